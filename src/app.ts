@@ -1,0 +1,88 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { chatRoutes } from './channels/web/chat-routes.js';
+import { chatSocket } from './channels/web/chat-socket.js';
+import type { Config } from './config.js';
+import { errorBody, registerErrorHandling } from './http/error-handler.js';
+import { healthRoutes } from './http/health-routes.js';
+import { loggerOptions } from './http/logger-options.js';
+import configPlugin from './plugins/config.js';
+import conversationPlugin from './plugins/conversation.js';
+import i18nPlugin from './plugins/i18n.js';
+import metricsPlugin from './plugins/metrics.js';
+import prismaPlugin from './plugins/prisma.js';
+import { webChatRoutes } from './web/web-chat-routes.js';
+
+export interface BuildOptions {
+  /** Replace the logger's destination (tests capture log output to check for personal data). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Build the whole service. Never listens: server.ts does, tests use app.inject. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config);
+  const app = Fastify({
+    logger: options.logStream ? { ...logger, stream: options.logStream } : logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Generated ids, not client-supplied ones, in the logs.
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+
+  // Infrastructure.
+  await app.register(configPlugin, { config });
+  await app.register(metricsPlugin);
+  await app.register(i18nPlugin);
+  await app.register(prismaPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map links open the map apps; the page itself loads nothing from elsewhere.
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({
+      ...errorBody(429, `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
+    }),
+  });
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Gongyou (工友) API',
+        description:
+          'Labor-rights answers, union rest stations, wage-arrears intake and the union staff console.',
+        version: '0.1.0',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  // Domains.
+  await app.register(conversationPlugin);
+
+  // Routes.
+  await app.register(healthRoutes);
+  await app.register(chatRoutes);
+  await app.register(chatSocket);
+  await app.register(webChatRoutes);
+
+  return app;
+}

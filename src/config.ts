@@ -1,0 +1,84 @@
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/**
+ * The one configuration schema. Nothing else reads process.env: server.ts passes the
+ * environment in, tests pass plain objects.
+ */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ pattern: '^file:.+', default: 'file:./data/gongyou.db' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  OPENAI_BASE_URL: Type.String({ pattern: '^https?://', default: 'https://api.openai.com/v1' }),
+  OPENAI_MODEL: Type.String({ minLength: 1, default: 'gpt-4o-mini' }),
+  /** Milliseconds before an LLM call is abandoned for the offline answer. */
+  LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 15_000 }),
+  /** 32-byte key for personal data at rest: 64 hex characters or base64. */
+  GONGYOU_DATA_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
+  /** Load the labelled sample data (stations …) into an empty database at start. */
+  SEED_SAMPLE_DATA: Type.Boolean({ default: true }),
+  /** Directory of statute Markdown files imported at start (optional). */
+  KNOWLEDGE_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
+  /** Whether a request is trusted to come through a reverse proxy (X-Forwarded-For). */
+  TRUST_PROXY: Type.Boolean({ default: false }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validate an environment-like record. Empty strings count as unset, so `FOO=` in .env
+ * falls back to the default. Throws ConfigError naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.keys(ConfigSchema.properties);
+  const input: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, input);
+  const converted = Value.Convert(ConfigSchema, withDefaults);
+  if (Value.Check(ConfigSchema, converted)) return converted;
+
+  // Check variable by variable so every bad one is named, not just the first.
+  const problems: string[] = [];
+  for (const [name, schema] of Object.entries(ConfigSchema.properties)) {
+    const value = (converted as Record<string, unknown>)[name];
+    if (value === undefined || Value.Check(schema, value)) continue;
+    const shown = /KEY|SECRET|TOKEN/.test(name) ? '' : ` (got "${String(input[name])}")`;
+    problems.push(`${name}: ${describeExpectation(schema)}${shown}`);
+  }
+  throw new ConfigError(problems);
+}
+
+function describeExpectation(schema: unknown): string {
+  const s = schema as {
+    anyOf?: { const?: unknown }[];
+    type?: string;
+    pattern?: string;
+    minimum?: number;
+    maximum?: number;
+  };
+  if (s.anyOf) return `must be one of ${s.anyOf.map((option) => option.const).join(', ')}`;
+  if (s.type === 'integer') return `must be an integer from ${s.minimum ?? '-∞'} to ${s.maximum ?? '∞'}`;
+  if (s.type === 'boolean') return 'must be true or false';
+  if (s.pattern) return `must match ${s.pattern}`;
+  return `must be a ${s.type ?? 'valid value'}`;
+}

@@ -1,0 +1,152 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Translate } from '../i18n/create-i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Counter } from '../metrics/registry.js';
+import type { ConversationStore, LoadedConversation } from './conversation-store.js';
+import { handleMessage } from './engine.js';
+import type { Effect, ReplyDelta } from './flow.js';
+import type { FlowRegistry } from './flow-registry.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import type { InboundMessage, OutboundMessage } from './messages.js';
+import type { ConversationMode } from './state.js';
+
+export interface ChatTurnResult {
+  conversationId: string;
+  locale: Locale;
+  mode: ConversationMode;
+  replies: OutboundMessage[];
+}
+
+export type EffectHandler = (
+  effect: Effect,
+  conversation: { id: string; channel: string; locale: Locale },
+) => Promise<void>;
+export type PushListener = (replies: OutboundMessage[]) => void;
+
+export interface ChatServiceDeps {
+  store: ConversationStore;
+  flows: FlowRegistry;
+  t: (locale: Locale) => Translate;
+  log: FastifyBaseLogger;
+  turns: Counter;
+  now?: () => Date;
+}
+
+export class ConversationNotFoundError extends Error {
+  constructor(id: string) {
+    super(`conversation ${id} not found`);
+  }
+}
+
+/**
+ * The one entry point every channel calls: load (or create) the conversation, run the engine,
+ * save the turn, then run its effects. The reply is returned only after it is saved, so what
+ * the user saw survives a crash.
+ */
+export function createChatService(deps: ChatServiceDeps) {
+  const mutex = new KeyedMutex();
+  const effectHandlers = new Map<string, EffectHandler[]>();
+  const listeners = new Map<string, Set<PushListener>>();
+  const now = deps.now ?? (() => new Date());
+
+  async function load(inbound: InboundMessage, conversationId?: string): Promise<LoadedConversation> {
+    if (conversationId) {
+      const found = await deps.store.findById(conversationId);
+      if (!found) throw new ConversationNotFoundError(conversationId);
+      return found;
+    }
+    return deps.store.findOrCreate(inbound.channel, inbound.externalUserId, inbound.locale);
+  }
+
+  async function runEffects(
+    effects: Effect[],
+    conversation: { id: string; channel: string; locale: Locale },
+  ) {
+    for (const effect of effects) {
+      for (const handler of effectHandlers.get(effect.type) ?? []) {
+        try {
+          await handler(effect, conversation);
+        } catch (err) {
+          // The turn is saved and answered; a failed side effect is logged, never shown as an error.
+          deps.log.error({ err, effect: effect.type, conversationId: conversation.id }, 'chat effect failed');
+        }
+      }
+    }
+  }
+
+  return {
+    async handle(
+      inbound: InboundMessage,
+      options: { conversationId?: string; onDelta?: (delta: ReplyDelta) => void } = {},
+    ): Promise<ChatTurnResult> {
+      const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+      return mutex.run(key, async () => {
+        const conversation = await load(inbound, options.conversationId);
+        if (conversation.stateProblem) {
+          deps.log.error(
+            { conversationId: conversation.id, reason: conversation.stateProblem },
+            'stored conversation state was invalid; reset',
+          );
+        }
+        const result = await handleMessage(
+          {
+            conversationId: conversation.id,
+            state: conversation.state,
+            mode: conversation.mode,
+            locale: conversation.locale,
+            isFirstMessage: conversation.isNew,
+            inbound,
+            now: now(),
+            onDelta: options.onDelta,
+          },
+          { flows: deps.flows, t: deps.t },
+        );
+        await deps.store.saveTurn({
+          conversation,
+          inbound,
+          replies: result.replies,
+          state: result.state,
+          mode: result.mode,
+          locale: result.locale,
+        });
+        deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
+        await runEffects(result.effects, {
+          id: conversation.id,
+          channel: conversation.channel,
+          locale: result.locale,
+        });
+        return {
+          conversationId: conversation.id,
+          locale: result.locale,
+          mode: result.mode,
+          replies: result.replies,
+        };
+      });
+    },
+
+    onEffect(type: string, handler: EffectHandler): void {
+      effectHandlers.set(type, [...(effectHandlers.get(type) ?? []), handler]);
+    },
+
+    /** Live listeners for messages that arrive outside a turn (a staff reply, a ticket update). */
+    subscribe(conversationId: string, listener: PushListener): () => void {
+      const set = listeners.get(conversationId) ?? new Set();
+      set.add(listener);
+      listeners.set(conversationId, set);
+      return () => {
+        set.delete(listener);
+        if (!set.size) listeners.delete(conversationId);
+      };
+    },
+
+    /** Deliver to live listeners; returns how many received it (0 means the user is offline). */
+    push(conversationId: string, replies: OutboundMessage[]): number {
+      const set = listeners.get(conversationId);
+      if (!set) return 0;
+      for (const listener of set) listener(replies);
+      return set.size;
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;

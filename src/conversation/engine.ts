@@ -1,0 +1,133 @@
+import type { Translate } from '../i18n/create-i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Effect, FlowContext, FlowResult, ReplyDelta } from './flow.js';
+import type { FlowRegistry } from './flow-registry.js';
+import { menuReply } from './flows/menu.js';
+import { detectIntent } from './intents/detect-intent.js';
+import type { DetectedIntent } from './intents/intent.js';
+import { detectLanguage } from './intents/language.js';
+import type { InboundMessage, OutboundMessage } from './messages.js';
+import type { ConversationMode, ConversationState } from './state.js';
+
+export interface EngineInput {
+  conversationId: string;
+  state: ConversationState;
+  mode: ConversationMode;
+  locale: Locale;
+  /** True for the first message of a conversation: its language decides the conversation's. */
+  isFirstMessage: boolean;
+  inbound: InboundMessage;
+  now: Date;
+  onDelta?: (delta: ReplyDelta) => void;
+}
+
+export interface EngineOutput {
+  replies: OutboundMessage[];
+  state: ConversationState;
+  mode: ConversationMode;
+  locale: Locale;
+  intent: DetectedIntent;
+  effects: Effect[];
+}
+
+export interface EngineDeps {
+  flows: FlowRegistry;
+  t: (locale: Locale) => Translate;
+}
+
+/**
+ * One turn: state in, state out. No database here; flows reach domain services they were built
+ * with. Order: language, then the person-in-charge check, then global commands, then the
+ * active flow, then the intent router.
+ */
+export async function handleMessage(input: EngineInput, deps: EngineDeps): Promise<EngineOutput> {
+  const text = (input.inbound.text ?? '').trim();
+  const intent = detectIntent(input.inbound);
+  const locale = chooseLocale(input, intent, text);
+  const t = deps.t(locale);
+  const state: ConversationState = { ...input.state, turns: input.state.turns + 1, lastIntent: intent.name };
+  // A closed conversation reopens with the bot when the worker writes again.
+  const mode: ConversationMode = input.mode === 'closed' ? 'bot' : input.mode;
+  const finish = (result: FlowResult) => applyResult(state, mode, locale, intent, result);
+
+  // A staff member has the chat: the bot stays silent; the message is stored and forwarded.
+  if (mode === 'human') return finish({ replies: [], effects: [{ type: 'forward-to-staff' }] });
+
+  if (intent.name === 'language') return finish({ replies: [menuReply(t, t('language.switched'))] });
+  if (intent.name === 'cancel') {
+    return finish({
+      replies: [menuReply(t, t(state.flow ? 'flow.cancelled' : 'flow.nothingToCancel'))],
+      flow: null,
+    });
+  }
+  if (intent.name === 'help') return finish({ replies: [menuReply(t, t('help.lead'))], flow: null });
+  // A greeting mid-intake must not throw away what the worker already told us: the flow goes on.
+  if (intent.name === 'greeting' && !state.flow) return finish({ replies: [menuReply(t, t('greeting'))] });
+
+  const ctx: FlowContext = {
+    conversationId: input.conversationId,
+    inbound: input.inbound,
+    text,
+    intent,
+    locale,
+    t,
+    state,
+    mode,
+    now: input.now,
+    onDelta: input.onDelta,
+  };
+
+  if (state.flow) {
+    const active = deps.flows.byFlowName(state.flow.name);
+    const resumed = active?.resume ? await active.resume(ctx, state.flow) : undefined;
+    if (resumed) return finish(resumed);
+    // The message was not for the flow (or the flow no longer exists): route it afresh, and a
+    // flow that was not resumed stays parked so "继续" can come back to it later only if it exists.
+    if (!active) state.flow = null;
+  }
+
+  const flow = deps.flows.forIntent(intent.name);
+  if (flow) return finish(await flow.start(ctx));
+  if (intent.name === 'greeting') return finish({ replies: [menuReply(t, t('greeting'))] });
+  return finish({ replies: [fallbackReply(t, intent)] });
+}
+
+function chooseLocale(input: EngineInput, intent: DetectedIntent, text: string): Locale {
+  if (input.inbound.locale) return input.inbound.locale;
+  if (intent.name === 'language' && intent.locale) return intent.locale;
+  // Follow the language the worker writes in when they are not in the middle of answering a
+  // question (a Chinese name typed into an English intake is not a request for Chinese).
+  if (input.isFirstMessage || !input.state.flow) return detectLanguage(text) ?? input.locale;
+  return input.locale;
+}
+
+/** For intents whose flow is not available, an honest menu instead of a pretend answer. */
+function fallbackReply(t: Translate, intent: DetectedIntent): OutboundMessage {
+  if (intent.name === 'unknown' || intent.name === 'location' || intent.name === 'image') {
+    return menuReply(t, t('fallback.notUnderstood'));
+  }
+  return menuReply(t, t('fallback.unavailable', { feature: t(`feature.${intent.name}`) }));
+}
+
+function applyResult(
+  state: ConversationState,
+  mode: ConversationMode,
+  locale: Locale,
+  intent: DetectedIntent,
+  result: FlowResult,
+): EngineOutput {
+  const next: ConversationState = { ...state, memory: { ...state.memory } };
+  if (result.flow !== undefined) next.flow = result.flow;
+  for (const [key, value] of Object.entries(result.memory ?? {})) {
+    if (value === undefined) delete next.memory[key];
+    else next.memory[key] = value;
+  }
+  return {
+    replies: result.replies,
+    state: next,
+    mode: result.mode ?? mode,
+    locale,
+    intent,
+    effects: result.effects ?? [],
+  };
+}

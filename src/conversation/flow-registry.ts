@@ -1,0 +1,26 @@
+import type { Flow } from './flow.js';
+import type { IntentName } from './intents/intent.js';
+
+/** Which flow handles which intent. Domain plugins register their flows at start. */
+export class FlowRegistry {
+  private readonly byName = new Map<string, Flow>();
+  private readonly byIntent = new Map<IntentName, Flow>();
+
+  register(flow: Flow): void {
+    if (this.byName.has(flow.name)) throw new Error(`flow ${flow.name} is registered twice`);
+    this.byName.set(flow.name, flow);
+    for (const intent of flow.intents) {
+      const existing = this.byIntent.get(intent);
+      if (existing) throw new Error(`intent ${intent} is claimed by ${existing.name} and ${flow.name}`);
+      this.byIntent.set(intent, flow);
+    }
+  }
+
+  forIntent(intent: IntentName): Flow | undefined {
+    return this.byIntent.get(intent);
+  }
+
+  byFlowName(name: string): Flow | undefined {
+    return this.byName.get(name);
+  }
+}

@@ -1,0 +1,59 @@
+// Wire schemas for chat messages: one source for validation, types and the OpenAPI docs.
+import Type, { type Static } from 'typebox';
+import { SUPPORTED_LOCALES } from '../i18n/locales.js';
+
+export const LocaleSchema = Type.Union(SUPPORTED_LOCALES.map((l) => Type.Literal(l)));
+
+export const GeoPointSchema = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    coord: Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02'), Type.Literal('bd09')], {
+      default: 'wgs84',
+    }),
+    label: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ChatRequestSchema = Type.Object(
+  {
+    conversationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    channelUserId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' }),
+    ),
+    text: Type.Optional(Type.String({ maxLength: 2000 })),
+    location: Type.Optional(GeoPointSchema),
+    locale: Type.Optional(LocaleSchema),
+  },
+  { additionalProperties: false },
+);
+export type ChatRequest = Static<typeof ChatRequestSchema>;
+
+const CitationSchema = Type.Object({
+  law: Type.String(),
+  article: Type.Integer(),
+  title: Type.Optional(Type.String()),
+  snippet: Type.Optional(Type.String()),
+});
+
+const QuickReplySchema = Type.Object({
+  label: Type.String(),
+  text: Type.String(),
+  action: Type.Optional(Type.String()),
+});
+
+export const ReplySchema = Type.Object({
+  type: Type.String(),
+  text: Type.String(),
+  citations: Type.Optional(Type.Array(CitationSchema)),
+  stations: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }))),
+  ticket: Type.Optional(Type.Object({}, { additionalProperties: true })),
+  quickReplies: Type.Optional(Type.Array(QuickReplySchema)),
+});
+
+export const ChatResponseSchema = Type.Object({
+  conversationId: Type.String(),
+  locale: LocaleSchema,
+  replies: Type.Array(ReplySchema),
+});

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+describe('POST /api/chat/messages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('greets in Chinese with the menu of what the service does', async () => {
+    const body = await chat(t.app, { channelUserId: 'rider-1', text: '你好' });
+    expect(body.locale).toBe('zh-CN');
+    const [reply] = body.replies;
+    expect(reply?.text).toContain('工友');
+    expect(reply?.text).toContain('工会驿站');
+    expect(reply?.quickReplies.map((q: { label: string }) => q.label)).toEqual([
+      '问法律问题',
+      '找附近驿站',
+      '反映欠薪',
+      '找工作人员',
+      '查询进度',
+    ]);
+  });
+
+  it('switches to English when the worker writes hello', async () => {
+    await chat(t.app, { channelUserId: 'rider-2', text: '你好' });
+    const body = await chat(t.app, { channelUserId: 'rider-2', text: 'hello' });
+    expect(body.locale).toBe('en');
+    expect(body.replies[0]?.text).toMatch(/^Hello! I'm Gongyou/);
+    expect(body.replies[0]?.quickReplies[0].label).toBe('Ask a question');
+  });
+
+  it('switches back to Chinese on request and keeps the conversation', async () => {
+    const first = await chat(t.app, { channelUserId: 'rider-3', text: 'hi' });
+    const second = await chat(t.app, { channelUserId: 'rider-3', text: '说中文' });
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(second.locale).toBe('zh-CN');
+    expect(second.replies[0]?.text).toContain('中文');
+  });
+
+  it('honours an explicit locale over detection', async () => {
+    const body = await chat(t.app, { channelUserId: 'rider-4', text: '你好', locale: 'en' });
+    expect(body.locale).toBe('en');
+    expect(body.replies[0]?.text).toContain('Gongyou');
+  });
+
+  it('continues a conversation by conversationId', async () => {
+    const first = await chat(t.app, { text: '你好' });
+    const second = await chat(t.app, { conversationId: first.conversationId, text: '菜单' });
+    expect(second.conversationId).toBe(first.conversationId);
+    const stored = await t.app.prisma.message.count({ where: { conversationId: first.conversationId } });
+    expect(stored).toBe(4);
+  });
+
+  it('answers an unknown conversationId with 404', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/chat/messages',
+      payload: { conversationId: 'nope', text: '你好' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('cancel outside a flow says there is nothing to cancel', async () => {
+    const body = await chat(t.app, { channelUserId: 'rider-5', text: '取消' });
+    expect(body.replies[0]?.text).toContain('没有进行中的事项');
+  });
+});
