@@ -1,0 +1,142 @@
+import { LEVEL_RANK, type Region } from './region.js';
+import { type RegionIndex, regionIndex } from './region-index.js';
+
+export type PlaceResolution =
+  | { ok: true; region: Region; matched: string[] }
+  | { ok: false; reason: 'ambiguous'; candidates: Region[]; matched: string[] }
+  | { ok: false; reason: 'not-found' };
+
+// Longest first, so 自治区 is stripped before 区.
+const SUFFIXES = [
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '新区',
+  '地区',
+  '街道',
+  '省',
+  '市',
+  '区',
+  '县',
+  '旗',
+  '盟',
+  '镇',
+  '乡',
+];
+const MAX_NAME = 12;
+
+/** Name → regions, with short forms (浦东, 朝阳, 张江) as well as full names. */
+class NameTable {
+  readonly full = new Map<string, Region[]>();
+  readonly short = new Map<string, Region[]>();
+  constructor(index: RegionIndex) {
+    for (const region of index.all(['province', 'city', 'county', 'street'])) {
+      push(this.full, region.name, region);
+      const short = shortName(region.name);
+      if (short && short !== region.name) push(this.short, short, region);
+    }
+  }
+}
+
+function push(map: Map<string, Region[]>, key: string, region: Region) {
+  const list = map.get(key);
+  if (list) list.push(region);
+  else map.set(key, [region]);
+}
+
+export function shortName(name: string): string | undefined {
+  for (const suffix of SUFFIXES) {
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  }
+  return undefined;
+}
+
+let table: NameTable | undefined;
+function names(index: RegionIndex): NameTable {
+  table ??= new NameTable(index);
+  return table;
+}
+
+interface Match {
+  text: string;
+  start: number;
+  regions: Region[];
+}
+
+/** Every division name in the text, longest match at each position, full names before short. */
+function findMatches(text: string, index: RegionIndex): Match[] {
+  const { full, short } = names(index);
+  const matches: Match[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let found: Match | undefined;
+    for (let len = Math.min(MAX_NAME, text.length - i); len >= 2 && !found; len--) {
+      const piece = text.slice(i, i + len);
+      const regions = full.get(piece) ?? short.get(piece);
+      // "南山" names 南山区 and, inside it, 南山街道: the worker meant the larger place.
+      if (regions) found = { text: piece, start: i, regions: withoutDescendants(regions, index) };
+    }
+    if (found) {
+      matches.push(found);
+      i += found.text.length;
+    } else {
+      i += 1;
+    }
+  }
+  return matches;
+}
+
+/**
+ * Resolve the place a worker typed ("浦东新区张江", "朝阳区", "深圳南山") to one division.
+ * Names that fit together (a street inside the district also named) settle each other;
+ * a name that exists in several cities with nothing to settle it comes back ambiguous.
+ */
+export function resolvePlace(text: string, index: RegionIndex = regionIndex()): PlaceResolution {
+  const matches = findMatches(text, index);
+  if (!matches.length) return { ok: false, reason: 'not-found' };
+
+  // Score each candidate: how specific it is, and how many other matches it sits inside.
+  const scored: { region: Region; score: number; support: number }[] = [];
+  for (const match of matches) {
+    for (const region of match.regions) {
+      const support = matches.filter(
+        (other) => other !== match && other.regions.some((r) => index.isWithin(region.code, r.code)),
+      ).length;
+      // A street name alone is too weak (城关镇 is everywhere): streets count only with support
+      // or when the name is unique.
+      if (region.level === 'street' && support === 0 && match.regions.length > 1) continue;
+      scored.push({ region, score: support * 10 + LEVEL_RANK[region.level], support });
+    }
+  }
+  if (!scored.length) return { ok: false, reason: 'not-found' };
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0]!;
+  const rivals = scored.filter(
+    (s) =>
+      s.score === best.score &&
+      s.region.code !== best.region.code &&
+      !index.isWithin(s.region.code, best.region.code) &&
+      !index.isWithin(best.region.code, s.region.code),
+  );
+  const matched = matches.map((m) => m.text);
+  if (rivals.length) {
+    const candidates = [best, ...rivals].map((s) => s.region);
+    return { ok: false, reason: 'ambiguous', candidates: dedupe(candidates), matched };
+  }
+  return { ok: true, region: best.region, matched };
+}
+
+function withoutDescendants(regions: Region[], index: RegionIndex): Region[] {
+  if (regions.length < 2) return regions;
+  return regions.filter((r) => !regions.some((other) => other !== r && index.isWithin(r.code, other.code)));
+}
+
+function dedupe(regions: Region[]): Region[] {
+  const seen = new Set<string>();
+  return regions.filter((r) => (seen.has(r.code) ? false : (seen.add(r.code), true)));
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCode, regionIndex, resolvePlace } from '../../src/regions/index.js';
+
+const names = (text: string) => {
+  const result = resolvePlace(text);
+  if (result.ok) return result.region.fullName;
+  return result.reason === 'ambiguous' ? result.candidates.map((c) => c.fullName).sort() : result.reason;
+};
+
+describe('resolvePlace', () => {
+  it('resolves a district and street from a rider’s sentence', () => {
+    const result = resolvePlace('我在浦东新区张江站送餐');
+    expect(result.ok && result.region.code).toBe('310115125');
+    expect(result.ok && regionIndex().atLevel(result.region.code, 'county')?.fullName).toBe('上海市浦东新区');
+  });
+
+  it.each([
+    ['朝阳区', ['北京市朝阳区', '吉林省长春市朝阳区']],
+    ['和平区', ['天津市和平区', '辽宁省沈阳市和平区']],
+    ['桥西区', ['河北省张家口市桥西区', '河北省石家庄市桥西区']],
+    ['南山区', ['广东省深圳市南山区', '黑龙江省鹤岗市南山区']],
+  ])('asks back when %s exists in several cities', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['北京朝阳区', '北京市朝阳区'],
+    ['长春市朝阳区', '吉林省长春市朝阳区'],
+    ['深圳南山', '广东省深圳市南山区'],
+    ['石家庄桥西区', '河北省石家庄市桥西区'],
+    ['我在广州天河区', '广东省广州市天河区'],
+    ['海淀', '北京市海淀区'],
+  ])('settles %s with the city named beside it', (text, expected) => {
+    expect(names(text)).toBe(expected);
+  });
+
+  it('says not-found for text with no place in it', () => {
+    expect(resolvePlace('hello there').ok).toBe(false);
+    expect(names('hello there')).toBe('not-found');
+  });
+});
+
+describe('region codes', () => {
+  it('normalises short codes to 6 digits and knows the chain', () => {
+    expect(normalizeCode('31')).toBe('310000');
+    expect(normalizeCode('3101')).toBe('310100');
+    expect(
+      regionIndex()
+        .chain('310115')
+        .map((r) => r.code),
+    ).toEqual(['310115', '310000']);
+    expect(regionIndex().get('440305')?.fullName).toBe('广东省深圳市南山区');
+  });
+});
