@@ -31,6 +31,26 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
   /** Whether a request is trusted to come through a reverse proxy (X-Forwarded-For). */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  // WeChat channels (all optional; a channel is on when its variables are set).
+  /** wechaty puppet package, e.g. wechaty-puppet-service; unset = no personal-account bot. */
+  WECHATY_PUPPET: Type.Optional(Type.String({ minLength: 1 })),
+  WECHATY_PUPPET_SERVICE_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_MP_APPID: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_MP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  /** Hours a mini-program session token stays valid. */
+  WECHAT_MP_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 168 }),
+  WECHAT_OA_APPID: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_OA_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_OA_TOKEN: Type.Optional(Type.String({ minLength: 3, maxLength: 32 })),
+  /** 43 characters from the official account's server settings (secure mode). */
+  WECHAT_OA_ENCODING_AES_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{43}$' })),
+  WECOM_CORP_ID: Type.Optional(Type.String({ minLength: 1 })),
+  /** Secret of the WeChat Customer Service (微信客服) app in WeCom. */
+  WECOM_KF_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  WECOM_TOKEN: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  WECOM_ENCODING_AES_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{43}$' })),
+  /** How long an official-account callback waits for the answer before it is sent later instead (WeChat gives up at 5 s). */
+  WECHAT_PASSIVE_REPLY_MS: Type.Integer({ minimum: 100, maximum: 4500, default: 4000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
