@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
 import type { Config } from './config.js';
+import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { loggerOptions } from './http/logger-options.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Domains.
   await app.register(conversationPlugin);
+  await app.register(deliveryPlugin);
 
   // Routes.
   await app.register(healthRoutes);

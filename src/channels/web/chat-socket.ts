@@ -71,6 +71,8 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
           locale: conversation.locale,
           mode: conversation.mode,
         });
+        // Anything queued while the user was away (a staff reply, a ticket update) arrives now.
+        app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
       })
       .catch((err) => {
         request.log.error({ err }, 'chat socket could not open its conversation');

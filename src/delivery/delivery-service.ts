@@ -1,0 +1,187 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Channel, OutboundMessage } from '../conversation/messages.js';
+import type { Db } from '../db/create-prisma.js';
+
+export type SendResult = 'delivered' | 'offline';
+export interface DeliveryTarget {
+  id: string;
+  channel: Channel;
+  externalUserId: string;
+}
+/** Hands replies to one channel. 'offline' = try again later; a throw counts as a failed attempt. */
+export type ChannelSender = (target: DeliveryTarget, replies: OutboundMessage[]) => Promise<SendResult>;
+
+export type Author = 'staff' | 'system' | 'bot';
+
+/** Failed attempts (errors, not "user offline") before an item is marked failed for staff to see. */
+export const MAX_FAILED_ATTEMPTS = 8;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** 5 s, 10 s, 20 s … capped at 10 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(MAX_BACKOFF_MS, 5000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export interface DeliveryDeps {
+  prisma: Db;
+  log: FastifyBaseLogger;
+  now?: () => Date;
+}
+
+/**
+ * The outbox: a message outside a turn is stored (as a Message, so staff and history see it)
+ * and queued in one transaction before any attempt, so a crash between "staff pressed send"
+ * and "the user got it" loses nothing.
+ */
+export function createDeliveryService(deps: DeliveryDeps) {
+  const senders = new Map<Channel, ChannelSender>();
+  const now = deps.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  async function attempt(item: {
+    id: string;
+    conversationId: string;
+    channel: string;
+    payload: string;
+    attempts: number;
+  }) {
+    const sender = senders.get(item.channel as Channel);
+    const conversation = await deps.prisma.conversation.findUnique({ where: { id: item.conversationId } });
+    if (!sender || !conversation) {
+      // No sender (the channel's adapter is not running): wait; it flushes when it starts.
+      await deps.prisma.outbox.update({
+        where: { id: item.id },
+        data: { nextAttemptAt: new Date(now().getTime() + MAX_BACKOFF_MS) },
+      });
+      return false;
+    }
+    try {
+      const result = await sender(
+        {
+          id: conversation.id,
+          channel: conversation.channel as Channel,
+          externalUserId: conversation.externalUserId,
+        },
+        JSON.parse(item.payload) as OutboundMessage[],
+      );
+      if (result === 'delivered') {
+        await deps.prisma.outbox.update({
+          where: { id: item.id },
+          data: { status: 'delivered', deliveredAt: now(), lastError: null },
+        });
+        return true;
+      }
+      // Offline is not a failure: the user's channel is away; try later and on reconnect.
+      await deps.prisma.outbox.update({
+        where: { id: item.id },
+        data: { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) },
+      });
+      return false;
+    } catch (err) {
+      const attempts = item.attempts + 1;
+      const failed = attempts >= MAX_FAILED_ATTEMPTS;
+      deps.log.warn(
+        { outboxId: item.id, channel: item.channel, attempts, err: (err as Error).message },
+        'delivery attempt failed',
+      );
+      await deps.prisma.outbox.update({
+        where: { id: item.id },
+        data: {
+          attempts,
+          status: failed ? 'failed' : 'pending',
+          lastError: (err as Error).message.slice(0, 500),
+          nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
+        },
+      });
+      return false;
+    }
+  }
+
+  async function processDue(): Promise<void> {
+    const due = await deps.prisma.outbox.findMany({
+      where: { status: 'pending', nextAttemptAt: { lte: now() } },
+      orderBy: { createdAt: 'asc' },
+      take: 100,
+    });
+    for (const item of due) await attempt(item);
+  }
+
+  return {
+    registerSender(channel: Channel, sender: ChannelSender): void {
+      senders.set(channel, sender);
+    },
+
+    /** Store, queue and try once now. Resolves after the message is durable. */
+    async send(conversationId: string, replies: OutboundMessage[], options: { author?: Author } = {}) {
+      const conversation = await deps.prisma.conversation.findUnique({ where: { id: conversationId } });
+      if (!conversation) throw new Error(`conversation ${conversationId} not found`);
+      const at = now();
+      const results = await deps.prisma.$transaction([
+        ...replies.map((reply, index) =>
+          deps.prisma.message.create({
+            data: {
+              conversationId,
+              direction: 'out',
+              author: options.author ?? 'system',
+              text: reply.text,
+              payload: JSON.stringify(reply),
+              createdAt: new Date(at.getTime() + index),
+            },
+          }),
+        ),
+        deps.prisma.outbox.create({
+          data: {
+            conversationId,
+            channel: conversation.channel,
+            payload: JSON.stringify(replies),
+            nextAttemptAt: at,
+          },
+        }),
+      ]);
+      const item = results.at(-1) as Awaited<ReturnType<typeof deps.prisma.outbox.create>>;
+      const delivered = await attempt(item);
+      return { outboxId: item.id, delivered };
+    },
+
+    /** Try everything pending for one conversation (its channel just came back), or everything due. */
+    async flush(conversationId?: string): Promise<number> {
+      const items = await deps.prisma.outbox.findMany({
+        where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
+        orderBy: { createdAt: 'asc' },
+      });
+      let delivered = 0;
+      for (const item of items) if (await attempt(item)) delivered += 1;
+      return delivered;
+    },
+
+    pending(conversationId?: string) {
+      return deps.prisma.outbox.findMany({
+        where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
+        orderBy: { createdAt: 'asc' },
+      });
+    },
+
+    /** Retry due items in the background every `intervalMs`. */
+    start(intervalMs = 2000): void {
+      timer ??= setInterval(() => {
+        running ??= processDue()
+          .catch((err) => deps.log.error({ err }, 'outbox worker failed'))
+          .finally(() => {
+            running = undefined;
+          });
+      }, intervalMs);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+
+    processDue,
+  };
+}
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;

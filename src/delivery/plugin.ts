@@ -1,0 +1,25 @@
+import fp from 'fastify-plugin';
+import { createDeliveryService, type DeliveryService } from './delivery-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    delivery: DeliveryService;
+  }
+}
+
+/**
+ * Outbox delivery. The web channel's sender pushes to the user's open chat sockets; other
+ * channels (WeChat …) register theirs when their adapter starts.
+ */
+export default fp(
+  async (app) => {
+    const delivery = createDeliveryService({ prisma: app.prisma, log: app.log });
+    delivery.registerSender('web', async (target, replies) =>
+      app.chat.push(target.id, replies) > 0 ? 'delivered' : 'offline',
+    );
+    app.decorate('delivery', delivery);
+    if (app.config.NODE_ENV !== 'test') delivery.start();
+    app.addHook('onClose', async () => delivery.stop());
+  },
+  { name: 'delivery', dependencies: ['prisma', 'conversation'] },
+);

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { backoffMs, MAX_FAILED_ATTEMPTS } from '../../src/delivery/delivery-service.js';
+import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+function nextFrame(
+  ws: WebSocket,
+  predicate: (frame: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching frame')), 5000);
+    const onMessage = (data: WebSocket.RawData) => {
+      const frame = JSON.parse(data.toString());
+      if (predicate(frame)) {
+        clearTimeout(timer);
+        ws.off('message', onMessage);
+        resolve(frame);
+      }
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+describe('outbox delivery', () => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    base = typeof address === 'object' && address ? `ws://127.0.0.1:${address.port}` : '';
+  });
+  afterAll(async () => t.close());
+
+  it('queues a message for an offline web user and delivers it when they reconnect', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'offline-rider', text: '你好' });
+    const sent = await t.app.delivery.send(
+      conversationId,
+      [{ type: 'staff', text: '您好，我是工会的王老师。' }],
+      { author: 'staff' },
+    );
+    expect(sent.delivered).toBe(false);
+    expect(await t.app.delivery.pending(conversationId)).toHaveLength(1);
+
+    const ws = new WebSocket(`${base}/ws/chat?channelUserId=offline-rider`);
+    const push = await nextFrame(ws, (f) => f.event === 'push');
+    expect(push.replies).toEqual([{ type: 'staff', text: '您好，我是工会的王老师。' }]);
+    ws.close();
+    expect(await t.app.delivery.pending(conversationId)).toHaveLength(0);
+    const stored = await t.app.prisma.message.findFirst({ where: { conversationId, author: 'staff' } });
+    expect(stored?.text).toBe('您好，我是工会的王老师。');
+  });
+
+  it('delivers at once to a connected web user', async () => {
+    const ws = new WebSocket(`${base}/ws/chat?channelUserId=online-rider`);
+    const ready = await nextFrame(ws, (f) => f.event === 'ready');
+    const pushed = nextFrame(ws, (f) => f.event === 'push');
+    const sent = await t.app.delivery.send(String(ready.conversationId), [
+      { type: 'text', text: '工单状态已更新' },
+    ]);
+    expect(sent.delivered).toBe(true);
+    expect((await pushed).replies).toEqual([{ type: 'text', text: '工单状态已更新' }]);
+    ws.close();
+  });
+
+  it('retries a failing channel with backoff and marks it failed after the last attempt', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'wx-user', text: '你好' });
+    await t.app.prisma.conversation.update({ where: { id: conversationId }, data: { channel: 'wechat' } });
+    let calls = 0;
+    t.app.delivery.registerSender('wechat', async () => {
+      calls += 1;
+      throw new Error('wechat api down');
+    });
+    const sent = await t.app.delivery.send(conversationId, [{ type: 'text', text: 'hi' }]);
+    expect(sent.delivered).toBe(false);
+    const [item] = await t.app.delivery.pending(conversationId);
+    expect(item?.attempts).toBe(1);
+    expect(item?.lastError).toBe('wechat api down');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) await t.app.delivery.flush(conversationId);
+    expect(calls).toBe(MAX_FAILED_ATTEMPTS);
+    const failed = await t.app.prisma.outbox.findFirst({ where: { conversationId } });
+    expect(failed?.status).toBe('failed');
+    expect(backoffMs(1)).toBe(5000);
+    expect(backoffMs(3)).toBe(20000);
+    expect(backoffMs(50)).toBe(600000);
+  });
+});
