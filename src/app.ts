@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
 import type { Config } from './config.js';
@@ -12,6 +13,7 @@ import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { loggerOptions } from './http/logger-options.js';
+import { registerValidatorCompiler } from './http/validator-compiler.js';
 import configPlugin from './plugins/config.js';
 import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
@@ -33,11 +35,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.TRUST_PROXY,
     // Generated ids, not client-supplied ones, in the logs.
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerValidatorCompiler(app);
 
   // Infrastructure.
   await app.register(configPlugin, { config });
@@ -72,6 +74,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           'Labor-rights answers, union rest stations, wage-arrears intake and the union staff console.',
         version: '0.1.0',
       },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'gongyou_session' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
@@ -79,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Domains.
   await app.register(conversationPlugin);
   await app.register(deliveryPlugin);
+  await app.register(miniprogramPlugin);
 
   // Routes.
   await app.register(healthRoutes);
