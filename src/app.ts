@@ -19,6 +19,7 @@ import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
 import metricsPlugin from './plugins/metrics.js';
 import prismaPlugin from './plugins/prisma.js';
+import staffPlugin from './staff/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
 
 export interface BuildOptions {
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Domains.
   await app.register(conversationPlugin);
   await app.register(deliveryPlugin);
+  await app.register(staffPlugin);
   await app.register(miniprogramPlugin);
 
   // Routes.

@@ -31,6 +31,21 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
   /** Whether a request is trusted to come through a reverse proxy (X-Forwarded-For). */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Staff console: browser session length, login attempts per IP per minute, wrong passwords before lockout. */
+  STAFF_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  STAFF_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  STAFF_LOCKOUT_AFTER: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** Secure flag on the staff cookie; defaults to on in production. */
+  STAFF_COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  /** When union staff answer chats, China time: days 1-7 (Mon=1) and hours, e.g. "1-5 09:00-17:30". */
+  OFFICE_HOURS: Type.String({ pattern: '^[1-7]-[1-7] \\d{2}:\\d{2}-\\d{2}:\\d{2}$', default: '1-5 09:00-17:30' }),
+  /** Tickets: amounts owed (yuan) above this make a ticket high priority. */
+  TICKET_HIGH_AMOUNT_YUAN: Type.Integer({ minimum: 0, default: 50_000 }),
+  /** Hours an office has to act on a ticket, by priority (the worker is told the due time). */
+  TICKET_SLA_HOURS_HIGH: Type.Integer({ minimum: 1, maximum: 2160, default: 24 }),
+  TICKET_SLA_HOURS_NORMAL: Type.Integer({ minimum: 1, maximum: 2160, default: 72 }),
+  /** Route collective cases (10+ workers) one level up from the office otherwise chosen. */
+  ROUTE_COLLECTIVE_UP: Type.Boolean({ default: false }),
   // WeChat channels (all optional; a channel is on when its variables are set).
   /** wechaty puppet package, e.g. wechaty-puppet-service; unset = no personal-account bot. */
   WECHATY_PUPPET: Type.Optional(Type.String({ minLength: 1 })),

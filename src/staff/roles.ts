@@ -1,0 +1,24 @@
+export const ROLES = ['admin', 'supervisor', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** What a signed-in staff member is, as routes see it on `request.staff`. */
+export interface StaffPrincipal {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string;
+  /** Every office this person may see: their own, configured extra and sub-offices. */
+  officeIds: string[];
+  sessionId: string;
+  sessionKind: 'cookie' | 'bearer';
+}
+
+/** Supervisors and admins oversee the office's work; agents work their own chats and tickets. */
+export function canOversee(staff: Pick<StaffPrincipal, 'role'>): boolean {
+  return staff.role === 'admin' || staff.role === 'supervisor';
+}

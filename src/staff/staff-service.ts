@@ -1,0 +1,128 @@
+import type { Db } from '../db/create-prisma.js';
+import type { Staff } from '../generated/prisma/client.js';
+import { HttpError } from '../http/error-handler.js';
+import { dummyPasswordHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
+import type { Role } from './roles.js';
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  officeId: string;
+  extraOfficeIds?: string[];
+  includeSubOffices?: boolean;
+}
+
+export type LoginResult =
+  | { ok: true; staff: Staff }
+  | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+
+export interface LockoutPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export const USERNAME_PATTERN = '^[A-Za-z0-9._-]{3,40}$';
+
+/** Staff accounts: creation, password login with lockout, listing. */
+export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
+  return {
+    async create(input: NewStaff): Promise<Staff> {
+      if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
+        throw new HttpError(400, 'Username must be 3–40 letters, digits, dots, dashes or underscores.');
+      }
+      if (input.password.length < PASSWORD_MIN_LENGTH) {
+        throw new HttpError(400, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+      }
+      const office = await prisma.unionOffice.findUnique({ where: { id: input.officeId } });
+      if (!office) throw new HttpError(400, `Union office ${input.officeId} does not exist.`);
+      const existing = await prisma.staff.findUnique({ where: { username: input.username } });
+      if (existing) throw new HttpError(409, `Username ${input.username} is taken.`);
+      return prisma.staff.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash: await hashPassword(input.password),
+          role: input.role,
+          officeId: input.officeId,
+          extraOfficeIds: JSON.stringify(input.extraOfficeIds ?? []),
+          includeSubOffices: input.includeSubOffices ?? false,
+        },
+      });
+    },
+
+    /**
+     * Check a password. After `maxFailures` wrong passwords in a row the account is locked for
+     * `lockMinutes`, even against the right password, so guessing is slow whatever the source IP.
+     */
+    async login(username: string, password: string): Promise<LoginResult> {
+      const staff = await prisma.staff.findUnique({ where: { username } });
+      if (!staff?.active) {
+        await verifyPassword(await dummyPasswordHash(), password);
+        return { ok: false, reason: 'invalid' };
+      }
+      const now = Date.now();
+      if (staff.lockedUntil && staff.lockedUntil.getTime() > now) {
+        return {
+          ok: false,
+          reason: 'locked',
+          retryAfterSeconds: Math.ceil((staff.lockedUntil.getTime() - now) / 1000),
+        };
+      }
+      if (!(await verifyPassword(staff.passwordHash, password))) {
+        const failures = staff.failedLogins + 1;
+        const lock = failures >= lockout.maxFailures;
+        await prisma.staff.update({
+          where: { id: staff.id },
+          data: {
+            failedLogins: lock ? 0 : failures,
+            lockedUntil: lock ? new Date(now + lockout.lockMinutes * 60_000) : staff.lockedUntil,
+          },
+        });
+        if (lock) return { ok: false, reason: 'locked', retryAfterSeconds: lockout.lockMinutes * 60 };
+        return { ok: false, reason: 'invalid' };
+      }
+      const updated = await prisma.staff.update({
+        where: { id: staff.id },
+        data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() },
+      });
+      return { ok: true, staff: updated };
+    },
+
+    async list(officeIds: string[]) {
+      return prisma.staff.findMany({ where: { officeId: { in: officeIds } }, orderBy: { username: 'asc' } });
+    },
+
+    async get(id: string) {
+      return prisma.staff.findUnique({ where: { id } });
+    },
+
+    async setPassword(id: string, password: string): Promise<void> {
+      if (password.length < PASSWORD_MIN_LENGTH) {
+        throw new HttpError(400, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+      }
+      await prisma.staff.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
+    },
+
+    async setActive(id: string, active: boolean): Promise<void> {
+      await prisma.staff.update({ where: { id }, data: { active } });
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;
+
+/** The account as the API shows it: never the hash, never lockout internals. */
+export function publicStaff(staff: Staff) {
+  return {
+    id: staff.id,
+    username: staff.username,
+    displayName: staff.displayName,
+    role: staff.role,
+    officeId: staff.officeId,
+    active: staff.active,
+    includeSubOffices: staff.includeSubOffices,
+    lastLoginAt: staff.lastLoginAt?.toISOString() ?? null,
+  };
+}
