@@ -101,6 +101,9 @@ export function createChatService(deps: ChatServiceDeps) {
           },
           { flows: deps.flows, t: deps.t },
         );
+        // Tell the worker rather than pretend: whatever they were in the middle of is gone.
+        if (conversation.stateProblem)
+          result.replies.unshift({ type: 'text', text: deps.t(result.locale)('fallback.stateReset') });
         await deps.store.saveTurn({
           conversation,
           inbound,

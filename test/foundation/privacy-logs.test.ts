@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { maskPersonalData } from '../../src/privacy/mask-personal-data.js';
+import { chat, createTestApp } from '../helpers/test-app.js';
+
+describe('personal data never reaches the logs', () => {
+  it('masks phone and ID numbers in free text', () => {
+    expect(maskPersonalData('电话138 1234 5678，身份证110101199003071234')).toBe(
+      '电话138****5678，身份证110***********1234',
+    );
+    expect(maskPersonalData('+86-139-0000-1111')).toBe('139****1111');
+    expect(maskPersonalData('订单号 2026112912')).toBe('订单号 2026112912');
+  });
+
+  it('a chat turn carrying a phone number leaves no trace of it in the log output', async () => {
+    const t = await createTestApp({ LOG_LEVEL: 'trace' });
+    try {
+      await chat(t.app, {
+        channelUserId: 'privacy-rider',
+        text: '我叫李强，电话138 1234 5678，老板欠我工资',
+      });
+      t.app.log.info(`a careless message with 13812345678 in it`);
+      t.app.log.info({ phone: '13812345678', name: '李强' }, 'a careless object');
+      const output = t.logs.join('\n');
+      expect(t.logs.length).toBeGreaterThan(2);
+      expect(output).not.toMatch(/138\s?1234\s?5678/);
+      expect(output).not.toContain('李强');
+      expect(output).toContain('138****5678');
+    } finally {
+      await t.close();
+    }
+  });
+});
