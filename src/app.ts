@@ -21,6 +21,7 @@ import metricsPlugin from './plugins/metrics.js';
 import prismaPlugin from './plugins/prisma.js';
 import staffPlugin from './staff/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
+import miniprogramPlugin from './channels/miniprogram/plugin.js';
 
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Domains.
   await app.register(conversationPlugin);
   await app.register(deliveryPlugin);
+  await app.register(miniprogramPlugin);
   await app.register(staffPlugin);
   await app.register(miniprogramPlugin);
 
