@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+// CI installs chromium (.ci/run) and must run this; a dev machine without chromium skips it.
+describe.runIf(hasChromium || process.env.CI)('web chat in a phone-sized browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let url: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address() as { port: number };
+    url = `http://127.0.0.1:${address.port}/`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('sends 你好 and shows the menu, then switches to English', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    await page.goto(url);
+    await expect.poll(() => page.title()).toContain('工友');
+    await page.fill('#input', '你好');
+    await page.click('#send');
+    const bot = page.locator('.msg:not(.me)').first();
+    await bot.waitFor();
+    expect(await bot.textContent()).toContain('工会驿站');
+    const quick = await page.locator('#quick button').allTextContents();
+    expect(quick).toEqual(['问法律问题', '找附近驿站', '反映欠薪', '找工作人员', '查询进度']);
+
+    await page.fill('#input', 'hello');
+    await page.click('#send');
+    await page.locator('.msg:not(.me)').nth(1).waitFor();
+    expect(await page.locator('.msg:not(.me)').nth(1).textContent()).toContain("I'm Gongyou");
+    await expect.poll(() => page.locator('#send').textContent()).toBe('Send');
+    expect(failed).toEqual([]);
+    await page.screenshot({ path: 'test-results/web-chat.png' });
+    await context.close();
+  });
+
+  it('keeps its script small', async () => {
+    const response = await t.app.inject({
+      url: '/static/chat/chat.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(response.statusCode).toBe(200);
+    const { gzipSync } = await import('node:zlib');
+    expect(gzipSync(response.rawPayload).length).toBeLessThan(50 * 1024);
+  });
+});
