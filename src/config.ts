@@ -39,6 +39,8 @@ export const ConfigSchema = Type.Object({
   STAFF_COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /** When union staff answer chats, China time: days 1-7 (Mon=1) and hours, e.g. "1-5 09:00-17:30". */
   OFFICE_HOURS: Type.String({ pattern: '^[1-7]-[1-7] \\d{2}:\\d{2}-\\d{2}:\\d{2}$', default: '1-5 09:00-17:30' }),
+  /** Office (code or id) whose queue takes chats that name no region and have no ticket. */
+  HANDOFF_OFFICE: Type.String({ minLength: 1, default: 'acftu' }),
   /** Tickets: amounts owed (yuan) above this make a ticket high priority. */
   TICKET_HIGH_AMOUNT_YUAN: Type.Integer({ minimum: 0, default: 50_000 }),
   /** Hours an office has to act on a ticket, by priority (the worker is told the due time). */

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import handoffPlugin from '../handoff/plugin.js';
 import { accountRoutes } from './account-routes.js';
 import { type AuditLog, createAuditLog } from './audit-log.js';
 import { loginRoutes } from './login-routes.js';
@@ -48,6 +49,8 @@ export default fp(
 
     await app.register(loginRoutes);
     await app.register(accountRoutes);
+    // The staff console's domains, registered here so app.ts needs one line for all of them.
+    await app.register(handoffPlugin);
   },
   { name: 'staff', dependencies: ['prisma', 'config'] },
 );

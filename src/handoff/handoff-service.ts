@@ -1,0 +1,276 @@
+import type { OutboundMessage } from '../conversation/messages.js';
+import type { Db } from '../db/create-prisma.js';
+import type { Handoff } from '../generated/prisma/client.js';
+import { HttpError } from '../http/error-handler.js';
+import type { Translate } from '../i18n/create-i18n.js';
+import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../i18n/locales.js';
+import { canOversee, type StaffPrincipal } from '../staff/roles.js';
+import { describeHours, isOpen, type OfficeHours } from './office-hours.js';
+import type { StaffHub } from './staff-hub.js';
+
+export type HandoffReason = 'user-request' | 'emergency' | 'collective' | 'ungrounded';
+export type HandoffPriority = 'urgent' | 'high' | 'normal';
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2 };
+const OPEN = ['waiting', 'claimed'];
+
+export interface EscalationRequest {
+  reason: HandoffReason;
+  priority: HandoffPriority;
+  regionCode?: string;
+}
+
+export interface HandoffDeps {
+  prisma: Db;
+  hub: StaffHub;
+  t: (locale: Locale) => Translate;
+  hours: OfficeHours;
+  /** Which office a conversation's chat goes to (region, its ticket, else the default office). */
+  officeFor: (conversationId: string, regionCode?: string) => Promise<string | undefined>;
+  /** Send messages outside a turn (app.delivery.send). */
+  send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
+  now?: () => Date;
+}
+
+/**
+ * The live-chat queue: one open handoff per conversation, queued per office, ordered by
+ * priority then arrival. Claiming is one conditional update, so two staff pressing "claim" at
+ * once cannot both get the chat.
+ */
+export function createHandoffService(deps: HandoffDeps) {
+  const { prisma } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function open(conversationId: string) {
+    return prisma.handoff.findFirst({ where: { conversationId, status: { in: OPEN } } });
+  }
+
+  /** 1-based place among the office's waiting chats (urgent ones first). */
+  async function position(handoff: Handoff): Promise<number> {
+    const waiting = await prisma.handoff.findMany({
+      where: { officeId: handoff.officeId, status: 'waiting' },
+      select: { id: true, priority: true, createdAt: true },
+    });
+    const rank = PRIORITY_RANK[handoff.priority] ?? 2;
+    const ahead = waiting.filter((other) => {
+      const otherRank = PRIORITY_RANK[other.priority] ?? 2;
+      return (
+        other.id !== handoff.id &&
+        (otherRank < rank || (otherRank === rank && other.createdAt <= handoff.createdAt))
+      );
+    });
+    return ahead.length + 1;
+  }
+
+  function publish(handoff: Handoff, event: string, extra: Record<string, unknown> = {}) {
+    deps.hub.publish(handoff.officeId, { event, handoff: view(handoff), ...extra });
+  }
+
+  async function localeOf(conversationId: string): Promise<Locale> {
+    const row = await prisma.conversation.findUnique({
+      where: { id: conversationId },
+      select: { locale: true },
+    });
+    return normalizeLocale(row?.locale) ?? DEFAULT_LOCALE;
+  }
+
+  async function setMode(conversationId: string, mode: 'bot' | 'waiting' | 'human' | 'closed') {
+    await prisma.conversation.update({ where: { id: conversationId }, data: { mode } });
+  }
+
+  /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
+  async function inScope(id: string, staff: StaffPrincipal): Promise<Handoff> {
+    const handoff = await prisma.handoff.findUnique({ where: { id } });
+    if (!handoff || !staff.officeIds.includes(handoff.officeId)) throw new HttpError(404, 'No such chat.');
+    return handoff;
+  }
+
+  const service = {
+    /** Queue a conversation (or return its open handoff, raised to the higher priority). */
+    async enqueue(conversationId: string, request: EscalationRequest) {
+      const existing = await open(conversationId);
+      if (existing) {
+        const raise = (PRIORITY_RANK[request.priority] ?? 2) < (PRIORITY_RANK[existing.priority] ?? 2);
+        const handoff = raise
+          ? await prisma.handoff.update({ where: { id: existing.id }, data: { priority: request.priority } })
+          : existing;
+        return { handoff, created: false, position: await position(handoff) };
+      }
+      const officeId = await deps.officeFor(conversationId, request.regionCode);
+      if (!officeId) return undefined;
+      const handoff = await prisma.handoff.create({
+        data: {
+          conversationId,
+          officeId,
+          reason: request.reason,
+          priority: request.priority,
+          regionCode: request.regionCode ?? null,
+        },
+      });
+      return { handoff, created: true, position: await position(handoff) };
+    },
+
+    /** What the user is told: waiting, place in line, and the hours (or 12351 when closed). */
+    queuedText(t: Translate, place: number): string {
+      const hours = describeHours(deps.hours, t);
+      const open = isOpen(deps.hours, now());
+      return [
+        t('staff:handoff.queued', { position: place }),
+        t(open ? 'staff:handoff.hoursOpen' : 'staff:handoff.hoursClosed', { hours }),
+      ].join('\n');
+    },
+
+    /** Tell the consoles (the handoff was saved with the turn that asked for it). */
+    announce(handoff: Handoff) {
+      publish(handoff, 'queue');
+    },
+
+    async notifyQueued(conversationId: string, handoff: Handoff, locale: Locale) {
+      const text = service.queuedText(deps.t(locale), await position(handoff));
+      await deps.send(conversationId, [{ type: 'handoff', text }], 'system');
+    },
+
+    position,
+
+    async list(staff: StaffPrincipal, status: 'open' | 'waiting' | 'claimed' | 'ended') {
+      const statuses = status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed'] : [status];
+      const rows = await prisma.handoff.findMany({
+        where: { officeId: { in: staff.officeIds }, status: { in: statuses } },
+        orderBy: [{ createdAt: 'asc' }],
+        take: 200,
+      });
+      return rows
+        .sort((a, b) => (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2))
+        .map(view);
+    },
+
+    async get(id: string, staff: StaffPrincipal) {
+      const handoff = await inScope(id, staff);
+      const messages = await prisma.message.findMany({
+        where: { conversationId: handoff.conversationId },
+        orderBy: { createdAt: 'asc' },
+        take: 500,
+      });
+      const conversation = await prisma.conversation.findUnique({ where: { id: handoff.conversationId } });
+      return {
+        handoff: view(handoff),
+        conversation: conversation && {
+          id: conversation.id,
+          channel: conversation.channel,
+          locale: conversation.locale,
+          mode: conversation.mode,
+        },
+        messages: messages.map((m) => ({
+          id: m.id,
+          direction: m.direction,
+          author: m.author,
+          text: m.text,
+          at: m.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    async claim(id: string, staff: StaffPrincipal) {
+      const handoff = await inScope(id, staff);
+      const won = await prisma.handoff.updateMany({
+        where: { id, status: 'waiting' },
+        data: { status: 'claimed', claimedById: staff.id, claimedAt: now() },
+      });
+      if (won.count === 0) {
+        throw new HttpError(
+          409,
+          handoff.status === 'claimed'
+            ? 'Someone else has already taken this chat.'
+            : 'This chat is no longer waiting.',
+        );
+      }
+      await setMode(handoff.conversationId, 'human');
+      const claimed = await prisma.handoff.findUniqueOrThrow({ where: { id } });
+      const t = deps.t(await localeOf(handoff.conversationId));
+      await deps.send(
+        handoff.conversationId,
+        [{ type: 'handoff', text: t('staff:handoff.claimed', { name: staff.displayName }) }],
+        'system',
+      );
+      publish(claimed, 'queue', { by: { id: staff.id, displayName: staff.displayName } });
+      return view(claimed);
+    },
+
+    async reply(id: string, staff: StaffPrincipal, text: string) {
+      const handoff = await inScope(id, staff);
+      if (handoff.status !== 'claimed') throw new HttpError(409, 'Claim this chat before replying.');
+      if (handoff.claimedById !== staff.id) throw new HttpError(409, 'Another staff member has this chat.');
+      await deps.send(handoff.conversationId, [{ type: 'staff', text }], 'staff');
+      publish(handoff, 'message', {
+        message: { direction: 'out', author: 'staff', text, at: now().toISOString(), staffId: staff.id },
+      });
+    },
+
+    /** Back to the bot (`returned`) or finished (`closed`). Agents end only their own chats. */
+    async end(id: string, staff: StaffPrincipal, how: 'returned' | 'closed') {
+      const handoff = await inScope(id, staff);
+      if (!OPEN.includes(handoff.status)) throw new HttpError(409, 'This chat has already ended.');
+      if (handoff.status === 'claimed' && handoff.claimedById !== staff.id && !canOversee(staff)) {
+        throw new HttpError(403, 'Only the staff member who has this chat, or a supervisor, can end it.');
+      }
+      const done = await prisma.handoff.updateMany({
+        where: { id, status: handoff.status },
+        data: { status: how, endedById: staff.id, endedAt: now() },
+      });
+      if (done.count === 0) throw new HttpError(409, 'This chat changed meanwhile; reload it.');
+      await setMode(handoff.conversationId, how === 'returned' ? 'bot' : 'closed');
+      const t = deps.t(await localeOf(handoff.conversationId));
+      await deps.send(
+        handoff.conversationId,
+        [
+          {
+            type: 'handoff',
+            text: t(how === 'returned' ? 'staff:handoff.returned' : 'staff:handoff.closed'),
+          },
+        ],
+        'system',
+      );
+      const ended = await prisma.handoff.findUniqueOrThrow({ where: { id } });
+      publish(ended, 'queue');
+      return view(ended);
+    },
+
+    /** A message the user wrote while a person has the chat: straight to that office's consoles. */
+    async forward(conversationId: string) {
+      const handoff = await open(conversationId);
+      if (!handoff) return;
+      const message = await prisma.message.findFirst({
+        where: { conversationId, direction: 'in' },
+        orderBy: { createdAt: 'desc' },
+      });
+      if (!message) return;
+      publish(handoff, 'message', {
+        message: {
+          id: message.id,
+          direction: 'in',
+          author: 'user',
+          text: message.text,
+          at: message.createdAt.toISOString(),
+        },
+      });
+    },
+  };
+  return service;
+}
+
+export type HandoffService = ReturnType<typeof createHandoffService>;
+
+export function view(handoff: Handoff) {
+  return {
+    id: handoff.id,
+    conversationId: handoff.conversationId,
+    officeId: handoff.officeId,
+    reason: handoff.reason,
+    priority: handoff.priority,
+    regionCode: handoff.regionCode,
+    status: handoff.status,
+    claimedById: handoff.claimedById,
+    claimedAt: handoff.claimedAt?.toISOString() ?? null,
+    createdAt: handoff.createdAt.toISOString(),
+    endedAt: handoff.endedAt?.toISOString() ?? null,
+  };
+}

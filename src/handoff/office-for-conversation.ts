@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The office whose queue a chat joins: the office for the region the escalation names, else the
+ * office of the conversation's latest ticket, else the configured default (HANDOFF_OFFICE).
+ */
+export function officeForConversation(app: FastifyInstance) {
+  return async (conversationId: string, regionCode?: string): Promise<string | undefined> => {
+    if (regionCode && app.hasDecorator('offices')) {
+      try {
+        return (await app.offices.route(regionCode, 'other', false)).office.id;
+      } catch (err) {
+        app.log.warn({ err: (err as Error).message }, 'handoff: no office for the escalated region');
+      }
+    }
+    const ticket = await app.prisma.ticket.findFirst({
+      where: { conversationId },
+      orderBy: { createdAt: 'desc' },
+      select: { officeId: true },
+    });
+    if (ticket) return ticket.officeId;
+    const fallback = await app.prisma.unionOffice.findFirst({
+      where: { OR: [{ code: app.config.HANDOFF_OFFICE }, { id: app.config.HANDOFF_OFFICE }] },
+      select: { id: true },
+    });
+    return fallback?.id;
+  };
+}
