@@ -20,8 +20,9 @@ import i18nPlugin from './plugins/i18n.js';
 import metricsPlugin from './plugins/metrics.js';
 import prismaPlugin from './plugins/prisma.js';
 import staffPlugin from './staff/plugin.js';
+import stationsPlugin from './stations/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
-import miniprogramPlugin from './channels/miniprogram/plugin.js';
+import officialAccountPlugin from './channels/official-account/plugin.js';
 
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
@@ -88,10 +89,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Domains.
   await app.register(conversationPlugin);
+  await app.register(stationsPlugin);
   await app.register(deliveryPlugin);
-  await app.register(miniprogramPlugin);
   await app.register(staffPlugin);
   await app.register(miniprogramPlugin);
+  await app.register(officialAccountPlugin);
 
   // Routes.
   await app.register(healthRoutes);

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { ChatTurnResult } from '../../conversation/chat-service.js';
+import { errorBody } from '../../http/error-handler.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import type { BackgroundTasks } from '../wechat-common/background.js';
+import { ExpiringMap } from '../wechat-common/background.js';
+import {
+  type CallbackKeys,
+  type CallbackQuery,
+  openCallback,
+  sealReply,
+} from '../wechat-common/callback-envelope.js';
+import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
+import { renderRepliesText, WECHAT_TEXT_MAX_BYTES } from '../wechat-common/render-text.js';
+import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
+import { buildWxXml } from '../wechat-common/wx-xml.js';
+import { oaInbound } from './oa-inbound.js';
+
+const CALLBACK = '/api/wechat/official-account';
+const QuerySchema = Type.Object({
+  signature: Type.Optional(Type.String({ maxLength: 64 })),
+  msg_signature: Type.Optional(Type.String({ maxLength: 64 })),
+  timestamp: Type.Optional(Type.String({ maxLength: 20 })),
+  nonce: Type.Optional(Type.String({ maxLength: 64 })),
+  echostr: Type.Optional(Type.String({ maxLength: 1024 })),
+  openid: Type.Optional(Type.String({ maxLength: 128 })),
+  encrypt_type: Type.Optional(Type.String({ maxLength: 16 })),
+});
+
+/** One message's turn, shared by WeChat's retries of it. */
+interface Pending {
+  turn: Promise<{ result: ChatTurnResult; texts: string[] }>;
+  /** The answer missed the passive window and goes through the customer-service API instead. */
+  late: boolean;
+  restQueued: boolean;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/**
+ * The official account's server URL. GET answers WeChat's URL check; POST takes a message and
+ * answers it passively if the turn finishes within WECHAT_PASSIVE_REPLY_MS, otherwise says
+ * "success" at once and sends the answer through the outbox (customer-service messages).
+ */
+export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks) {
+  return async (app: FastifyInstance) => {
+    const pending = new ExpiringMap<Pending>(60_000);
+    app.addContentTypeParser(
+      ['text/xml', 'application/xml', 'text/plain'],
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.get(CALLBACK, { schema: { hide: true, querystring: QuerySchema } }, async (request, reply) => {
+      const { signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
+      if (!signatureMatches(wxSignature(keys.token, timestamp, nonce), signature)) {
+        return reply
+          .status(401)
+          .send({ statusCode: 401, error: 'Unauthorized', message: 'signature does not match' });
+      }
+      return reply.type('text/plain').send(echostr);
+    });
+
+    app.post(CALLBACK, { schema: { hide: true, querystring: QuerySchema } }, async (request, reply) => {
+      const deadline = Date.now() + app.config.WECHAT_PASSIVE_REPLY_MS;
+      const opened = openCallback(
+        keys,
+        request.query as CallbackQuery,
+        typeof request.body === 'string' ? request.body : '',
+      );
+      if (!opened.ok) {
+        return reply.status(opened.statusCode).send(errorBody(opened.statusCode, opened.message));
+      }
+      const { fields, encrypted } = opened;
+      const answer = (texts: string[]) => {
+        const xml = buildWxXml({
+          ToUserName: fields.FromUserName ?? '',
+          FromUserName: fields.ToUserName ?? '',
+          CreateTime: Math.floor(Date.now() / 1000),
+          MsgType: 'text',
+          Content: texts.join('\n\n'),
+        });
+        return reply.type('application/xml').send(sealReply(keys, xml, encrypted));
+      };
+      const success = () => reply.type('text/plain').send('success');
+
+      const parsed = oaInbound(fields, 'official-account');
+      if (parsed.kind === 'ignored') return success();
+      if (parsed.kind === 'unsupported')
+        return answer([app.t(DEFAULT_LOCALE)('channels:unsupportedMessage')]);
+
+      let entry = pending.get(parsed.key);
+      if (!entry) {
+        const turn = app.chat.handle(parsed.inbound).then((result) => ({
+          result,
+          texts: renderRepliesText(result.replies, app.t(result.locale)),
+        }));
+        entry = { turn, late: false, restQueued: false };
+        pending.set(parsed.key, entry);
+        // Whatever waited in the outbox can go now: the user just wrote, so the 48 h window is open.
+        tasks.run(async () => app.delivery.flush((await turn).result.conversationId));
+      }
+      const current = entry;
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        current.turn,
+        new Promise<typeof TIMEOUT>((resolve) => {
+          timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, deadline - Date.now()));
+        }),
+      ]).finally(() => clearTimeout(timer));
+
+      if (outcome === TIMEOUT || current.late) {
+        if (!current.late) {
+          current.late = true;
+          tasks.run(async () => {
+            const { result } = await current.turn;
+            await queueTurnReplies(app, result.conversationId, 'official-account', result.replies);
+          });
+        }
+        return success();
+      }
+      const [passive, rest] = packPassive(outcome.texts);
+      if (rest.length && !current.restQueued) {
+        current.restQueued = true;
+        const replies = rest.map((text) => ({ type: 'text' as const, text }));
+        tasks.run(() => queueTurnReplies(app, outcome.result.conversationId, 'official-account', replies));
+      }
+      return passive.length ? answer(passive) : success();
+    });
+  };
+}
+
+/** As many pieces as fit in one passive reply; the rest goes as customer-service messages. */
+function packPassive(texts: string[]): [string[], string[]] {
+  let size = 0;
+  let count = 0;
+  for (const text of texts) {
+    size += Buffer.byteLength(text) + (count ? 2 : 0);
+    if (size > WECHAT_TEXT_MAX_BYTES && count) break;
+    count += 1;
+  }
+  return [texts.slice(0, count), texts.slice(count)];
+}
