@@ -23,7 +23,7 @@ describe('handoff to union staff', () => {
   let outsider: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ HANDOFF_OFFICE: 'test-a', STAFF_LOGIN_PER_MINUTE: '1000' });
+    t = await createTestApp({ HANDOFF_OFFICE: 'region-310115', STAFF_LOGIN_PER_MINUTE: '1000' });
     offices = await createOffices(t.app);
     await createStaff(t.app, 'agent.a', 'agent', offices.a);
     await createStaff(t.app, 'agent.a2', 'agent', offices.a);

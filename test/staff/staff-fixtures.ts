@@ -9,15 +9,28 @@ export interface Offices {
   b: string;
 }
 
-/** Two unrelated offices (A with a child office, and B) for authorization tests. */
+/**
+ * Two unrelated offices — A (上海市浦东新区总工会, with an industry union under it) and B
+ * (北京市朝阳区总工会) — for authorization tests. Uses the seeded directory rows when the
+ * offices domain has seeded them, so tickets routed by region land in the same offices.
+ */
 export async function createOffices(app: FastifyInstance): Promise<Offices> {
-  const make = (code: string, name: string, regionCode: string, parentId?: string) =>
-    app.prisma.unionOffice.create({
-      data: { code, name, level: 'county', regionCode, ...(parentId ? { parentId } : {}) },
-    });
-  const a = await make('test-a', '测试甲区总工会', '310115');
-  const aChild = await make('test-a-riders', '测试甲区快递外卖行业工会', '310115', a.id);
-  const b = await make('test-b', '测试乙区总工会', '110105');
+  const findOrMake = async (id: string, name: string, regionCode: string) =>
+    (await app.prisma.unionOffice.findUnique({ where: { id } })) ??
+    app.prisma.unionOffice.create({ data: { id, code: id, name, level: 'county', regionCode } });
+  const a = await findOrMake('region-310115', '上海市浦东新区总工会', '310115');
+  const b = await findOrMake('region-110105', '北京市朝阳区总工会', '110105');
+  const aChild = await app.prisma.unionOffice.create({
+    data: {
+      code: 'test-a-riders',
+      name: '浦东新区快递外卖行业工会（测试）',
+      kind: 'industry',
+      industry: 'delivery',
+      level: 'county',
+      regionCode: '310115',
+      parentId: a.id,
+    },
+  });
   return { a: a.id, aChild: aChild.id, b: b.id };
 }
 
