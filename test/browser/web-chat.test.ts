@@ -45,6 +45,9 @@ describe.runIf(hasChromium || process.env.CI)('web chat in a phone-sized browser
     await page.locator('.msg:not(.me)').nth(1).waitFor();
     expect(await page.locator('.msg:not(.me)').nth(1).textContent()).toContain("I'm Gongyou");
     await expect.poll(() => page.locator('#send').textContent()).toBe('Send');
+    // A reload (a phone killing the tab between orders) brings the conversation back.
+    await page.reload();
+    await expect.poll(() => page.locator('.msg').count()).toBe(4);
     expect(failed).toEqual([]);
     await page.screenshot({ path: 'test-results/web-chat.png' });
     await context.close();

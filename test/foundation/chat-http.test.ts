@@ -68,3 +68,32 @@ describe('POST /api/chat/messages', () => {
     expect(body.replies[0]?.text).toContain('没有进行中的事项');
   });
 });
+
+describe('GET /api/chat/history', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('returns the conversation in order, replies with their rich parts', async () => {
+    await chat(t.app, { channelUserId: 'history-rider', text: '你好' });
+    await chat(t.app, { channelUserId: 'history-rider', text: 'hello' });
+    const response = await t.app.inject({ url: '/api/chat/history?channelUserId=history-rider' });
+    expect(response.statusCode).toBe(200);
+    const { messages } = response.json();
+    expect(messages.map((m: { direction: string }) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
+    expect(messages[0].reply.text).toBe('你好');
+    expect(messages[1].reply.quickReplies).toHaveLength(5);
+    expect(messages[3].reply.text).toContain('Gongyou');
+  });
+
+  it('an unknown user has no history; a missing id is a 400', async () => {
+    expect((await t.app.inject({ url: '/api/chat/history?channelUserId=nobody' })).json()).toEqual({
+      conversationId: null,
+      messages: [],
+    });
+    expect((await t.app.inject({ url: '/api/chat/history' })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/chat/history?channelUserId=x&limit=500' })).statusCode).toBe(400);
+  });
+});

@@ -250,5 +250,19 @@ $('composer').addEventListener('submit', (event) => {
 $('locate').addEventListener('click', shareLocation);
 $('lang').addEventListener('click', () => sendText(t('languageText')));
 
+// After a reload, show the conversation so far (staff replies included).
+async function loadHistory() {
+  try {
+    const response = await fetch(`/api/chat/history?channelUserId=${encodeURIComponent(userId)}`);
+    if (!response.ok) return;
+    const { messages } = await response.json();
+    for (const message of messages) addBubble(message.direction === 'in' ? 'me' : 'bot', message.reply);
+    const last = messages.at(-1);
+    if (last?.direction === 'out') showQuickReplies([last.reply]);
+  } catch {
+    // History is a convenience; the chat works without it.
+  }
+}
+
 showStatus(t('connecting'));
-connect();
+loadHistory().finally(connect);
