@@ -1,0 +1,135 @@
+import { findArticleRefs, findLawMentions } from './article-lookup.js';
+import { Bm25, type QueryTerm } from './bm25.js';
+import type { Article, ArticleRef, Card } from './card.js';
+import { expandSynonyms } from './synonyms.js';
+import { normalize, tokenize } from './tokenizer.js';
+
+export interface CardHit {
+  card: Card;
+  score: number;
+  coverage: number;
+}
+
+export interface ArticleHit {
+  article: Article;
+  score: number;
+}
+
+export interface Retrieval {
+  /** Articles the question named outright. */
+  direct: Article[];
+  cards: CardHit[];
+  articles: ArticleHit[];
+  /** Ranked citations: named articles, then the best card's, then the best articles. */
+  citations: ArticleRef[];
+}
+
+export interface SearchOptions {
+  /** Plain BM25 on articles only (no synonyms, cards or law boosts): the eval's baseline. */
+  plain?: boolean;
+  limit?: number;
+}
+
+export interface KnowledgeBase {
+  search(question: string, options?: SearchOptions): Retrieval;
+  article(ref: ArticleRef): Article | undefined;
+  readonly laws: readonly string[];
+  readonly stats: { cards: number; articles: number; buildMs: number };
+}
+
+const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
+
+// Bigrams catch typos and odd segmentation; they are many and weak, so they weigh less.
+const BIGRAM_WEIGHT = 0.35;
+const SYNONYM_WEIGHT = 0.6;
+/** How much the cards citing an article lift it (relative to the best article's own score). */
+const CARD_LIFT = 0.8;
+const LAW_MENTION_BOOST = 1.5;
+
+function queryTerms(tokens: string[], weight: number): QueryTerm[] {
+  return tokens.map((term) => ({ term, weight: term.startsWith('~') ? weight * BIGRAM_WEIGHT : weight }));
+}
+
+function cardText(card: Card): string[] {
+  const asks = [...card.ask, ...(card.askEn ?? [])].join('\n');
+  // The asked forms count twice: they are what a question should look like.
+  return [...tokenize(asks), ...tokenize(asks), ...tokenize(`${card.answer}\n${card.en?.answer ?? ''}`)];
+}
+
+/** Build the in-memory index over the cards and the imported statute articles. */
+export function createKnowledgeBase(cards: readonly Card[], articles: readonly Article[]): KnowledgeBase {
+  const started = performance.now();
+  const cardIndex = new Bm25(cards.map(cardText));
+  const articleIndex = new Bm25(articles.map((a) => tokenize(`${a.law} ${a.chapter ?? ''}\n${a.text}`)));
+  const plainIndex = new Bm25(articles.map((a) => tokenize(`${a.law}\n${a.text}`, { bigrams: false })));
+  const byKey = new Map(articles.map((a) => [key(a), a]));
+  const laws = [...new Set(articles.map((a) => a.law))];
+  const buildMs = performance.now() - started;
+
+  function plainSearch(question: string, limit: number): Retrieval {
+    const hits = plainIndex.search(queryTerms(tokenize(question, { bigrams: false }), 1), limit);
+    const found = hits.map((hit) => ({ article: articles[hit.doc] as Article, score: hit.score }));
+    return { direct: [], cards: [], articles: found, citations: found.map(({ article }) => article) };
+  }
+
+  function search(question: string, options: SearchOptions = {}): Retrieval {
+    const limit = options.limit ?? 5;
+    if (options.plain) return plainSearch(question, limit);
+    const normal = normalize(question);
+    const direct = findArticleRefs(normal, laws)
+      .map((ref) => byKey.get(key(ref)))
+      .filter((a): a is Article => a !== undefined);
+    const terms = [
+      ...queryTerms(tokenize(normal), 1),
+      ...expandSynonyms(normal).flatMap((text) =>
+        queryTerms(tokenize(text, { bigrams: false }), SYNONYM_WEIGHT),
+      ),
+    ];
+    const cardHits = cardIndex
+      .search(terms, 3)
+      .map((hit) => ({ card: cards[hit.doc] as Card, score: hit.score, coverage: hit.coverage }));
+
+    // Articles: their own BM25, lifted when the question names their law or a matching card cites them.
+    const mentioned = findLawMentions(normal, laws);
+    const raw = articleIndex.search(terms, 50);
+    const top = raw[0]?.score ?? 1;
+    const scores = new Map<string, { article: Article; score: number }>();
+    for (const hit of raw) {
+      const article = articles[hit.doc] as Article;
+      const boost = mentioned.has(article.law) ? LAW_MENTION_BOOST : 1;
+      scores.set(key(article), { article, score: (hit.score / top) * boost });
+    }
+    const bestCard = cardHits[0]?.score ?? 1;
+    cardHits.forEach((hit, rank) => {
+      hit.card.cite.forEach((ref, position) => {
+        const article = byKey.get(key(ref));
+        if (!article) return;
+        const lift = (CARD_LIFT * (hit.score / bestCard)) / (rank + 1) / (1 + position * 0.25);
+        const entry = scores.get(key(ref)) ?? { article, score: 0 };
+        entry.score += lift;
+        scores.set(key(ref), entry);
+      });
+    });
+    const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+    const citations: ArticleRef[] = [];
+    const seen = new Set<string>();
+    for (const ref of [...direct, ...ranked.map((entry) => entry.article)]) {
+      if (seen.has(key(ref))) continue;
+      seen.add(key(ref));
+      citations.push({ law: ref.law, article: ref.article });
+    }
+    return {
+      direct,
+      cards: cardHits,
+      articles: ranked.slice(0, limit),
+      citations: citations.slice(0, Math.max(limit, 10)),
+    };
+  }
+
+  return {
+    search,
+    article: (ref) => byKey.get(key(ref)),
+    laws,
+    stats: { cards: cards.length, articles: articles.length, buildMs },
+  };
+}

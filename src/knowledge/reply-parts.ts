@@ -1,0 +1,46 @@
+import type { Citation, QuickReply } from '../conversation/messages.js';
+import type { Translate } from '../i18n/create-i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Article, ArticleRef, Card } from './card.js';
+import { articleLabel } from './chinese-numeral.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+const SNIPPET_CHARS = 80;
+
+export function snippet(text: string, chars = SNIPPET_CHARS): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > chars ? `${flat.slice(0, chars)}…` : flat;
+}
+
+/** A citation for the reply contract, with the article's label and opening words when imported. */
+export function toCitation(ref: ArticleRef, base: KnowledgeBase): Citation {
+  const article = base.article(ref);
+  return article
+    ? { law: ref.law, article: ref.article, title: article.label, snippet: snippet(article.text) }
+    : { law: ref.law, article: ref.article, title: articleLabel(ref.article) };
+}
+
+/** 《劳动合同法》第三十条；《劳动法》第五十条 */
+export function basisLine(citations: readonly ArticleRef[]): string {
+  return citations.map((c) => `《${c.law}》${articleLabel(c.article)}`).join('；');
+}
+
+export function cardAnswer(
+  card: Card,
+  locale: Locale,
+): { answer: string; steps: string[]; translated: boolean } {
+  if (locale === 'en' && card.en) return { ...card.en, translated: true };
+  return { answer: card.answer, steps: card.steps, translated: locale !== 'en' };
+}
+
+export function answerQuickReplies(t: Translate, offerReport: boolean): QuickReply[] {
+  const replies: QuickReply[] = [];
+  if (offerReport)
+    replies.push({ label: t('knowledge:quick.report.label'), text: t('knowledge:quick.report.text') });
+  replies.push({ label: t('knowledge:quick.human.label'), text: t('knowledge:quick.human.text') });
+  return replies;
+}
+
+export function articleParagraph(article: Article, chars = 220): string {
+  return `《${article.law}》${article.label}：${snippet(article.text, chars)}`;
+}
