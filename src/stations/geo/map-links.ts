@@ -1,0 +1,29 @@
+import { gcj02ToBd09, type LatLng } from './coords.js';
+
+export interface MapLinks {
+  amap: string;
+  tencent: string;
+  baidu: string;
+}
+
+const APP = 'gongyou';
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Walking directions in each map app, in the coordinate system that app expects: AMap and
+ * Tencent take GCJ-02 (AMap lng,lat; Tencent lat,lng), Baidu takes BD-09 (coord_type=bd09ll).
+ * AMap and Tencent start from the phone's own position; Baidu's web URI needs an origin, so it
+ * gets the point the search was made from.
+ */
+export function mapLinks(station: LatLng & { name: string }, origin: LatLng): MapLinks {
+  const name = encodeURIComponent(station.name);
+  const lat = round(station.lat);
+  const lng = round(station.lng);
+  const bd = gcj02ToBd09(station);
+  const bdOrigin = gcj02ToBd09(origin);
+  return {
+    amap: `https://uri.amap.com/navigation?to=${lng},${lat},${name}&mode=walk&coordinate=gaode&callnative=1&src=${APP}`,
+    tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=walk&to=${name}&tocoord=${lat},${lng}&referer=${APP}`,
+    baidu: `https://api.map.baidu.com/direction?origin=latlng:${round(bdOrigin.lat)},${round(bdOrigin.lng)}|name:${encodeURIComponent('我的位置')}&destination=latlng:${round(bd.lat)},${round(bd.lng)}|name:${name}&mode=walking&coord_type=bd09ll&output=html&src=${APP}`,
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../../http/error-handler.js';
+import type { Locale } from '../../i18n/locales.js';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../../i18n/locales.js';
+import { AMENITIES } from '../amenities.js';
+import { toGcj02 } from '../geo/coords.js';
+import { type CardLabels, cardLabels, stationView } from '../station-card.js';
+import { type NearbyQueryInput, NearbyQuerySchema, NearbyResponseSchema } from './nearby-schemas.js';
+
+/** GET /api/stations/nearby: the nearest stations to a point, in any of the three systems. */
+export async function nearbyRoute(app: FastifyInstance): Promise<void> {
+  const labels = new Map<Locale, CardLabels>(
+    SUPPORTED_LOCALES.map((locale) => [locale, cardLabels(app.t(locale), AMENITIES)]),
+  );
+  app.get(
+    '/api/stations/nearby',
+    {
+      schema: {
+        tags: ['stations'],
+        summary: 'Nearest rest stations (工会驿站) with hours, amenities and map links',
+        description:
+          'lat/lng in the system named by coord (default gcj02; browsers give wgs84, Baidu bd09). ' +
+          'openNow and hoursToday use China time (Asia/Shanghai). Distances in metres; returned points are GCJ-02.',
+        querystring: NearbyQuerySchema,
+        response: { 200: NearbyResponseSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query as NearbyQueryInput;
+      const converted = toGcj02(q.lat, q.lng, q.coord ?? 'gcj02');
+      if (!converted.ok) {
+        throw new HttpError(
+          400,
+          converted.reason === 'outside-china'
+            ? `The point ${q.lat},${q.lng} is outside China; stations are only listed in China (check that lat and lng are not swapped).`
+            : 'lat/lng are not a valid point.',
+        );
+      }
+      const { lat, lng } = converted.point;
+      const results = app.stations.nearby({
+        lat,
+        lng,
+        limit: q.limit ?? 5,
+        radiusM: q.radius,
+        amenities: q.amenity,
+        openNow: q.openNow,
+      });
+      const words = labels.get(q.locale ?? DEFAULT_LOCALE) as CardLabels;
+      return {
+        origin: { lat, lng, coord: 'gcj02' as const },
+        count: results.length,
+        stations: results.map((result) => stationView(result, words)),
+      };
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import type { Amenity } from './amenities.js';
+import type { HoursSpec } from './hours/hours-spec.js';
+import type { CompiledHours, StationStatus } from './hours/opening-hours.js';
+
+/** A station's fields as imports and the staff console give them (point already in GCJ-02). */
+export interface StationInput {
+  externalId: string;
+  name: string;
+  address: string;
+  lat: number;
+  lng: number;
+  regionCode?: string | null;
+  amenities: Amenity[];
+  hours: HoursSpec;
+  phone?: string | null;
+  operator?: string | null;
+  status: StationStatus;
+  statusNote?: string | null;
+  lastVerified?: string | null;
+  source: string;
+}
+
+/** A station as the search keeps it in memory. */
+export interface Station extends StationInput {
+  id: string;
+  compiledHours: CompiledHours;
+}
