@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { KeyedMutex } from '../../conversation/keyed-mutex.js';
+import type { AccessTokenSource } from '../wechat-common/access-token.js';
+import { ExpiringMap } from '../wechat-common/background.js';
+import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
+import { syncMessages } from './kf-api.js';
+import { kfInbound, kfUserId } from './kf-inbound.js';
+
+/**
+ * Pull and answer new customer-service messages for one account. Pulls for the same account
+ * run one at a time and resume from the stored cursor; with no cursor yet (first start), the
+ * backlog WeChat keeps (up to 3 days) is skipped rather than answered days late.
+ */
+export function createKfSync(app: FastifyInstance, tokens: AccessTokenSource, startedAt = new Date()) {
+  const mutex = new KeyedMutex();
+  const seen = new ExpiringMap<true>(10 * 60_000);
+
+  async function answer(message: Parameters<typeof kfInbound>[0], fresh: boolean) {
+    if (seen.get(message.msgid)) return;
+    seen.set(message.msgid, true);
+    const inbound = kfInbound(message);
+    if (!inbound || !fresh) return;
+    if (inbound === 'unsupported') {
+      const conversation = await app.conversations.findOrCreate(
+        'wecom',
+        kfUserId(message.open_kfid, message.external_userid ?? ''),
+      );
+      const text = app.t(conversation.locale)('channels:unsupportedMessage');
+      await app.delivery.send(conversation.id, [{ type: 'text', text }], { author: 'bot' });
+      return;
+    }
+    const result = await app.chat.handle(inbound);
+    await queueTurnReplies(app, result.conversationId, 'wecom', result.replies);
+  }
+
+  return (openKfId: string, callbackToken?: string) =>
+    mutex.run(openKfId, async () => {
+      const stored = await app.prisma.wecomKfCursor.findUnique({ where: { openKfId } });
+      let cursor = stored?.cursor;
+      for (let page = 0; page < 20; page++) {
+        const batch = await syncMessages(tokens, { openKfId, callbackToken, cursor });
+        for (const message of batch.messages) {
+          const fresh = Boolean(stored) || message.send_time * 1000 >= startedAt.getTime() - 60_000;
+          try {
+            await answer(message, fresh);
+          } catch (err) {
+            // One bad message must not block the ones after it.
+            app.log.error({ err, msgid: message.msgid }, 'WeCom customer-service message failed');
+          }
+        }
+        if (batch.nextCursor && batch.nextCursor !== cursor) {
+          cursor = batch.nextCursor;
+          await app.prisma.wecomKfCursor.upsert({
+            where: { openKfId },
+            create: { openKfId, cursor },
+            update: { cursor },
+          });
+        }
+        if (!batch.hasMore) break;
+      }
+    });
+}
