@@ -12,21 +12,15 @@ import type { Config } from './config.js';
 import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
-import intakePlugin from './intake/plugin.js';
 import { loggerOptions } from './http/logger-options.js';
-import knowledgePlugin from './knowledge/plugin.js';
 import { registerValidatorCompiler } from './http/validator-compiler.js';
 import configPlugin from './plugins/config.js';
 import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
-import llmPlugin from './plugins/llm.js';
 import metricsPlugin from './plugins/metrics.js';
-import officesPlugin from './offices/plugin.js';
 import prismaPlugin from './plugins/prisma.js';
-import encryptionPlugin from './privacy/encryption-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
-import ticketsPlugin from './tickets/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
@@ -56,7 +50,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin);
   await app.register(i18nPlugin);
   await app.register(prismaPlugin);
-  await app.register(llmPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -97,13 +90,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Domains.
   await app.register(conversationPlugin);
-  await app.register(knowledgePlugin);
   await app.register(stationsPlugin);
   await app.register(deliveryPlugin);
-  await app.register(encryptionPlugin);
-  await app.register(officesPlugin);
-  await app.register(ticketsPlugin);
-  await app.register(intakePlugin);
   await app.register(staffPlugin);
   await app.register(miniprogramPlugin);
   await app.register(officialAccountPlugin);
