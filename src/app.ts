@@ -13,10 +13,12 @@ import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { loggerOptions } from './http/logger-options.js';
+import knowledgePlugin from './knowledge/plugin.js';
 import { registerValidatorCompiler } from './http/validator-compiler.js';
 import configPlugin from './plugins/config.js';
 import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
+import llmPlugin from './plugins/llm.js';
 import metricsPlugin from './plugins/metrics.js';
 import prismaPlugin from './plugins/prisma.js';
 import staffPlugin from './staff/plugin.js';
@@ -50,6 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin);
   await app.register(i18nPlugin);
   await app.register(prismaPlugin);
+  await app.register(llmPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -90,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Domains.
   await app.register(conversationPlugin);
+  await app.register(knowledgePlugin);
   await app.register(stationsPlugin);
   await app.register(deliveryPlugin);
   await app.register(staffPlugin);

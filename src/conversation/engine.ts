@@ -77,6 +77,13 @@ export async function handleMessage(input: EngineInput, deps: EngineDeps): Promi
     onDelta: input.onDelta,
   };
 
+  // Guards first (the knowledge domain's danger check): someone in danger gets 110/120 whatever
+  // flow they are in or whatever else the message matches.
+  for (const guard of deps.flows.guards) {
+    const guarded = await guard(ctx);
+    if (guarded) return finish(guarded);
+  }
+
   if (state.flow) {
     const active = deps.flows.byFlowName(state.flow.name);
     const resumed = active?.resume ? await active.resume(ctx, state.flow) : undefined;

@@ -1,9 +1,16 @@
-import type { Flow } from './flow.js';
+import type { Flow, FlowContext, FlowResult } from './flow.js';
 import type { IntentName } from './intents/intent.js';
+
+/**
+ * Runs before the active flow and the intent router on every bot turn; returns a result to take
+ * the turn (e.g. danger → emergency numbers and escalation), or undefined to let it pass.
+ */
+export type FlowGuard = (ctx: FlowContext) => Promise<FlowResult | undefined>;
 
 /** Which flow handles which intent. Domain plugins register their flows at start. */
 export class FlowRegistry {
   private readonly byName = new Map<string, Flow>();
+  readonly guards: FlowGuard[] = [];
   private readonly byIntent = new Map<IntentName, Flow>();
 
   register(flow: Flow): void {
@@ -14,6 +21,10 @@ export class FlowRegistry {
       if (existing) throw new Error(`intent ${intent} is claimed by ${existing.name} and ${flow.name}`);
       this.byIntent.set(intent, flow);
     }
+  }
+
+  registerGuard(guard: FlowGuard): void {
+    this.guards.push(guard);
   }
 
   forIntent(intent: IntentName): Flow | undefined {

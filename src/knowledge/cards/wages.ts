@@ -54,7 +54,7 @@ export const wageCards: Card[] = [
       '工资能不能两个月发一次',
       '约定15号发工资到月底还没发',
     ],
-    askEn: ['when must my employer pay my salary', 'can wages be paid every two months'],
+    askEn: ['when must my employer pay my salary', 'what day is payday', 'salary always paid late'],
     answer:
       '工资必须在约定的日期支付，遇节假日或休息日要提前到最近的工作日发；工资至少每月支付一次（实行周、日、小时工资制的按周、日、小时支付）。超过约定日期不发就是拖欠。',
     steps: [

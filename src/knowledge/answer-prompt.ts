@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROMPTS_DIR } from '../paths.js';
+import type { ChatMessage } from '../plugins/llm.js';
+
+export interface AnswerPromptVars {
+  language: string;
+  context: string;
+  question: string;
+}
+
+let cached: { system: string; user: string } | undefined;
+
+function sections(): { system: string; user: string } {
+  if (cached) return cached;
+  const text = fs.readFileSync(path.join(PROMPTS_DIR, 'answer.md'), 'utf8');
+  const system = text
+    .split(/^## system\s*$/m)[1]
+    ?.split(/^## user\s*$/m)[0]
+    ?.trim();
+  const user = text.split(/^## user\s*$/m)[1]?.trim();
+  if (!system || !user) throw new Error('prompts/answer.md needs "## system" and "## user" sections');
+  cached = { system, user };
+  return cached;
+}
+
+/** The longest question passed to the model; longer text is cut (a question is never that long). */
+const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * The worker's text can only sit inside its <question> block: tags that could close the block or
+ * open a fake context are removed, and variables are filled in one pass so `{{…}}` typed by the
+ * worker is never expanded.
+ */
+export function sanitizeQuestion(text: string): string {
+  return text
+    .replace(/<\s*\/?\s*(?:question|context|system|user|assistant)\b[^>]*>/gi, ' ')
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+}
+
+function fill(template: string, vars: AnswerPromptVars): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in vars ? vars[name as keyof AnswerPromptVars] : whole,
+  );
+}
+
+export function answerMessages(vars: AnswerPromptVars): ChatMessage[] {
+  const { system, user } = sections();
+  return [
+    { role: 'system', content: fill(system, { ...vars, context: '', question: '' }) },
+    { role: 'user', content: fill(user, { ...vars, question: sanitizeQuestion(vars.question) }) },
+  ];
+}

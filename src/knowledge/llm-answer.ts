@@ -1,0 +1,80 @@
+import type { ReplyDelta } from '../conversation/flow.js';
+import type { OutboundMessage } from '../conversation/messages.js';
+import type { Translate } from '../i18n/create-i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Llm } from '../plugins/llm.js';
+import { answerMessages } from './answer-prompt.js';
+import type { ArticleRef } from './card.js';
+import { articleLabel } from './chinese-numeral.js';
+import { checkGrounding } from './grounding.js';
+import type { KnowledgeBase, Retrieval } from './knowledge-base.js';
+import { answerQuickReplies, cardAnswer, snippet, toCitation } from './reply-parts.js';
+
+const MAX_ARTICLES = 5;
+const ARTICLE_CHARS = 500;
+
+export interface LlmAnswerInput {
+  llm: Llm;
+  question: string;
+  retrieval: Retrieval;
+  base: KnowledgeBase;
+  useCard: boolean;
+  locale: Locale;
+  t: Translate;
+  onDelta?: (delta: ReplyDelta) => void;
+}
+
+/** The passages the model may use, and so the only articles it may cite. */
+export function buildContext(retrieval: Retrieval, base: KnowledgeBase, useCard: boolean, locale: Locale) {
+  const card = useCard ? retrieval.cards[0]?.card : undefined;
+  const refs: ArticleRef[] = [];
+  const add = (ref: ArticleRef) => {
+    if (!refs.some((r) => r.law === ref.law && r.article === ref.article)) refs.push(ref);
+  };
+  for (const ref of retrieval.direct) add(ref);
+  for (const ref of card?.cite ?? []) add(ref);
+  for (const hit of retrieval.articles) add(hit.article);
+  const allowed = refs.slice(0, MAX_ARTICLES + (card?.cite.length ?? 0));
+  const blocks = allowed.map((ref, i) => {
+    const article = base.article(ref);
+    const body = article ? snippet(article.text, ARTICLE_CHARS) : '';
+    return `[${i + 1}] 《${ref.law}》${articleLabel(ref.article)}${body ? `：${body}` : ''}`;
+  });
+  if (card) {
+    const text = cardAnswer(card, locale);
+    blocks.unshift(`[要点] ${text.answer}\n[下一步] ${text.steps.join('；')}`);
+  }
+  return { context: blocks.join('\n\n'), allowed, card };
+}
+
+/**
+ * Retrieval-augmented answer, streamed through onDelta. Returns undefined when the model fails or
+ * its answer cites nothing from the context; the caller then sends the offline answer.
+ */
+export async function llmAnswer(input: LlmAnswerInput): Promise<OutboundMessage | undefined> {
+  const { context, allowed, card } = buildContext(input.retrieval, input.base, input.useCard, input.locale);
+  if (!allowed.length) return undefined;
+  const messages = answerMessages({
+    language: input.locale === 'en' ? 'English' : '简体中文',
+    context,
+    question: input.question,
+  });
+  const onDelta = input.onDelta;
+  const result = await input.llm.complete(messages, {
+    onToken: onDelta ? (text) => onDelta({ index: 0, text }) : undefined,
+  });
+  if (!result.ok) return undefined;
+  const checked = checkGrounding(
+    result.text.trim(),
+    allowed,
+    input.t('knowledge:answer.unverified'),
+    input.base.laws,
+  );
+  if (!checked.grounded.length) return undefined;
+  return {
+    type: 'answer',
+    text: checked.text,
+    citations: checked.grounded.map((ref) => toCitation(ref, input.base)),
+    quickReplies: answerQuickReplies(input.t, card?.offerReport ?? false),
+  };
+}

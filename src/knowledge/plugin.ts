@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import { createEmergencyGuard } from './emergency-guard.js';
+import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
+import { createQuestionFlow } from './question-flow.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    knowledge: KnowledgeService;
+  }
+}
+
+/**
+ * Labor-rights answers: imports statutes from KNOWLEDGE_DIR at start (when set), builds the
+ * in-memory index, registers the question flow and the emergency guard.
+ */
+export default fp(
+  async (app) => {
+    const knowledge = await createKnowledgeService(app.prisma, app.log);
+    if (app.config.KNOWLEDGE_DIR) {
+      const report = await knowledge.importDir(app.config.KNOWLEDGE_DIR);
+      app.log.info(
+        {
+          dir: app.config.KNOWLEDGE_DIR,
+          files: report.files.length,
+          created: report.files.reduce((n, f) => n + f.created, 0),
+          updated: report.files.reduce((n, f) => n + f.updated, 0),
+          skipped: report.problems.length,
+        },
+        'statutes imported',
+      );
+    }
+    app.decorate('knowledge', knowledge);
+    app.flows.register(createQuestionFlow({ knowledge, llm: () => app.llm }));
+    app.flows.registerGuard(createEmergencyGuard(knowledge));
+  },
+  { name: 'knowledge', dependencies: ['prisma', 'conversation', 'llm', 'i18n'] },
+);

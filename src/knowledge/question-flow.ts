@@ -1,0 +1,42 @@
+import type { Flow, FlowContext, FlowResult } from '../conversation/flow.js';
+import { menuReply } from '../conversation/flows/menu.js';
+import type { Llm } from '../plugins/llm.js';
+import { answerQuestion } from './answer-question.js';
+import type { KnowledgeService } from './knowledge-service.js';
+
+export interface QuestionFlowDeps {
+  knowledge: KnowledgeService;
+  llm: () => Llm | undefined;
+}
+
+/**
+ * Labor-law questions. Also tries free text the router did not recognise, answering only when
+ * retrieval is sure; otherwise the usual "didn't understand" menu. Single turn: it never holds
+ * the conversation, so an intake the user was in stays parked.
+ */
+export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
+  return {
+    name: 'knowledge',
+    intents: ['question', 'unknown'],
+    async start(ctx: FlowContext): Promise<FlowResult> {
+      const unprompted = ctx.intent.name !== 'question';
+      if (!ctx.text) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
+      // The menu's "ask a question" button: invite the question rather than guess one.
+      if (!unprompted && ctx.text === ctx.t('menu.ask.text')) {
+        return { replies: [{ type: 'text', text: ctx.t('knowledge:ask.prompt') }] };
+      }
+      const outcome = await answerQuestion({
+        question: ctx.text,
+        base: deps.knowledge.base,
+        llm: deps.llm(),
+        locale: ctx.locale,
+        t: ctx.t,
+        unprompted,
+        onDelta: ctx.onDelta,
+      });
+      if (outcome.reply) return { replies: [outcome.reply] };
+      if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
+      return { replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))] };
+    },
+  };
+}

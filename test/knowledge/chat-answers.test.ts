@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { LAWS_DIR } from './laws-dir.js';
+
+describe('labor-law answers through POST /api/chat/messages (offline)', () => {
+  let t: TestApp;
+  const escalations: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ KNOWLEDGE_DIR: LAWS_DIR });
+    t.app.chat.onEffect('escalate', async (effect) => {
+      escalations.push(effect);
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('answers the rider’s arrears question with citations, next steps and a report button', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-1', text: '老板拖欠我两个月工资不给，我该怎么办？' });
+    const [reply] = body.replies;
+    expect(reply?.type).toBe('answer');
+    expect(reply?.text).toContain('下一步');
+    expect(reply?.citations).toContainEqual(
+      expect.objectContaining({ law: '劳动合同法', article: 30, title: '第三十条' }),
+    );
+    expect(reply?.citations[0].snippet).toContain('用人单位');
+    for (const citation of reply?.citations ?? []) {
+      expect(citation.law).not.toMatch(/^中华人民共和国/);
+      expect(Number.isInteger(citation.article)).toBe(true);
+    }
+    expect(reply?.quickReplies).toContainEqual({ label: '我要反映欠薪', text: '我要反映欠薪' });
+  });
+
+  it('answers in English with English next steps', async () => {
+    const body = await chat(t.app, {
+      channelUserId: 'qa-2',
+      text: 'My boss has not paid my wages for two months, what can I do?',
+    });
+    expect(body.locale).toBe('en');
+    const [reply] = body.replies;
+    expect(reply?.type).toBe('answer');
+    expect(reply?.text).toContain('What to do next');
+    expect(reply?.citations.map((c: { law: string }) => c.law)).toContain('劳动合同法');
+    expect(reply?.quickReplies).toContainEqual({
+      label: 'Report unpaid wages',
+      text: 'I want to report unpaid wages',
+    });
+  });
+
+  it('looks up an article named outright', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-3', text: '劳动合同法第八十二条是怎么规定的？' });
+    const [reply] = body.replies;
+    expect(reply?.citations[0]).toMatchObject({ law: '劳动合同法', article: 82 });
+    expect(reply?.text).toContain('二倍的工资');
+  });
+
+  it('invites a question from the menu button instead of guessing one', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-4', text: '我想咨询劳动法律问题' });
+    expect(body.replies[0]?.type).toBe('text');
+    expect(body.replies[0]?.text).toContain('请直接说出你的问题');
+  });
+
+  it('says so honestly when it has no grounded answer', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-5', text: '劳动法能不能帮我找对象？' });
+    expect(body.replies[0]?.type).toBe('text');
+    expect(body.replies[0]?.text).toContain('12351');
+    expect(body.replies[0]?.citations).toBeUndefined();
+  });
+
+  it('answers free text the router did not recognise only when retrieval is sure', async () => {
+    const sure = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
+    expect(sure.replies[0]?.type).toBe('answer');
+    expect(sure.replies[0]?.citations[0].law).toBe('保障农民工工资支付条例');
+    const chatter = await chat(t.app, { channelUserId: 'qa-7', text: '今天天气不错' });
+    expect(chatter.replies[0]?.text).toContain('没太明白');
+  });
+
+  it('puts 110/120 first and escalates urgently when someone is in danger, even mid-question', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-8', text: '老板再不给工资我就跳楼' });
+    expect(body.replies[0]?.text).toMatch(/110[\s\S]*120/);
+    expect(escalations).toContainEqual(
+      expect.objectContaining({ type: 'escalate', reason: 'emergency', priority: 'urgent' }),
+    );
+    const stored = await t.app.prisma.conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
+    expect(stored.mode).toBe('waiting');
+  });
+
+  it('answers the injury question after the emergency numbers', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-9', text: '送外卖路上被车撞了腿在流血，算工伤吗' });
+    expect(body.replies[0]?.text).toContain('120');
+    expect(body.replies[1]?.type).toBe('answer');
+    expect(body.replies[1]?.citations.map((c: { law: string }) => c.law)).toContain('工伤保险条例');
+  });
+
+  it('does not treat "打我电话" as violence', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-10', text: '加班费怎么算？有事打我电话' });
+    expect(body.replies[0]?.type).toBe('answer');
+    expect(body.replies[0]?.text).not.toContain('110');
+  });
+});

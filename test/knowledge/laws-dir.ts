@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+/** The shared statute set beside the repository (read-only; never copied into the project). */
+export const LAWS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'laws');
+export const LAWBENCH_FILE = path.resolve(
+  PROJECT_ROOT,
+  '..',
+  'shared',
+  'data',
+  'eval',
+  'lawbench-labor.jsonl',
+);
