@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import handoffPlugin from '../handoff/plugin.js';
+import supervisionPlugin from '../supervision/plugin.js';
 import { accountRoutes } from './account-routes.js';
 import { type AuditLog, createAuditLog } from './audit-log.js';
 import { loginRoutes } from './login-routes.js';
@@ -9,6 +10,7 @@ import type { StaffPrincipal } from './roles.js';
 import { createSessionService, type SessionService } from './session-service.js';
 import { createStaffGuard, type GuardOptions } from './staff-guard.js';
 import { createStaffService, type StaffService } from './staff-service.js';
+import { ticketWorkRoutes } from './ticket-work/ticket-work-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +53,8 @@ export default fp(
     await app.register(accountRoutes);
     // The staff console's domains, registered here so app.ts needs one line for all of them.
     await app.register(handoffPlugin);
+    await app.register(ticketWorkRoutes);
+    await app.register(supervisionPlugin);
   },
   { name: 'staff', dependencies: ['prisma', 'config'] },
 );

@@ -81,3 +81,35 @@ export async function loginBearer(app: FastifyInstance, username: string): Promi
   if (response.statusCode !== 200) throw new Error(`login failed ${response.statusCode}: ${response.body}`);
   return { authorization: `Bearer ${response.json().token}` };
 }
+
+/** A wage-arrears complaint as the intake would file it (sample people, not real ones). */
+export async function fileTicket(
+  app: FastifyInstance,
+  options: {
+    regionCode: string;
+    employer: string;
+    workerCount?: number;
+    conversationId?: string;
+    phone?: string;
+  },
+): Promise<string> {
+  const receipt = await app.tickets.create({
+    type: 'wage_arrears',
+    claimantName: '李强',
+    phone: options.phone ?? '13812345678',
+    regionCode: options.regionCode,
+    industry: 'delivery',
+    platform: '美团',
+    employer: options.employer,
+    amountYuan: 12000,
+    periodText: '3个月',
+    workerCount: options.workerCount ?? 1,
+    evidence: ['chat_logs'],
+    channel: options.conversationId ? 'web' : 'api',
+    conversationId: options.conversationId,
+    locale: 'zh-CN',
+    consentVersion: 'test-1',
+    consentAt: new Date(),
+  });
+  return receipt.number;
+}

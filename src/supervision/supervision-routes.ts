@@ -1,0 +1,164 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document-kinds.js';
+import { renderDocx } from './render-docx.js';
+import { parseBody } from './render-template.js';
+import type { NewDocument, SupervisionService } from './supervision-service.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Kind = Type.Union(DOCUMENT_KINDS.map((k) => Type.Literal(k)));
+const NewDocumentBody = Type.Object(
+  {
+    kind: Kind,
+    officeId: Type.Optional(Type.String({ minLength: 1 })),
+    recipient: Type.Optional(Type.String({ maxLength: 200 })),
+    employer: Type.Optional(Type.String({ maxLength: 200 })),
+    regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+    facts: Type.Optional(Type.String({ maxLength: 10_000 })),
+    citations: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            law: Type.String({ minLength: 2, maxLength: 60 }),
+            article: Type.Integer({ minimum: 1, maximum: 9999 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 30 },
+      ),
+    ),
+    requests: Type.Optional(Type.String({ maxLength: 5000 })),
+    ticketNumbers: Type.Optional(
+      Type.Array(Type.String({ pattern: '^GY-\\d{8}-\\d{4,}$' }), { maxItems: 200 }),
+    ),
+    deadlineDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    copiedToProcuratorate: Type.Optional(Type.Boolean()),
+    parentId: Type.Optional(Type.String({ minLength: 1 })),
+    holiday: Type.Optional(Type.String({ maxLength: 200 })),
+    refusal: Type.Optional(
+      Type.Union([Type.Literal('no-reply'), Type.Literal('refused'), Type.Literal('not-corrected')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** /api/staff/documents — 一函两书: generate (supervisors, admins), list, track, download as DOCX. */
+export function supervisionRoutes(documents: SupervisionService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const read = app.staffGuard();
+    const write = app.staffGuard({ roles: ['admin', 'supervisor'] });
+    const tags = ['staff: documents'];
+
+    app.get(
+      '/api/staff/documents',
+      {
+        schema: {
+          tags,
+          querystring: Type.Object({
+            kind: Type.Optional(Kind),
+            status: Type.Optional(Type.Union(DOCUMENT_STATUSES.map((s) => Type.Literal(s)))),
+            employer: Type.Optional(Type.String({ maxLength: 60 })),
+          }),
+        },
+        preHandler: read,
+      },
+      async (request) => ({ documents: await documents.list(request.staff, request.query as never) }),
+    );
+
+    app.post(
+      '/api/staff/documents',
+      { schema: { tags, body: NewDocumentBody }, preHandler: write },
+      async (request, reply) => {
+        const created = await documents.create(request.body as NewDocument, request.staff);
+        reply.status(201);
+        return { document: await documents.get(created.id, request.staff) };
+      },
+    );
+
+    app.get(
+      '/api/staff/documents/:id',
+      { schema: { tags, params: IdParams }, preHandler: read },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        return { document: await documents.get(id, request.staff) };
+      },
+    );
+
+    app.get(
+      '/api/staff/documents/:id/docx',
+      { schema: { tags, params: IdParams }, preHandler: read },
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const doc = await documents.raw(id, request.staff);
+        const rendered = parseBody(doc.body);
+        if (doc.copiedToProcuratorate) {
+          rendered.paragraphs.push({
+            text: app.t('zh-CN')('supervision:copyLine'),
+            align: 'left',
+            indent: false,
+          });
+        }
+        const bytes = await renderDocx(rendered, { creator: 'Gongyou' });
+        const fileName = `${doc.title}${doc.number}.docx`;
+        reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header(
+            'content-disposition',
+            `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          )
+          .header('cache-control', 'no-store');
+        return bytes;
+      },
+    );
+
+    app.post(
+      '/api/staff/documents/:id/reply',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: Type.Object(
+            {
+              text: Type.String({ minLength: 1, maxLength: 10_000 }),
+              at: Type.Optional(Type.String({ format: 'date-time' })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        preHandler: write,
+      },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        const body = request.body as { text: string; at?: string };
+        return {
+          document: await documents.recordReply(id, request.staff, {
+            text: body.text,
+            at: body.at ? new Date(body.at) : undefined,
+          }),
+        };
+      },
+    );
+
+    app.patch(
+      '/api/staff/documents/:id',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: Type.Object(
+            {
+              status: Type.Optional(Type.Union([Type.Literal('closed'), Type.Literal('issued')])),
+              copiedToProcuratorate: Type.Optional(Type.Boolean()),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        preHandler: write,
+      },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        return { document: await documents.update(id, request.staff, request.body as never) };
+      },
+    );
+  };
+}

@@ -1,0 +1,332 @@
+import type { Db } from '../db/create-prisma.js';
+import type { SupervisionDocument } from '../generated/prisma/client.js';
+import { HttpError } from '../http/error-handler.js';
+import { articleLabel } from '../knowledge/chinese-numeral.js';
+import type { StaffPrincipal } from '../staff/roles.js';
+import {
+  DEFAULT_DEADLINE_WORKING_DAYS,
+  type DocumentKind,
+  effectiveStatus,
+  formatDocumentNumber,
+} from './document-kinds.js';
+import { fillTemplate, readTemplate } from './render-template.js';
+import { addWorkingDays, chineseDate } from './working-days.js';
+
+export interface Citation {
+  law: string;
+  article: number;
+}
+
+export interface NewDocument {
+  kind: DocumentKind;
+  officeId?: string;
+  recipient?: string;
+  employer?: string;
+  regionCode?: string;
+  facts?: string;
+  citations?: Citation[];
+  requests?: string;
+  ticketNumbers?: string[];
+  deadlineDays?: number;
+  copiedToProcuratorate?: boolean;
+  /** For a 建议书: the 意见书 it follows. */
+  parentId?: string;
+  /** For a 提示函 before a holiday: "春节将至，" */
+  holiday?: string;
+  refusal?: 'no-reply' | 'refused' | 'not-corrected';
+}
+
+export interface SupervisionDeps {
+  prisma: Db;
+  /** Strings for generated text (the supervision locale namespace, zh-CN). */
+  t: (key: string, options?: Record<string, unknown>) => string;
+  templatesDir?: string;
+  holidays?: ReadonlySet<string>;
+  now?: () => Date;
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const NUMBERING_RETRIES = 5;
+
+/**
+ * 一函两书: generate from the office's templates, number per office and year, track the
+ * deadline and the employer's reply. A 建议书 follows an 意见书 and marks it escalated.
+ */
+export function createSupervisionService(deps: SupervisionDeps) {
+  const { prisma } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function inScope(id: string, staff: StaffPrincipal) {
+    const doc = await prisma.supervisionDocument.findUnique({ where: { id }, include: { tickets: true } });
+    if (!doc || !staff.officeIds.includes(doc.officeId)) throw new HttpError(404, 'No such document.');
+    return doc;
+  }
+
+  async function citationLines(citations: Citation[]): Promise<string> {
+    const lines: string[] = [];
+    for (const [index, c] of citations.entries()) {
+      const doc = await prisma.knowledgeDoc.findUnique({
+        where: { law_article: { law: c.law, article: c.article } },
+      });
+      const title = doc?.lawTitle ?? c.law;
+      // The article's text when the statute is imported; otherwise its name alone (never a made-up text).
+      lines.push(
+        `${index + 1}. 《${title}》${articleLabel(c.article)}${doc ? `：${doc.text.replace(/\s+/g, '')}` : ''}`,
+      );
+    }
+    return lines.join('\n');
+  }
+
+  async function nextSeq(officeId: string, year: number): Promise<number> {
+    const last = await prisma.supervisionDocument.findFirst({
+      where: { officeId, year },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    });
+    return (last?.seq ?? 0) + 1;
+  }
+
+  function factsFromTickets(
+    tickets: {
+      number: string;
+      employer: string | null;
+      amountYuan: number | null;
+      workerCount: number | null;
+      periodText: string | null;
+    }[],
+  ) {
+    return tickets
+      .map((ticket, index) =>
+        deps.t('supervision:factFromTicket', {
+          index: index + 1,
+          employer: ticket.employer ?? deps.t('supervision:unknownEmployer'),
+          workers: ticket.workerCount ?? 1,
+          period: ticket.periodText ? deps.t('supervision:period', { period: ticket.periodText }) : '',
+          amount: ticket.amountYuan
+            ? deps.t('supervision:amount', { amount: ticket.amountYuan.toLocaleString('zh-CN') })
+            : '',
+          number: ticket.number,
+        }),
+      )
+      .join('\n');
+  }
+
+  const service = {
+    async create(input: NewDocument, staff: StaffPrincipal): Promise<SupervisionDocument> {
+      const officeId = input.officeId ?? staff.officeId;
+      if (!staff.officeIds.includes(officeId))
+        throw new HttpError(403, 'You can issue documents only for offices you serve.');
+      const office = await prisma.unionOffice.findUnique({ where: { id: officeId } });
+      if (!office) throw new HttpError(400, `No union office ${officeId}.`);
+
+      const parent = input.parentId ? await inScope(input.parentId, staff) : undefined;
+      if (input.kind === 'suggestion' && parent?.kind !== 'opinion') {
+        throw new HttpError(400, 'A 建议书 follows an 意见书: give the parentId of the 意见书.');
+      }
+      const ticketNumbers = [...new Set([...(input.ticketNumbers ?? [])])];
+      const tickets = await prisma.ticket.findMany({ where: { number: { in: ticketNumbers } } });
+      const missing = ticketNumbers.filter(
+        (n) => !tickets.some((t) => t.number === n && staff.officeIds.includes(t.officeId)),
+      );
+      if (missing.length) throw new HttpError(404, `No ticket ${missing.join(', ')} in your offices.`);
+      const ticketIds = [
+        ...new Set([...tickets.map((t) => t.id), ...(parent?.tickets.map((t) => t.ticketId) ?? [])]),
+      ];
+      const allTickets = ticketIds.length
+        ? await prisma.ticket.findMany({ where: { id: { in: ticketIds } }, orderBy: { createdAt: 'asc' } })
+        : [];
+
+      const employer =
+        input.employer?.trim() ||
+        parent?.employer ||
+        allTickets.find((t) => t.employer)?.employer ||
+        undefined;
+      const facts =
+        input.facts?.trim() || (input.kind !== 'reminder' && parent?.facts) || factsFromTickets(allTickets);
+      const citations: Citation[] = input.citations?.length
+        ? input.citations
+        : parent
+          ? (JSON.parse(parent.citations) as Citation[])
+          : [];
+      if (input.kind === 'opinion') {
+        if (!employer) throw new HttpError(400, 'An 意见书 is addressed to an employer: give the employer.');
+        if (!facts) throw new HttpError(400, 'An 意见书 needs the facts found (or linked tickets).');
+        if (!citations.length)
+          throw new HttpError(400, 'An 意见书 cites the statutes violated: give at least one citation.');
+      }
+      const recipient =
+        input.recipient?.trim() ||
+        (input.kind === 'suggestion'
+          ? deps.t('supervision:laborDepartment', { area: office.name.replace(/(?:总工会|工会)$/, '') })
+          : employer);
+      if (!recipient)
+        throw new HttpError(400, 'Say who the document is addressed to (recipient or employer).');
+
+      const issuedAt = now();
+      const year = new Date(issuedAt.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+      const deadlineDays =
+        input.deadlineDays ?? (input.kind === 'opinion' ? DEFAULT_DEADLINE_WORKING_DAYS : undefined);
+      const deadlineAt = deadlineDays ? addWorkingDays(issuedAt, deadlineDays, deps.holidays) : null;
+      const fields = {
+        office: office.name,
+        recipient,
+        employer: employer ?? '',
+        facts,
+        citations: await citationLines(citations),
+        requests: input.requests?.trim() || deps.t(`supervision:defaultRequests.${input.kind}`),
+        deadline: deadlineAt ? chineseDate(deadlineAt) : '',
+        deadlineDays: deadlineDays ? String(deadlineDays) : '',
+        holiday: input.holiday?.trim() ?? '',
+        date: chineseDate(issuedAt),
+        parentNumber: parent?.number ?? '',
+        parentDate: parent ? chineseDate(parent.issuedAt) : '',
+        refusal:
+          input.kind === 'suggestion' ? deps.t(`supervision:refusal.${input.refusal ?? 'no-reply'}`) : '',
+        tickets: allTickets.map((t) => t.number).join('、'),
+      };
+      const template = readTemplate(input.kind, deps.templatesDir);
+
+      for (let attempt = 0; attempt < NUMBERING_RETRIES; attempt++) {
+        const seq = await nextSeq(officeId, year);
+        const number = formatDocumentNumber(year, seq);
+        const body = fillTemplate(template, { ...fields, number });
+        try {
+          const created = await prisma.supervisionDocument.create({
+            data: {
+              officeId,
+              kind: input.kind,
+              year,
+              seq,
+              number,
+              title: body.split('\n')[0]?.replace(/^#\s*/, '') ?? '',
+              recipient,
+              employer: employer ?? null,
+              regionCode: input.regionCode ?? allTickets[0]?.regionCode ?? office.regionCode,
+              facts,
+              citations: JSON.stringify(citations),
+              fields: JSON.stringify({
+                requests: fields.requests,
+                holiday: fields.holiday,
+                refusal: input.refusal ?? null,
+                deadlineDays,
+              }),
+              body,
+              status: 'issued',
+              deadlineAt,
+              copiedToProcuratorate: input.copiedToProcuratorate ?? false,
+              parentId: parent?.id ?? null,
+              createdById: staff.id,
+              issuedAt,
+              tickets: { create: ticketIds.map((ticketId) => ({ ticketId })) },
+            },
+          });
+          if (parent && input.kind === 'suggestion') {
+            await prisma.supervisionDocument.update({
+              where: { id: parent.id },
+              data: { status: 'escalated' },
+            });
+          }
+          return created;
+        } catch (err) {
+          // Two documents numbered at once: the unique (office, year, seq) refused one; take the next number.
+          if ((err as { code?: string }).code !== 'P2002') throw err;
+        }
+      }
+      throw new HttpError(409, 'Could not number the document; try again.');
+    },
+
+    async list(
+      staff: StaffPrincipal,
+      filter: { kind?: DocumentKind; status?: string; employer?: string; officeIds?: string[] } = {},
+    ) {
+      const at = now();
+      const where = {
+        officeId: { in: filter.officeIds ?? staff.officeIds },
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.employer ? { employer: { contains: filter.employer } } : {}),
+        ...(filter.status === 'overdue'
+          ? { status: 'issued', deadlineAt: { lt: at } }
+          : filter.status === 'issued'
+            ? { status: 'issued', OR: [{ deadlineAt: null }, { deadlineAt: { gte: at } }] }
+            : filter.status
+              ? { status: filter.status }
+              : {}),
+      };
+      const rows = await prisma.supervisionDocument.findMany({
+        where,
+        include: { tickets: true },
+        orderBy: [{ issuedAt: 'desc' }],
+        take: 500,
+      });
+      return rows.map((row) => view(row, at));
+    },
+
+    async get(id: string, staff: StaffPrincipal) {
+      return view(await inScope(id, staff), now());
+    },
+
+    /** The stored document (for DOCX), as issued. */
+    async raw(id: string, staff: StaffPrincipal) {
+      return inScope(id, staff);
+    },
+
+    async recordReply(id: string, staff: StaffPrincipal, reply: { text: string; at?: Date }) {
+      const doc = await inScope(id, staff);
+      if (doc.status === 'closed') throw new HttpError(409, 'This document is closed.');
+      const updated = await prisma.supervisionDocument.update({
+        where: { id },
+        data: { status: 'replied', replyText: reply.text, repliedAt: reply.at ?? now() },
+        include: { tickets: true },
+      });
+      return view(updated, now());
+    },
+
+    async update(
+      id: string,
+      staff: StaffPrincipal,
+      change: { status?: 'closed' | 'issued'; copiedToProcuratorate?: boolean },
+    ) {
+      const doc = await inScope(id, staff);
+      if (change.status === 'issued' && doc.status !== 'closed')
+        throw new HttpError(409, 'Only a closed document can be reopened.');
+      const updated = await prisma.supervisionDocument.update({
+        where: { id },
+        data: {
+          ...(change.status ? { status: change.status } : {}),
+          ...(change.copiedToProcuratorate !== undefined
+            ? { copiedToProcuratorate: change.copiedToProcuratorate }
+            : {}),
+        },
+        include: { tickets: true },
+      });
+      return view(updated, now());
+    },
+  };
+  return service;
+}
+
+export type SupervisionService = ReturnType<typeof createSupervisionService>;
+
+export function view(doc: SupervisionDocument & { tickets: { ticketId: string }[] }, at: Date) {
+  return {
+    id: doc.id,
+    officeId: doc.officeId,
+    kind: doc.kind,
+    number: doc.number,
+    title: doc.title,
+    recipient: doc.recipient,
+    employer: doc.employer,
+    regionCode: doc.regionCode,
+    facts: doc.facts,
+    citations: JSON.parse(doc.citations) as Citation[],
+    body: doc.body,
+    status: effectiveStatus(doc.status, doc.deadlineAt, at),
+    deadlineAt: doc.deadlineAt?.toISOString() ?? null,
+    replyText: doc.replyText,
+    repliedAt: doc.repliedAt?.toISOString() ?? null,
+    copiedToProcuratorate: doc.copiedToProcuratorate,
+    parentId: doc.parentId,
+    issuedAt: doc.issuedAt.toISOString(),
+    ticketIds: doc.tickets.map((t) => t.ticketId),
+  };
+}
