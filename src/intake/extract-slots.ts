@@ -1,0 +1,126 @@
+import type { FieldCipher } from '../privacy/encryption.js';
+import { resolvePlace } from '../regions/index.js';
+import type { IntakeData, SlotName } from './intake-data.js';
+import { parseAmount } from './parsers/parse-amount.js';
+import { parseWorkerCount } from './parsers/parse-count.js';
+import { mentionsGroup, parseEvidence, parseVulnerable, parseWants } from './parsers/parse-details.js';
+import { parseEmployer } from './parsers/parse-employer.js';
+import { parseName } from './parsers/parse-name.js';
+import { parsePeriod } from './parsers/parse-period.js';
+import { parsePhone, withoutPhone } from './parsers/parse-phone.js';
+import { parseIndustryChoice, parseWork } from './parsers/parse-work.js';
+
+export interface Extraction {
+  data: IntakeData;
+  /** Slots this message set or changed. */
+  changed: SlotName[];
+  /** A place name that exists in several regions: ask which. */
+  ambiguousPlace?: { name: string; candidates: { code: string; fullName: string }[] };
+  /** The worker answered the pending question with something we could not read. */
+  unreadable?: SlotName;
+  /** A phone-like number that is not a mainland mobile. */
+  badPhone?: boolean;
+}
+
+const DONT_KNOW =
+  /^(?:不知道|不清楚|不晓得|不记得|忘了|没有|不确定|说不清|不知|idk|don'?t know|not sure)[\s。.!！]*$/i;
+
+/**
+ * Read every fact a message holds and merge it into the intake: a value given again replaces the
+ * old one ("不对，是4500"). `pending` is the question just asked, so a bare answer ("李强",
+ * "4500", "5个") is read as that field.
+ */
+export function extractSlots(text: string, current: IntakeData, cipher: FieldCipher): Extraction {
+  const data: IntakeData = { ...current, evidence: [...current.evidence], wants: [...current.wants] };
+  const changed: SlotName[] = [];
+  const pending = current.step === 'collect' ? current.pending : undefined;
+  const result: Extraction = { data, changed };
+  if (!text) return result;
+
+  const phone = parsePhone(text);
+  if (phone.ok) {
+    data.phoneEnc = cipher.encrypt(phone.value);
+    changed.push('phone');
+  } else if (pending === 'phone' && phone.reason === 'not a mainland mobile number') {
+    result.badPhone = true;
+  }
+  const rest = withoutPhone(text);
+
+  const name = parseName(rest, { bare: pending === 'name' });
+  if (name.ok) {
+    data.nameEnc = cipher.encrypt(name.value);
+    changed.push('name');
+  }
+  // The name is not a place ("李强" is no district, but some names are).
+  const placeText = name.ok ? rest.replace(name.value, ' ') : rest;
+
+  const work =
+    pending === 'industry' ? { industry: parseIndustryChoice(rest), ...parseWork(rest) } : parseWork(rest);
+  if (work.industry && work.industry !== data.industry) {
+    data.industry = work.industry;
+    changed.push('industry');
+  }
+  if (work.platform) data.platform = work.platform;
+
+  const place = resolvePlace(placeText);
+  let placeWords: string[] = [];
+  if (place.ok) {
+    placeWords = place.matched;
+    data.regionCode = place.region.code;
+    data.placeName = place.region.fullName;
+    data.placeCandidates = undefined;
+    changed.push('place');
+  } else if (place.reason === 'ambiguous') {
+    placeWords = place.matched;
+    result.ambiguousPlace = {
+      name: place.matched.join(''),
+      candidates: place.candidates.slice(0, 6).map((r) => ({ code: r.code, fullName: r.fullName })),
+    };
+  }
+
+  const employer = parseEmployer(placeText, placeWords, {
+    bare: pending === 'employer' && !DONT_KNOW.test(rest.trim()),
+  });
+  if (employer.ok && employer.value !== data.employer) {
+    data.employer = employer.value;
+    changed.push('employer');
+  }
+
+  const amount = parseAmount(rest, { bare: pending === 'amount' });
+  if (amount.ok) {
+    data.amountYuan = amount.value.yuan;
+    data.amountApprox = amount.value.approx;
+    changed.push('amount');
+  }
+  const period = parsePeriod(rest);
+  if (period.ok) {
+    data.periodText = period.value.text;
+    data.periodMonths = period.value.months;
+    changed.push('period');
+  }
+  const count = parseWorkerCount(rest, { bare: pending === 'workerCount' });
+  if (count.ok) {
+    data.workerCount = count.value.count;
+    data.workerCountApprox = count.value.atLeast;
+    changed.push('workerCount');
+  }
+  if (mentionsGroup(rest)) data.groupMentioned = true;
+
+  const evidence = parseEvidence(rest);
+  for (const kind of evidence.kinds) if (!data.evidence.includes(kind)) data.evidence.push(kind);
+  if (evidence.none && !data.evidence.length) data.evidenceNone = true;
+  for (const want of parseWants(rest)) if (!data.wants.includes(want)) data.wants.push(want);
+  if (parseVulnerable(rest)) data.vulnerable = true;
+
+  if (pending && !changed.includes(pending)) {
+    if (
+      DONT_KNOW.test(rest.trim()) &&
+      (pending === 'employer' || pending === 'period' || pending === 'amount')
+    ) {
+      if (!data.skipped.includes(pending)) data.skipped.push(pending);
+    } else if (!(pending === 'place' && result.ambiguousPlace)) {
+      result.unreadable = pending;
+    }
+  }
+  return result;
+}

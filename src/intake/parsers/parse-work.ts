@@ -1,0 +1,70 @@
+import type { Industry } from '../../offices/office-types.js';
+
+/** Platforms workers name, with the work they usually mean. Longest names first. */
+const PLATFORMS: { name: string; pattern: RegExp; industry: Industry }[] = [
+  { name: '美团', pattern: /美团/, industry: 'delivery' },
+  { name: '饿了么', pattern: /饿了么|饿了吗/, industry: 'delivery' },
+  { name: '达达', pattern: /达达/, industry: 'delivery' },
+  { name: '闪送', pattern: /闪送/, industry: 'delivery' },
+  { name: 'UU跑腿', pattern: /UU跑腿/i, industry: 'delivery' },
+  { name: '盒马', pattern: /盒马/, industry: 'delivery' },
+  { name: '叮咚买菜', pattern: /叮咚/, industry: 'delivery' },
+  { name: '朴朴', pattern: /朴朴/, industry: 'delivery' },
+  { name: '滴滴', pattern: /滴滴/, industry: 'ride-hailing' },
+  { name: '高德', pattern: /高德/, industry: 'ride-hailing' },
+  { name: '曹操出行', pattern: /曹操/, industry: 'ride-hailing' },
+  { name: 'T3出行', pattern: /T3/i, industry: 'ride-hailing' },
+  { name: '花小猪', pattern: /花小猪/, industry: 'ride-hailing' },
+  { name: '货拉拉', pattern: /货拉拉/, industry: 'other' },
+  { name: '顺丰', pattern: /顺丰/, industry: 'courier' },
+  { name: '京东', pattern: /京东/, industry: 'courier' },
+  { name: '中通', pattern: /中通/, industry: 'courier' },
+  { name: '圆通', pattern: /圆通/, industry: 'courier' },
+  { name: '申通', pattern: /申通/, industry: 'courier' },
+  { name: '韵达', pattern: /韵达/, industry: 'courier' },
+  { name: '极兔', pattern: /极兔/, industry: 'courier' },
+  { name: '邮政', pattern: /邮政|EMS/i, industry: 'courier' },
+  { name: '菜鸟', pattern: /菜鸟/, industry: 'courier' },
+  { name: '德邦', pattern: /德邦/, industry: 'courier' },
+];
+
+const INDUSTRY_WORDS: { industry: Industry; pattern: RegExp }[] = [
+  { industry: 'delivery', pattern: /外卖|骑手|送餐|跑单|配送员|众包|专送|delivery|rider/i },
+  {
+    industry: 'ride-hailing',
+    pattern: /网约车|开车|跑车|快车|专车|出租车|代驾|ride[- ]?hailing|\bdriver\b/i,
+  },
+  { industry: 'courier', pattern: /快递|快件|揽件|派件|分拣|courier|parcel/i },
+  {
+    industry: 'construction',
+    pattern: /工地|建筑|施工|包工头|钢筋|木工|瓦工|泥瓦|装修|搬砖|架子工|construction|building site/i,
+  },
+  { industry: 'factory', pattern: /工厂|厂里|厂子|流水线|车间|电子厂|服装厂|制衣厂|普工|factory/i },
+  {
+    industry: 'retail',
+    pattern: /超市|商场|门店|店员|收银|便利店|餐馆|饭店|餐厅|服务员|奶茶|retail|shop|restaurant/i,
+  },
+  { industry: 'domestic', pattern: /家政|保姆|月嫂|育儿嫂|钟点工|保洁|domestic|housekeep|nanny/i },
+];
+
+export interface WorkFacts {
+  industry?: Industry;
+  platform?: string;
+}
+
+/** Work type and platform: "美团骑手" → delivery on 美团; "在工地干活" → construction. */
+export function parseWork(text: string): WorkFacts {
+  const platform = PLATFORMS.find((p) => p.pattern.test(text));
+  const worded = INDUSTRY_WORDS.find((w) => w.pattern.test(text));
+  // The work the worker names wins over what the platform usually means (京东 + 外卖 = delivery).
+  const industry = worded?.industry ?? platform?.industry;
+  return { ...(industry ? { industry } : {}), ...(platform ? { platform: platform.name } : {}) };
+}
+
+/** Answers to "what work do you do" when offered as choices (quick replies send these words). */
+export function parseIndustryChoice(text: string): Industry | undefined {
+  const work = parseWork(text);
+  if (work.industry) return work.industry;
+  if (/其他|别的|其它|other/i.test(text)) return 'other';
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import fp from 'fastify-plugin';
+import { createAttachmentStore } from './attachment-store.js';
+import { intakeFlow } from './intake-flow.js';
+
+/** Registers the wage-arrears intake flow (intent `arrears`). */
+export default fp(
+  async (app) => {
+    app.flows.register(
+      intakeFlow({
+        cipher: app.fieldCipher,
+        tickets: app.tickets,
+        attachments: createAttachmentStore(app.prisma, app.fieldCipher),
+        log: app.log,
+      }),
+    );
+  },
+  { name: 'intake', dependencies: ['conversation', 'encryption', 'tickets'] },
+);

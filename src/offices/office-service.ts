@@ -1,0 +1,277 @@
+import type { Db } from '../db/create-prisma.js';
+import type { UnionOffice } from '../generated/prisma/client.js';
+import { HttpError } from '../http/error-handler.js';
+import { normalizeCode } from '../regions/region-index.js';
+import { seedOffices } from './office-seed.js';
+import {
+  type Industry,
+  isIndustry,
+  NATIONAL_HOTLINE,
+  NATIONAL_OFFICE_CODE,
+  type OfficeKind,
+  type OfficeLevel,
+  type OfficeView,
+  type RoutingRuleView,
+} from './office-types.js';
+import { type Directory, type RouteDecision, routeTicket, sortRules } from './route-ticket.js';
+
+export interface OfficeInput {
+  code: string;
+  name: string;
+  kind?: OfficeKind;
+  level: OfficeLevel;
+  regionCode: string;
+  industry?: Industry | null;
+  parentId?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  email?: string | null;
+  hours?: string | null;
+  active?: boolean;
+}
+
+export interface RuleInput {
+  regionPrefix: string;
+  industry?: Industry | null;
+  collective?: boolean | null;
+  officeId: string;
+  priority?: number;
+  note?: string | null;
+  active?: boolean;
+}
+
+export interface OfficeListFilter {
+  regionCode?: string;
+  kind?: OfficeKind;
+  level?: OfficeLevel;
+  parentId?: string;
+  industry?: Industry;
+  q?: string;
+  ids?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+export function toOfficeView(row: UnionOffice): OfficeView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as OfficeKind,
+    level: row.level as OfficeLevel,
+    regionCode: row.regionCode,
+    industry: isIndustry(row.industry) ? row.industry : null,
+    parentId: row.parentId,
+    phone: row.phone,
+    address: row.address,
+    email: row.email,
+    hours: row.hours,
+    contactLoaded: row.contactLoaded,
+    active: row.active,
+    contactPhone: row.contactLoaded && row.phone ? row.phone : NATIONAL_HOTLINE,
+  };
+}
+
+/**
+ * The union office directory and routing table. Reads for routing come from an in-memory copy
+ * (a few thousand offices) rebuilt after every edit made through this service, so a routing
+ * decision costs microseconds and never a query.
+ */
+export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean }) {
+  const { prisma } = deps;
+  let directory: Directory | undefined;
+  let loading: Promise<Directory> | undefined;
+
+  async function load(): Promise<Directory> {
+    const [offices, rules] = await Promise.all([
+      prisma.unionOffice.findMany(),
+      prisma.routingRule.findMany({ where: { active: true } }),
+    ]);
+    const byId = new Map<string, OfficeView>();
+    const regional = new Map<string, OfficeView>();
+    for (const row of offices) {
+      const view = toOfficeView(row);
+      byId.set(view.id, view);
+      if (view.kind === 'regional' && view.active) regional.set(view.regionCode, view);
+    }
+    const national = [...byId.values()].find((o) => o.code === NATIONAL_OFFICE_CODE);
+    if (!national) throw new Error('the office directory has no national federation: run the seed first');
+    return { offices: byId, regional, rules: sortRules(rules.map(toRuleView)), national };
+  }
+
+  async function current(): Promise<Directory> {
+    if (directory) return directory;
+    loading ??= load().finally(() => {
+      loading = undefined;
+    });
+    directory = await loading;
+    return directory;
+  }
+
+  function invalidate() {
+    directory = undefined;
+  }
+
+  async function requireOffice(id: string): Promise<OfficeView> {
+    const office = (await current()).offices.get(id);
+    if (!office) throw new HttpError(404, `No union office ${id}.`);
+    return office;
+  }
+
+  function checkOfficeInput(input: Partial<OfficeInput>) {
+    if (input.regionCode !== undefined && !/^\d{6}$/.test(normalizeCode(input.regionCode))) {
+      throw new HttpError(400, 'regionCode must be a 6-digit GB/T 2260 code.');
+    }
+    if (input.industry != null && !isIndustry(input.industry)) {
+      throw new HttpError(400, `Unknown industry ${input.industry}.`);
+    }
+  }
+
+  const service = {
+    /** Insert the national, province, city and county federations that are not there yet. */
+    async ensureSeeded(): Promise<number> {
+      const seed = seedOffices();
+      const existing = new Set(
+        (await prisma.unionOffice.findMany({ select: { code: true } })).map((row) => row.code),
+      );
+      const missing = seed.filter((row) => !existing.has(row.code));
+      // Parents before children: the seed lists national, provinces, cities, counties in order.
+      for (let i = 0; i < missing.length; i += 500) {
+        await prisma.unionOffice.createMany({ data: missing.slice(i, i + 500) });
+      }
+      if (missing.length) invalidate();
+      return missing.length;
+    },
+
+    async get(id: string): Promise<OfficeView | undefined> {
+      return (await current()).offices.get(id);
+    },
+
+    async getByCode(code: string): Promise<OfficeView | undefined> {
+      for (const office of (await current()).offices.values()) if (office.code === code) return office;
+      return undefined;
+    },
+
+    async list(filter: OfficeListFilter = {}): Promise<{ total: number; items: OfficeView[] }> {
+      const all = [...(await current()).offices.values()].filter(
+        (o) =>
+          (!filter.regionCode ||
+            o.regionCode.startsWith(normalizeCode(filter.regionCode).replace(/0+$/, ''))) &&
+          (!filter.kind || o.kind === filter.kind) &&
+          (!filter.level || o.level === filter.level) &&
+          (!filter.parentId || o.parentId === filter.parentId) &&
+          (!filter.industry || o.industry === filter.industry) &&
+          (!filter.ids || filter.ids.includes(o.id)) &&
+          (!filter.q || o.name.includes(filter.q) || o.code.includes(filter.q)),
+      );
+      all.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.code.localeCompare(b.code));
+      const offset = filter.offset ?? 0;
+      return { total: all.length, items: all.slice(offset, offset + (filter.limit ?? 50)) };
+    },
+
+    async children(officeId: string): Promise<OfficeView[]> {
+      return [...(await current()).offices.values()].filter((o) => o.parentId === officeId);
+    },
+
+    async route(regionCode: string, industry: Industry, collective: boolean): Promise<RouteDecision> {
+      return routeTicket(await current(), { regionCode, industry, collective }, deps.collectiveUp);
+    },
+
+    /** Synchronous routing on a loaded directory (benchmarks; call `route` once first). */
+    routeLoaded(regionCode: string, industry: Industry, collective: boolean): RouteDecision {
+      if (!directory) throw new Error('directory not loaded');
+      return routeTicket(directory, { regionCode, industry, collective }, deps.collectiveUp);
+    },
+
+    async create(input: OfficeInput): Promise<OfficeView> {
+      checkOfficeInput(input);
+      if (input.parentId) await requireOffice(input.parentId);
+      if (await service.getByCode(input.code))
+        throw new HttpError(409, `Office code ${input.code} is taken.`);
+      const row = await prisma.unionOffice.create({
+        data: {
+          ...input,
+          regionCode: normalizeCode(input.regionCode),
+          kind: input.kind ?? 'industry',
+          contactLoaded: Boolean(input.phone || input.address),
+        },
+      });
+      invalidate();
+      return toOfficeView(row);
+    },
+
+    async update(id: string, patch: Partial<OfficeInput>): Promise<OfficeView> {
+      await requireOffice(id);
+      checkOfficeInput(patch);
+      if (patch.parentId === id) throw new HttpError(400, 'An office cannot be its own parent.');
+      if (patch.parentId) await requireOffice(patch.parentId);
+      const contactChanged = patch.phone !== undefined || patch.address !== undefined;
+      const row = await prisma.unionOffice.update({
+        where: { id },
+        data: {
+          ...patch,
+          ...(patch.regionCode ? { regionCode: normalizeCode(patch.regionCode) } : {}),
+          ...(contactChanged ? { contactLoaded: Boolean(patch.phone || patch.address) } : {}),
+        },
+      });
+      invalidate();
+      return toOfficeView(row);
+    },
+
+    async listRules(): Promise<RoutingRuleView[]> {
+      return sortRules((await prisma.routingRule.findMany()).map(toRuleView));
+    },
+
+    async createRule(input: RuleInput): Promise<RoutingRuleView> {
+      checkRule(input);
+      await requireOffice(input.officeId);
+      const row = await prisma.routingRule.create({ data: { ...input, regionPrefix: input.regionPrefix } });
+      invalidate();
+      return toRuleView(row);
+    },
+
+    async updateRule(id: string, patch: Partial<RuleInput>): Promise<RoutingRuleView> {
+      const existing = await prisma.routingRule.findUnique({ where: { id } });
+      if (!existing) throw new HttpError(404, `No routing rule ${id}.`);
+      checkRule({ ...toRuleView(existing), ...patch });
+      if (patch.officeId) await requireOffice(patch.officeId);
+      const row = await prisma.routingRule.update({ where: { id }, data: patch });
+      invalidate();
+      return toRuleView(row);
+    },
+
+    async deleteRule(id: string): Promise<void> {
+      const { count } = await prisma.routingRule.deleteMany({ where: { id } });
+      if (!count) throw new HttpError(404, `No routing rule ${id}.`);
+      invalidate();
+    },
+
+    /** Forget the cached directory (after offices were changed outside this service). */
+    reload: invalidate,
+  };
+  return service;
+}
+
+function checkRule(input: Partial<RuleInput>) {
+  if (input.regionPrefix !== undefined && !/^(?:\d{2}){0,3}$/.test(input.regionPrefix)) {
+    throw new HttpError(400, 'regionPrefix must be "", or 2, 4 or 6 digits of a GB/T 2260 code.');
+  }
+  if (input.industry != null && !isIndustry(input.industry)) {
+    throw new HttpError(400, `Unknown industry ${input.industry}.`);
+  }
+}
+
+function toRuleView(row: {
+  id: string;
+  regionPrefix: string;
+  industry: string | null;
+  collective: boolean | null;
+  officeId: string;
+  priority: number;
+  note: string | null;
+  active: boolean;
+}): RoutingRuleView {
+  return { ...row, industry: isIndustry(row.industry) ? row.industry : null };
+}
+
+export type OfficeService = ReturnType<typeof createOfficeService>;

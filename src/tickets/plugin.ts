@@ -1,0 +1,50 @@
+import fp from 'fastify-plugin';
+import { DEFAULT_LOCALE, normalizeLocale } from '../i18n/locales.js';
+import { statusNotice } from './status-notice.js';
+import { ticketRoutes } from './ticket-routes.js';
+import { createTicketService, type TicketService } from './ticket-service.js';
+import { ticketStatusFlow } from './ticket-status-flow.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Tickets: create, get (decrypted detail), getPublic (number + query code), list(filter incl.
+     * officeIds; masked), changeStatus(number, to, actor, note, {toOfficeId}), addEvent, events.
+     */
+    tickets: TicketService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const tickets = createTicketService({
+      prisma: app.prisma,
+      cipher: app.fieldCipher,
+      offices: app.offices,
+      policy: {
+        highAmountYuan: app.config.TICKET_HIGH_AMOUNT_YUAN,
+        slaHours: { high: app.config.TICKET_SLA_HOURS_HIGH, normal: app.config.TICKET_SLA_HOURS_NORMAL },
+      },
+      // The status change is committed before this runs; a failed notification is logged and
+      // stays in the outbox for retry, it never undoes the change.
+      async onStatusChange(change) {
+        const conversationId = change.ticket.conversationId;
+        if (!conversationId) return;
+        try {
+          const t = app.t(normalizeLocale(change.ticket.locale) ?? DEFAULT_LOCALE);
+          await app.delivery.send(conversationId, [statusNotice(t, change)], { author: 'system' });
+        } catch (err) {
+          app.log.error({ err, ticket: change.ticket.number }, 'ticket status notification failed');
+        }
+      },
+    });
+    app.decorate('tickets', tickets);
+    app.flows.register(ticketStatusFlow(tickets));
+    await app.register(ticketRoutes);
+    app.addHook('onClose', async () => tickets.settle());
+  },
+  {
+    name: 'tickets',
+    dependencies: ['prisma', 'config', 'encryption', 'offices', 'conversation', 'delivery', 'i18n'],
+  },
+);

@@ -1,0 +1,41 @@
+import type { TicketStatus } from './ticket-types.js';
+
+/**
+ * Which status may follow which. A transferred ticket waits for the new office to accept it;
+ * a resolved one can be reopened; closed and rejected are final.
+ */
+const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
+  submitted: ['accepted', 'transferred', 'rejected', 'closed'],
+  accepted: ['in_progress', 'transferred', 'resolved', 'rejected', 'closed'],
+  in_progress: ['transferred', 'resolved', 'closed'],
+  transferred: ['accepted', 'in_progress', 'transferred', 'rejected', 'closed'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+  rejected: [],
+};
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+
+export function allowedNext(from: TicketStatus): readonly TicketStatus[] {
+  return NEXT[from];
+}
+
+export function checkTransition(
+  from: TicketStatus,
+  to: TicketStatus,
+  extra: { note?: string; toOfficeId?: string },
+): TransitionCheck {
+  if (!NEXT[from].includes(to)) {
+    const options = NEXT[from].join(', ') || 'none (final)';
+    return { ok: false, reason: `A ${from} ticket cannot become ${to}; next can be: ${options}.` };
+  }
+  if (to === 'rejected' && !extra.note?.trim()) return { ok: false, reason: 'A rejection needs a reason.' };
+  if (to === 'transferred' && !extra.toOfficeId) {
+    return { ok: false, reason: 'A transfer needs the office it goes to (toOfficeId).' };
+  }
+  return { ok: true };
+}
+
+export function isOpen(status: TicketStatus): boolean {
+  return status !== 'closed' && status !== 'rejected' && status !== 'resolved';
+}

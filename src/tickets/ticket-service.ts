@@ -1,0 +1,445 @@
+import type { Db } from '../db/create-prisma.js';
+import type { Prisma, Ticket, TicketEvent, UnionOffice } from '../generated/prisma/client.js';
+import { HttpError } from '../http/error-handler.js';
+import type { OfficeService } from '../offices/office-service.js';
+import { toOfficeView } from '../offices/office-service.js';
+import type { Industry } from '../offices/office-types.js';
+import type { FieldCipher } from '../privacy/encryption.js';
+import { maskName, maskPhone } from '../privacy/mask-fields.js';
+import { newQueryCode, normalizeQueryCode } from './numbering.js';
+import { decidePriority, dueAt, isCollective, type PriorityPolicy } from './priority.js';
+import { checkTransition } from './status-workflow.js';
+import type {
+  EvidenceKind,
+  NewTicket,
+  Priority,
+  PriorityReason,
+  PublicTicket,
+  TicketReceiptView,
+  TicketStatus,
+  TicketType,
+} from './ticket-types.js';
+import { createTicketWriter } from './ticket-writer.js';
+
+export interface TicketEventView {
+  id: string;
+  type: string;
+  actor: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  fromOfficeId: string | null;
+  toOfficeId: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+/** A ticket in a staff list: personal data masked. */
+export interface TicketSummary {
+  id: string;
+  number: string;
+  type: TicketType;
+  status: TicketStatus;
+  priority: Priority;
+  priorityReasons: PriorityReason[];
+  dueAt: string;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+  office: { id: string; name: string; regionCode: string };
+  regionCode: string;
+  industry: string;
+  platform: string | null;
+  employer: string | null;
+  amountYuan: number | null;
+  amountApprox: boolean;
+  workerCount: number | null;
+  collective: boolean;
+  channel: string;
+  conversationId: string | null;
+  claimantNameMasked: string;
+  phoneMasked: string;
+}
+
+/** One ticket with the claimant's personal data in clear: for staff detail views only. */
+export interface TicketDetail extends TicketSummary {
+  claimantName: string;
+  phone: string;
+  idNumber: string | null;
+  periodText: string | null;
+  periodMonths: number | null;
+  workerCountApprox: boolean;
+  vulnerable: boolean;
+  evidence: EvidenceKind[];
+  wants: string | null;
+  description: string | null;
+  locale: string;
+  consentVersion: string;
+  consentAt: string;
+  routingRuleId: string | null;
+  events: TicketEventView[];
+  attachments: {
+    id: string;
+    kind: string;
+    mimeType: string | null;
+    sizeBytes: number | null;
+    createdAt: string;
+  }[];
+}
+
+export interface TicketListFilter {
+  /** Only tickets held by these offices (a staff member's scope). */
+  officeIds?: string[];
+  status?: TicketStatus | TicketStatus[];
+  priority?: Priority;
+  overdue?: boolean;
+  /** GB/T 2260 prefix: "44", "4403", "440305". */
+  regionPrefix?: string;
+  industry?: Industry;
+  /** Substring of the employer / station name. */
+  employer?: string;
+  conversationId?: string;
+  /** Exact phone (matched through the blind index, never decrypted in bulk). */
+  phone?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StatusChange {
+  ticket: TicketDetail;
+  event: TicketEventView;
+}
+
+export interface TicketServiceDeps {
+  prisma: Db;
+  cipher: FieldCipher;
+  offices: OfficeService;
+  policy: PriorityPolicy;
+  now?: () => Date;
+  /** Called after a status change has committed (the plugin queues the worker's notification). */
+  onStatusChange?: (change: StatusChange) => Promise<void>;
+}
+
+type TicketWithOffice = Ticket & { office: UnionOffice };
+const OPEN_STATUSES: TicketStatus[] = ['submitted', 'accepted', 'in_progress', 'transferred'];
+
+export function createTicketService(deps: TicketServiceDeps) {
+  const { prisma, cipher } = deps;
+  const now = deps.now ?? (() => new Date());
+  const writer = createTicketWriter(prisma, now);
+
+  function summary(row: TicketWithOffice): TicketSummary {
+    const at = now();
+    return {
+      id: row.id,
+      number: row.number,
+      type: row.type as TicketType,
+      status: row.status as TicketStatus,
+      priority: row.priority as Priority,
+      priorityReasons: parseJsonArray(row.priorityReasons) as PriorityReason[],
+      dueAt: row.dueAt.toISOString(),
+      overdue: OPEN_STATUSES.includes(row.status as TicketStatus) && row.dueAt < at,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      office: { id: row.office.id, name: row.office.name, regionCode: row.office.regionCode },
+      regionCode: row.regionCode,
+      industry: row.industry,
+      platform: row.platform,
+      employer: row.employer,
+      amountYuan: row.amountYuan,
+      amountApprox: row.amountApprox,
+      workerCount: row.workerCount,
+      collective: row.collective,
+      channel: row.channel,
+      conversationId: row.conversationId,
+      claimantNameMasked: maskName(cipher.decrypt(row.claimantNameEnc)),
+      phoneMasked: maskPhone(cipher.decrypt(row.claimantPhoneEnc)),
+    };
+  }
+
+  async function load(number: string): Promise<TicketWithOffice> {
+    const row = await prisma.ticket.findUnique({ where: { number }, include: { office: true } });
+    if (!row) throw new HttpError(404, `No ticket ${number}.`);
+    return row;
+  }
+
+  const service = {
+    /** Route, number and store a complaint; resolves once it is on disk. */
+    async create(input: NewTicket, options: { actor?: string } = {}): Promise<TicketReceiptView> {
+      const collective = isCollective(input.workerCount);
+      const route = await deps.offices.route(input.regionCode, input.industry, collective);
+      const { priority, reasons } = decidePriority(input, deps.policy);
+      const createdAt = now();
+      const due = dueAt(priority, createdAt, deps.policy);
+      const queryCode = newQueryCode();
+      const written = await writer.write(
+        {
+          queryCode,
+          type: input.type,
+          status: 'submitted',
+          priority,
+          priorityReasons: JSON.stringify(reasons),
+          dueAt: due,
+          officeId: route.office.id,
+          routingRuleId: route.ruleId,
+          regionCode: input.regionCode,
+          industry: input.industry,
+          platform: input.platform ?? null,
+          employer: input.employer ?? null,
+          amountYuan: input.amountYuan ?? null,
+          amountApprox: input.amountApprox ?? false,
+          periodText: input.periodText ?? null,
+          periodMonths: input.periodMonths ?? null,
+          workerCount: input.workerCount ?? null,
+          workerCountApprox: input.workerCountApprox ?? false,
+          collective,
+          vulnerable: input.vulnerable ?? false,
+          evidence: JSON.stringify(input.evidence),
+          wants: input.wants ?? null,
+          descriptionEnc: input.description ? cipher.encrypt(input.description) : null,
+          claimantNameEnc: cipher.encrypt(input.claimantName),
+          claimantPhoneEnc: cipher.encrypt(input.phone),
+          claimantIdEnc: input.idNumber ? cipher.encrypt(input.idNumber) : null,
+          phoneIndex: cipher.blindIndex(input.phone),
+          channel: input.channel,
+          conversationId: input.conversationId ?? null,
+          locale: input.locale,
+          consentVersion: input.consentVersion,
+          consentAt: input.consentAt,
+          createdAt,
+        },
+        options.actor ?? 'worker',
+        route.via === 'rule'
+          ? `routed by rule ${route.ruleId}`
+          : route.collectiveUp
+            ? 'collective: one level up'
+            : null,
+      );
+      return {
+        number: written.number,
+        queryCode,
+        status: 'submitted',
+        priority,
+        dueAt: due.toISOString(),
+        office: {
+          id: route.office.id,
+          name: route.office.name,
+          regionCode: route.office.regionCode,
+          contactPhone: route.office.contactPhone,
+        },
+      };
+    },
+
+    /** Full detail with personal data decrypted: staff views (the caller audits the access). */
+    async get(number: string): Promise<TicketDetail | undefined> {
+      const row = await prisma.ticket.findUnique({
+        where: { number },
+        include: { office: true, events: { orderBy: { createdAt: 'asc' } }, attachments: true },
+      });
+      if (!row) return undefined;
+      return {
+        ...summary(row),
+        claimantName: cipher.decrypt(row.claimantNameEnc),
+        phone: cipher.decrypt(row.claimantPhoneEnc),
+        idNumber: cipher.decryptOptional(row.claimantIdEnc) ?? null,
+        periodText: row.periodText,
+        periodMonths: row.periodMonths,
+        workerCountApprox: row.workerCountApprox,
+        vulnerable: row.vulnerable,
+        evidence: parseJsonArray(row.evidence) as EvidenceKind[],
+        wants: row.wants,
+        description: cipher.decryptOptional(row.descriptionEnc) ?? null,
+        locale: row.locale,
+        consentVersion: row.consentVersion,
+        consentAt: row.consentAt.toISOString(),
+        routingRuleId: row.routingRuleId,
+        events: row.events.map(eventView),
+        attachments: row.attachments.map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          mimeType: a.mimeType,
+          sizeBytes: a.sizeBytes,
+          createdAt: a.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    /**
+     * What the worker may see with the number and their query code: status, office, history —
+     * no personal data. `code` undefined skips the check (the conversation that filed it).
+     */
+    async getPublic(number: string, code: string | undefined): Promise<PublicTicket | undefined> {
+      const row = await prisma.ticket.findUnique({
+        where: { number: number.toUpperCase() },
+        include: { office: true, events: { orderBy: { createdAt: 'asc' } } },
+      });
+      if (!row) return undefined;
+      if (code !== undefined && normalizeQueryCode(code) !== row.queryCode) return undefined;
+      const office = toOfficeView(row.office);
+      return {
+        number: row.number,
+        type: row.type as TicketType,
+        status: row.status as TicketStatus,
+        priority: row.priority as Priority,
+        dueAt: row.dueAt.toISOString(),
+        createdAt: row.createdAt.toISOString(),
+        office: {
+          id: office.id,
+          name: office.name,
+          regionCode: office.regionCode,
+          contactPhone: office.contactPhone,
+        },
+        // Staff notes can name people: the worker sees what happened, not the internal notes,
+        // except a rejection's reason, which they are owed.
+        history: row.events
+          .filter((e) => e.type === 'created' || e.type === 'status' || e.type === 'transfer')
+          .map((e) => ({
+            at: e.createdAt.toISOString(),
+            type: e.type,
+            from: e.fromStatus,
+            to: e.toStatus,
+            note: e.toStatus === 'rejected' ? e.note : null,
+          })),
+      };
+    },
+
+    async list(filter: TicketListFilter = {}): Promise<{ total: number; items: TicketSummary[] }> {
+      const where = listWhere(filter, now(), cipher);
+      const [total, rows] = await Promise.all([
+        prisma.ticket.count({ where }),
+        prisma.ticket.findMany({
+          where,
+          include: { office: true },
+          orderBy: [{ createdAt: 'desc' }],
+          take: Math.min(filter.limit ?? 50, 500),
+          skip: filter.offset ?? 0,
+        }),
+      ]);
+      return { total, items: rows.map(summary) };
+    },
+
+    /** Move a ticket through the workflow; the change and its TicketEvent commit together. */
+    async changeStatus(
+      number: string,
+      to: TicketStatus,
+      actor: string,
+      note?: string,
+      options: { toOfficeId?: string } = {},
+    ): Promise<TicketDetail> {
+      const row = await load(number);
+      const from = row.status as TicketStatus;
+      const check = checkTransition(from, to, { note, toOfficeId: options.toOfficeId });
+      if (!check.ok) throw new HttpError(409, check.reason);
+      if (options.toOfficeId && !(await deps.offices.get(options.toOfficeId))) {
+        throw new HttpError(400, `No union office ${options.toOfficeId}.`);
+      }
+      const transfer = to === 'transferred';
+      const [, event] = await prisma.$transaction([
+        prisma.ticket.update({
+          where: { id: row.id, status: from },
+          data: { status: to, ...(transfer ? { officeId: options.toOfficeId } : {}) },
+        }),
+        prisma.ticketEvent.create({
+          data: {
+            ticketId: row.id,
+            type: transfer ? 'transfer' : 'status',
+            actor,
+            fromStatus: from,
+            toStatus: to,
+            fromOfficeId: transfer ? row.officeId : null,
+            toOfficeId: transfer ? (options.toOfficeId ?? null) : null,
+            note: note?.trim() || null,
+          },
+        }),
+      ]);
+      const detail = (await service.get(number)) as TicketDetail;
+      if (deps.onStatusChange) await deps.onStatusChange({ ticket: detail, event: eventView(event) });
+      return detail;
+    },
+
+    /** Append a note or an assignment to the ticket's history (never changes status). */
+    async addEvent(
+      number: string,
+      event: { type: 'note' | 'assign' | string; actor: string; note?: string },
+    ): Promise<TicketEventView> {
+      const row = await load(number);
+      if (event.type === 'status' || event.type === 'transfer' || event.type === 'created') {
+        throw new HttpError(400, 'Use changeStatus for status changes.');
+      }
+      const created = await prisma.ticketEvent.create({
+        data: { ticketId: row.id, type: event.type, actor: event.actor, note: event.note?.trim() || null },
+      });
+      await prisma.ticket.update({ where: { id: row.id }, data: { updatedAt: now() } });
+      return eventView(created);
+    },
+
+    async events(number: string): Promise<TicketEventView[]> {
+      const row = await load(number);
+      const events = await prisma.ticketEvent.findMany({
+        where: { ticketId: row.id },
+        orderBy: { createdAt: 'asc' },
+      });
+      return events.map(eventView);
+    },
+
+    /** Attach evidence kept by the intake (already encrypted) to the ticket it ended up in. */
+    async claimAttachments(conversationId: string, number: string): Promise<number> {
+      const row = await load(number);
+      const { count } = await prisma.attachment.updateMany({
+        where: { conversationId, ticketId: null },
+        data: { ticketId: row.id },
+      });
+      return count;
+    },
+
+    /** Wait for tickets queued for writing (tests, graceful shutdown). */
+    settle: () => writer.settle(),
+  };
+  return service;
+}
+
+function listWhere(filter: TicketListFilter, at: Date, cipher: FieldCipher): Prisma.TicketWhereInput {
+  const where: Prisma.TicketWhereInput = {};
+  if (filter.officeIds) where.officeId = { in: filter.officeIds };
+  if (filter.status) where.status = Array.isArray(filter.status) ? { in: filter.status } : filter.status;
+  if (filter.priority) where.priority = filter.priority;
+  if (filter.overdue) {
+    where.dueAt = { lt: at };
+    if (!filter.status) where.status = { in: OPEN_STATUSES };
+  }
+  if (filter.regionPrefix) where.regionCode = { startsWith: filter.regionPrefix };
+  if (filter.industry) where.industry = filter.industry;
+  if (filter.employer) where.employer = { contains: filter.employer };
+  if (filter.conversationId) where.conversationId = filter.conversationId;
+  if (filter.phone) where.phoneIndex = cipher.blindIndex(filter.phone.replace(/\D/g, '').slice(-11));
+  if (filter.createdFrom || filter.createdTo) {
+    where.createdAt = { gte: filter.createdFrom, lte: filter.createdTo };
+  }
+  return where;
+}
+
+function eventView(e: TicketEvent): TicketEventView {
+  return {
+    id: e.id,
+    type: e.type,
+    actor: e.actor,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    fromOfficeId: e.fromOfficeId,
+    toOfficeId: e.toOfficeId,
+    note: e.note,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+function parseJsonArray(json: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;
