@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import handoffPlugin from '../handoff/plugin.js';
+import { ledgerRoutes } from '../ledger/ledger-routes.js';
 import supervisionPlugin from '../supervision/plugin.js';
 import { accountRoutes } from './account-routes.js';
 import { type AuditLog, createAuditLog } from './audit-log.js';
@@ -55,6 +56,7 @@ export default fp(
     await app.register(handoffPlugin);
     await app.register(ticketWorkRoutes);
     await app.register(supervisionPlugin);
+    await app.register(ledgerRoutes);
   },
   { name: 'staff', dependencies: ['prisma', 'config'] },
 );

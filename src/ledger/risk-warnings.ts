@@ -1,0 +1,66 @@
+import type { Db } from '../db/create-prisma.js';
+import { employerKey } from '../staff/ticket-work/ticket-work-service.js';
+
+export const REPEAT_COMPLAINTS = 3;
+export const RISK_WINDOW_DAYS = 30;
+
+export type RiskWarning =
+  | { kind: 'repeat-employer'; employer: string; count: number; tickets: string[]; officeId: string }
+  | {
+      kind: 'collective';
+      ticket: string;
+      employer: string | null;
+      workerCount: number | null;
+      officeId: string;
+      createdAt: string;
+    };
+
+/**
+ * Warnings for the office: an employer with 3 or more complaints in the last 30 days (names
+ * compared without company suffixes and spaces), and every collective case (10+ workers) filed
+ * in that window.
+ */
+export async function riskWarnings(prisma: Db, officeIds: string[], now: Date): Promise<RiskWarning[]> {
+  const since = new Date(now.getTime() - RISK_WINDOW_DAYS * 86_400_000);
+  const recent = await prisma.ticket.findMany({
+    where: { officeId: { in: officeIds }, createdAt: { gte: since } },
+    select: {
+      number: true,
+      employer: true,
+      collective: true,
+      workerCount: true,
+      officeId: true,
+      createdAt: true,
+    },
+    orderBy: { createdAt: 'asc' },
+  });
+  const byEmployer = new Map<string, typeof recent>();
+  for (const ticket of recent) {
+    const key = employerKey(ticket.employer);
+    if (!key) continue;
+    byEmployer.set(key, [...(byEmployer.get(key) ?? []), ticket]);
+  }
+  const warnings: RiskWarning[] = [];
+  for (const tickets of byEmployer.values()) {
+    if (tickets.length < REPEAT_COMPLAINTS) continue;
+    const first = tickets[0] as (typeof recent)[number];
+    warnings.push({
+      kind: 'repeat-employer',
+      employer: first.employer ?? '',
+      count: tickets.length,
+      tickets: tickets.map((t) => t.number),
+      officeId: first.officeId,
+    });
+  }
+  for (const ticket of recent.filter((t) => t.collective)) {
+    warnings.push({
+      kind: 'collective',
+      ticket: ticket.number,
+      employer: ticket.employer,
+      workerCount: ticket.workerCount,
+      officeId: ticket.officeId,
+      createdAt: ticket.createdAt.toISOString(),
+    });
+  }
+  return warnings;
+}
