@@ -55,7 +55,10 @@ export class Bm25 {
     // The same word twice in a question (or from two synonym groups) counts once, at its best weight.
     const terms = new Map<string, number>();
     for (const { term, weight } of query) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
-    const scores = new Map<number, { score: number; matched: number }>();
+    // Typed arrays and a list of touched documents: no per-hit allocation on the hot path.
+    const scores = new Float64Array(this.size);
+    const matched = new Float64Array(this.size);
+    const touched: number[] = [];
     let mass = 0;
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
@@ -64,17 +67,16 @@ export class Bm25 {
       mass += idf;
       for (const { doc, tf } of list) {
         const norm = tf + this.k1 * (1 - this.b + (this.b * (this.lengths[doc] ?? 0)) / this.avgLength);
-        const entry = scores.get(doc) ?? { score: 0, matched: 0 };
-        entry.score += (idf * (tf * (this.k1 + 1))) / norm;
-        entry.matched += idf;
-        scores.set(doc, entry);
+        if (matched[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] ?? 0) + (idf * (tf * (this.k1 + 1))) / norm;
+        matched[doc] = (matched[doc] ?? 0) + idf;
       }
     }
-    const results: Scored[] = [];
-    for (const [doc, { score, matched }] of scores) {
-      results.push({ doc, score, coverage: mass ? matched / mass : 0 });
-    }
-    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return results.slice(0, limit);
+    touched.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+    return touched.slice(0, limit).map((doc) => ({
+      doc,
+      score: scores[doc] ?? 0,
+      coverage: mass ? (matched[doc] ?? 0) / mass : 0,
+    }));
   }
 }

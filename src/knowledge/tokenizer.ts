@@ -62,7 +62,7 @@ const STOP = new Set(
   (
     '的 了 吗 呢 啊 吧 呀 哦 嘛 么 我 我们 你 你们 他 他们 她 它 是 在 和 与 及 或 就 都 也 还 又 而 被 把 给 让 对 从 向 ' +
     '这 那 这个 那个 这样 那样 什么 怎么 怎么办 怎样 如何 咋办 咋 该 应该 可以 能 能不能 可不可以 会 要 想 请问 请 问 一下 ' +
-    '有 有没有 没有 没 吗 是否 多少 哪些 哪个 为什么 现在 已经 一个 个 之 其 以 于 为 等 所 者 上 下 中 后 前 里 本 ' +
+    '一直 总是 老是 还是 到现在 有 有没有 没有 没 吗 是否 多少 哪些 哪个 为什么 现在 已经 一个 个 之 其 以 于 为 等 所 者 上 下 中 后 前 里 本 ' +
     'a an the of to in on for is are was were be been am i me my we our you your he she it they them this that ' +
     'what how can could should would do does did if and or but with by at from as about any have has had get got ' +
     'will just so than then there their which who whom when where why please tell'

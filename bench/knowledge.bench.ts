@@ -1,0 +1,88 @@
+// Knowledge: index build time and retrieval latency with the full statute set
+// (../shared/data/laws), and offline answer turns end to end through POST /api/chat/messages.
+import path from 'node:path';
+import { CARDS } from '../src/knowledge/cards/index.js';
+import { loadLawBench, loadTeamQuestions } from '../src/knowledge/eval/load-eval-sets.js';
+import { createKnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import { readStatuteDir } from '../src/knowledge/statute-files.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { createTestApp } from '../test/helpers/test-app.js';
+import { type BenchRow, percentile } from './bench-row.js';
+
+const LAWS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'laws');
+const LAWBENCH = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'eval', 'lawbench-labor.jsonl');
+
+function retrievalRows(): BenchRow[] {
+  const articles = readStatuteDir(LAWS_DIR);
+  const base = createKnowledgeBase(CARDS, articles);
+  const questions = [...loadTeamQuestions(), ...loadLawBench(LAWBENCH)].map((item) => item.question);
+  for (const q of questions) base.search(q); // warm up
+  const times: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const q of questions) {
+      const started = performance.now();
+      base.search(q);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p99 = percentile(times, 99);
+  return [
+    {
+      area: 'knowledge',
+      metric: `index build (${base.stats.cards} cards + ${articles.length} articles)`,
+      value: base.stats.buildMs,
+      unit: 'ms',
+    },
+    { area: 'knowledge', metric: 'retrieval p50', value: percentile(times, 50), unit: 'ms' },
+    { area: 'knowledge', metric: 'retrieval p99', value: p99, unit: 'ms', target: '< 5 ms', ok: p99 < 5 },
+  ];
+}
+
+async function chatRows(): Promise<BenchRow[]> {
+  const t = await createTestApp({ LOG_LEVEL: 'silent', KNOWLEDGE_DIR: LAWS_DIR });
+  const questions = loadTeamQuestions().map((item) => item.question);
+  const latencies: number[] = [];
+  const turns = 300;
+  const started = performance.now();
+  for (let i = 0; i < turns; i++) {
+    const begin = performance.now();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/chat/messages',
+      payload: { channelUserId: `kb-bench-${i % 30}`, text: questions[i % questions.length] },
+    });
+    latencies.push(performance.now() - begin);
+    if (response.statusCode !== 200) throw new Error(`chat failed: ${response.statusCode}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await t.close();
+  latencies.sort((a, b) => a - b);
+  const p99 = percentile(latencies, 99);
+  return [
+    {
+      area: 'knowledge',
+      metric: 'offline answer turn p50 (POST /api/chat/messages)',
+      value: percentile(latencies, 50),
+      unit: 'ms',
+    },
+    {
+      area: 'knowledge',
+      metric: 'offline answer turn p99',
+      value: p99,
+      unit: 'ms',
+      target: '< 20 ms',
+      ok: p99 < 20,
+    },
+    {
+      area: 'knowledge',
+      metric: 'offline answer turns per second (sequential)',
+      value: turns / seconds,
+      unit: 'turns/s',
+    },
+  ];
+}
+
+export default async function run(): Promise<BenchRow[]> {
+  return [...retrievalRows(), ...(await chatRows())];
+}
