@@ -2,6 +2,7 @@ import type { Db } from '../db/create-prisma.js';
 import type { UnionOffice } from '../generated/prisma/client.js';
 import { HttpError } from '../http/error-handler.js';
 import { normalizeCode } from '../regions/region-index.js';
+import type { ImportBatch } from './office-import.js';
 import { seedOffices } from './office-seed.js';
 import {
   type Industry,
@@ -144,7 +145,12 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     },
 
     async get(id: string): Promise<OfficeView | undefined> {
-      return (await current()).offices.get(id);
+      const cached = (await current()).offices.get(id);
+      if (cached) return cached;
+      // Written outside this service (a fixture, a script): read it, and rebuild the cache.
+      const row = await prisma.unionOffice.findUnique({ where: { id } });
+      if (row) invalidate();
+      return row ? toOfficeView(row) : undefined;
     },
 
     async getByCode(code: string): Promise<OfficeView | undefined> {
@@ -170,7 +176,8 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     },
 
     async children(officeId: string): Promise<OfficeView[]> {
-      return [...(await current()).offices.values()].filter((o) => o.parentId === officeId);
+      const rows = await prisma.unionOffice.findMany({ where: { parentId: officeId }, orderBy: { code: 'asc' } });
+      return rows.map(toOfficeView);
     },
 
     async route(regionCode: string, industry: Industry, collective: boolean): Promise<RouteDecision> {
@@ -244,6 +251,39 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
       const { count } = await prisma.routingRule.deleteMany({ where: { id } });
       if (!count) throw new HttpError(404, `No routing rule ${id}.`);
       invalidate();
+    },
+
+    /**
+     * Apply an import in one transaction: offices upserted by code (parents may be earlier rows
+     * of the same import), rules replaced when one with the same region, industry, collective
+     * and office exists. Nothing is written when any row is wrong.
+     */
+    async import(batch: ImportBatch): Promise<{ offices: number; rules: number }> {
+      if (batch.errors.length) throw new HttpError(400, `Import refused: ${batch.errors.slice(0, 10).join('; ')}`);
+      const known = new Map([...(await current()).offices.values()].map((o) => [o.code, o.id]));
+      const result = await prisma.$transaction(async (tx) => {
+        for (const office of batch.offices) {
+          const parentId = office.parentCode ? known.get(office.parentCode) : null;
+          if (office.parentCode && !parentId) throw new HttpError(400, `Import refused: unknown parentCode ${office.parentCode}`);
+          const { parentCode: _parent, ...fields } = office;
+          const data = { ...fields, parentId, contactLoaded: Boolean(office.phone || office.address) };
+          const row = await tx.unionOffice.upsert({ where: { code: office.code }, create: data, update: data });
+          known.set(row.code, row.id);
+        }
+        for (const rule of batch.rules) {
+          const officeId = known.get(rule.officeCode);
+          if (!officeId) throw new HttpError(400, `Import refused: unknown officeCode ${rule.officeCode}`);
+          const { officeCode: _code, ...fields } = rule;
+          const same = await tx.routingRule.findFirst({
+            where: { regionPrefix: rule.regionPrefix, industry: rule.industry, collective: rule.collective, officeId },
+          });
+          if (same) await tx.routingRule.update({ where: { id: same.id }, data: { ...fields, officeId } });
+          else await tx.routingRule.create({ data: { ...fields, officeId } });
+        }
+        return { offices: batch.offices.length, rules: batch.rules.length };
+      });
+      invalidate();
+      return result;
     },
 
     /** Forget the cached directory (after offices were changed outside this service). */

@@ -10,7 +10,7 @@ export interface Amount {
 const NUM = `[${NUMBER_CHARS}](?:[${NUMBER_CHARS}]|,(?=\\d{3}))*`;
 // An amount: currency sign, or a money word after it, or k/w/万/千 shorthand.
 const AMOUNT = new RegExp(
-  `(?<pre>¥|￥|RMB|rmb|人民币)?\\s*(?<num>${NUM})\\s*(?<unit>[kKwW]|块钱|块|元|圆|rmb|RMB|yuan|CNY)?(?<more>多|来|左右|出头)?(?<after>块钱|块|元)?`,
+  `(?<pre>¥|￥|RMB|rmb|人民币)?\\s*(?<num>${NUM})\\s*(?<more1>多|来|几)?(?<unit>[kKwW万千]|块钱|块|元|圆|rmb|RMB|yuan|CNY)?(?<more>多|来|左右|出头)?(?<after>块钱|块|元)?`,
   'g',
 );
 /** What follows a number that is not money: months, days, people, orders … */
@@ -25,7 +25,8 @@ const APPROX_BEFORE = /(?:大概|约|大约|差不多|将近|快|至少|起码)\
  * `bare` accepts a lone number (the bot just asked for the amount).
  */
 export function parseAmount(input: string, options: { bare?: boolean } = {}): Parsed<Amount> {
-  const text = toHalfWidth(input);
+  // 一直, 一共, 一起 …: a word, not the digit one ("1万2一直没给" is 12,000).
+  const text = toHalfWidth(input).replace(/一(?=[直起共样定下些般旦边向律再堆])/g, ' ');
   let best: (Amount & { strength: number }) | undefined;
   for (const match of text.matchAll(AMOUNT)) {
     const groups = match.groups ?? {};
@@ -38,7 +39,7 @@ export function parseAmount(input: string, options: { bare?: boolean } = {}): Pa
     const hasMoneyMark = Boolean(groups.pre || groups.after || /块|元|圆|rmb|yuan|CNY/i.test(unit));
     if (!hasMoneyMark && NOT_MONEY_AFTER.test(after)) continue;
     if (/^[一二两三四五六七八九十几]$/.test(raw) && !hasMoneyMark) continue;
-    const number = parseChineseNumber(raw + (/[kKwW]/.test(unit) ? unit : ''));
+    const number = parseChineseNumber(raw + (/[kKwW万千]/.test(unit) ? unit : ''));
     if (!number.ok || number.value <= 0) continue;
     const hasShorthand = /[万千kKwW]/.test(raw + unit);
     const context = MONEY_WORD_BEFORE.test(before);
@@ -46,7 +47,7 @@ export function parseAmount(input: string, options: { bare?: boolean } = {}): Pa
     if (strength === 0 && !options.bare) continue;
     // Wages are counted in tens of yuan at least; "3" alone is a reply to something else.
     if (number.value < 10 && !hasMoneyMark) continue;
-    const approx = Boolean(groups.more) || APPROX_BEFORE.test(before);
+    const approx = Boolean(groups.more || groups.more1) || APPROX_BEFORE.test(before);
     if (!best || strength > best.strength) best = { yuan: Math.round(number.value), approx, strength };
   }
   if (!best) return fail('no amount in the message');
