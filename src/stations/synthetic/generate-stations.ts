@@ -1,0 +1,90 @@
+import { AMENITIES, type Amenity } from '../amenities.js';
+import { PROVINCE_CAPITAL_CENTRES } from '../flow/province-centres.js';
+import type { HoursSpec } from '../hours/hours-spec.js';
+import { compileHours } from '../hours/opening-hours.js';
+import type { Station } from '../station.js';
+
+/** Source label of generated rows: benchmark data, never to be mistaken for real stations. */
+export const SYNTHETIC_SOURCE = 'synthetic-benchmark';
+
+/** Small, fast, seeded PRNG (mulberry32): the same seed gives the same set on every machine. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HOURS: HoursSpec[] = [
+  { always: true },
+  {
+    week: Object.fromEntries(
+      ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, ['08:00-20:00']]),
+    ),
+  },
+  {
+    week: {
+      mon: ['07:00-21:00'],
+      tue: ['07:00-21:00'],
+      wed: ['07:00-21:00'],
+      thu: ['07:00-21:00'],
+      fri: ['07:00-21:00'],
+    },
+    holidays: 'closed',
+  },
+  {
+    week: Object.fromEntries(
+      ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, ['18:00-06:00']]),
+    ),
+  },
+];
+const COMPILED = HOURS.map(compileHours);
+const CITIES = Object.values(PROVINCE_CAPITAL_CENTRES);
+
+/**
+ * A benchmark set shaped like the real one: most stations clustered around cities (about ±30 km),
+ * the rest spread over eastern and central China. Points are GCJ-02; ids are stable per seed.
+ */
+export function generateStations(count: number, seed = 1): Station[] {
+  const next = random(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+  const out: Station[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let lat: number;
+    let lng: number;
+    if (next() < 0.85) {
+      const city = CITIES[Math.floor(next() * CITIES.length)]!;
+      lat = city.lat + gauss() * 0.15;
+      lng = city.lng + gauss() * 0.18;
+    } else {
+      lat = 22 + next() * 18;
+      lng = 102 + next() * 20;
+    }
+    const amenities: Amenity[] = AMENITIES.filter(() => next() < 0.45);
+    const hoursIndex = Math.floor(next() * HOURS.length);
+    const roll = next();
+    out[i] = {
+      id: `syn-${seed}-${i}`,
+      externalId: `syn-${seed}-${i}`,
+      name: `合成驿站 ${i}`,
+      address: `合成地址 ${i}`,
+      lat: Math.round(lat * 1e6) / 1e6,
+      lng: Math.round(lng * 1e6) / 1e6,
+      regionCode: null,
+      amenities,
+      hours: HOURS[hoursIndex]!,
+      compiledHours: COMPILED[hoursIndex]!,
+      phone: null,
+      operator: null,
+      status: roll < 0.03 ? 'closed' : roll < 0.05 ? 'temporary' : 'open',
+      statusNote: null,
+      lastVerified: null,
+      source: SYNTHETIC_SOURCE,
+    };
+  }
+  return out;
+}
