@@ -1,0 +1,27 @@
+/** What the staff console shows an admin about the personal-account bot. */
+export interface WechatyStatus {
+  /** off: not configured or stopped · starting · scan: waiting for the QR code to be scanned ·
+   *  logged-in · logged-out · reconnecting: start failed, retrying with backoff. */
+  state: 'off' | 'starting' | 'scan' | 'logged-in' | 'logged-out' | 'reconnecting';
+  configured: boolean;
+  puppet?: string;
+  /** The login QR code's content (render it as a QR code) while state is "scan". */
+  qrcode?: string;
+  /** wechaty's hosted rendering of the same QR code (an outside image; optional to use). */
+  qrcodeImageUrl?: string;
+  /** The bot account's WeChat name once logged in. */
+  user?: string;
+  since: string;
+  lastError?: string;
+  restarts: number;
+}
+
+export function offStatus(configured: boolean, puppet?: string): WechatyStatus {
+  return {
+    state: 'off',
+    configured,
+    ...(puppet ? { puppet } : {}),
+    since: new Date().toISOString(),
+    restarts: 0,
+  };
+}
