@@ -30,6 +30,7 @@ import ticketsPlugin from './tickets/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
+import wechatyPlugin from '../bots/wechaty/plugin.js';
 
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(miniprogramPlugin);
   await app.register(officialAccountPlugin);
   await app.register(wecomPlugin);
+  await app.register(wechatyPlugin);
 
   // Routes.
   await app.register(healthRoutes);
