@@ -20,6 +20,8 @@ export interface Extraction {
   unreadable?: SlotName;
   /** A phone-like number that is not a mainland mobile. */
   badPhone?: boolean;
+  /** Only a province was named: too coarse to route. */
+  provinceOnly?: boolean;
 }
 
 const DONT_KNOW =
@@ -64,12 +66,15 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
 
   const place = resolvePlace(placeText);
   let placeWords: string[] = [];
-  if (place.ok) {
+  // A province alone is too coarse to route: the worker is asked for the district.
+  if (place.ok && place.region.level !== 'province') {
     placeWords = place.matched;
     data.regionCode = place.region.code;
     data.placeName = place.region.fullName;
     data.placeCandidates = undefined;
     changed.push('place');
+  } else if (place.ok) {
+    result.provinceOnly = true;
   } else if (place.reason === 'ambiguous') {
     placeWords = place.matched;
     result.ambiguousPlace = {

@@ -208,7 +208,9 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     if (extraction.badPhone) return advance(ctx, next, active, undefined, ctx.t('intake:badPhone'));
     if (extraction.unreadable && !extraction.changed.length) {
       const hint =
-        extraction.unreadable === 'place' ? ctx.t('intake:placeNotFound') : ctx.t('intake:didNotUnderstand');
+        extraction.unreadable !== 'place'
+          ? ctx.t('intake:didNotUnderstand')
+          : ctx.t(extraction.provinceOnly ? 'intake:placeTooBroad' : 'intake:placeNotFound');
       return advance(ctx, next, active, extraction.ambiguousPlace, hint);
     }
     return advance(ctx, next, active, extraction.ambiguousPlace, prefix);

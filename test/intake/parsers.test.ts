@@ -105,7 +105,10 @@ describe('worker counts', () => {
 
   it('reads a bare number only when asked', () => {
     expect(parseWorkerCount('12').ok).toBe(false);
-    expect(parseWorkerCount('12', { bare: true })).toEqual({ ok: true, value: { count: 12, atLeast: false } });
+    expect(parseWorkerCount('12', { bare: true })).toEqual({
+      ok: true,
+      value: { count: 12, atLeast: false },
+    });
   });
 });
 
@@ -142,8 +145,14 @@ describe('work, platform and employer', () => {
   });
 
   it('reads employers, without the place in front', () => {
-    expect(parseEmployer('在浦东新区张江站送餐', ['浦东新区', '张江'])).toEqual({ ok: true, value: '张江站' });
-    expect(parseEmployer('深圳市宏达电子有限公司拖欠工资')).toEqual({ ok: true, value: '深圳市宏达电子有限公司' });
+    expect(parseEmployer('在浦东新区张江站送餐', ['浦东新区', '张江'])).toEqual({
+      ok: true,
+      value: '张江站',
+    });
+    expect(parseEmployer('深圳市宏达电子有限公司拖欠工资')).toEqual({
+      ok: true,
+      value: '深圳市宏达电子有限公司',
+    });
     expect(parseEmployer('包工头老王欠我们的钱')).toEqual({ ok: true, value: '包工头老王' });
     expect(parseEmployer('老板跑路了').ok).toBe(false);
   });

@@ -38,7 +38,7 @@ export function parseAmount(input: string, options: { bare?: boolean } = {}): Pa
     const unit = groups.unit ?? '';
     const hasMoneyMark = Boolean(groups.pre || groups.after || /块|元|圆|rmb|yuan|CNY/i.test(unit));
     if (!hasMoneyMark && NOT_MONEY_AFTER.test(after)) continue;
-    if (/^[一二两三四五六七八九十几]$/.test(raw) && !hasMoneyMark) continue;
+    if (/^[一二两三四五六七八九十几]$/.test(raw) && !hasMoneyMark && !unit) continue;
     const number = parseChineseNumber(raw + (/[kKwW万千]/.test(unit) ? unit : ''));
     if (!number.ok || number.value <= 0) continue;
     const hasShorthand = /[万千kKwW]/.test(raw + unit);
