@@ -6,6 +6,7 @@ import { ledgerRoutes } from '../ledger/ledger-routes.js';
 import supervisionPlugin from '../supervision/plugin.js';
 import { accountRoutes } from './account-routes.js';
 import { type AuditLog, createAuditLog } from './audit-log.js';
+import { consoleRoutes } from './console-routes.js';
 import { loginRoutes } from './login-routes.js';
 import type { StaffPrincipal } from './roles.js';
 import { createSessionService, type SessionService } from './session-service.js';
@@ -57,6 +58,7 @@ export default fp(
     await app.register(ticketWorkRoutes);
     await app.register(supervisionPlugin);
     await app.register(ledgerRoutes);
+    await app.register(consoleRoutes);
   },
   { name: 'staff', dependencies: ['prisma', 'config'] },
 );

@@ -1,0 +1,144 @@
+// Live chats: the office's queue (urgent first), one open transcript, claim / reply / hand back / close.
+import { api } from './api.js';
+import { $, clear, el, flash, t, time } from './dom.js';
+
+const RANK = { urgent: 0, high: 1, normal: 2 };
+const handoffs = new Map();
+let selected;
+let me;
+
+export function initChats(staff) {
+  me = staff;
+  $('claim').addEventListener('click', () => act('claim'));
+  $('release').addEventListener('click', () => act('release'));
+  $('close').addEventListener('click', () => act('close'));
+  $('reply-form').addEventListener('submit', sendReply);
+  $('reply-text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      $('reply-form').requestSubmit();
+    }
+  });
+}
+
+/** Frames from /ws/staff. */
+export function onLiveFrame(frame) {
+  if (frame.event === 'ready') {
+    handoffs.clear();
+    for (const h of frame.handoffs) handoffs.set(h.id, h);
+    renderQueue();
+  } else if (frame.event === 'queue') {
+    const h = frame.handoff;
+    if (h.status === 'waiting' || h.status === 'claimed') handoffs.set(h.id, h);
+    else handoffs.delete(h.id);
+    renderQueue();
+    if (selected?.id === h.id) {
+      selected = { ...selected, ...h };
+      renderActions();
+    }
+  } else if (frame.event === 'message' && selected?.id === frame.handoff.id) {
+    // The staff member's own reply is already on screen.
+    if (frame.message.author === 'staff' && frame.message.staffId === me.id) return;
+    appendMessage(frame.message);
+  }
+}
+
+function renderQueue() {
+  const list = clear($('queue'));
+  const items = [...handoffs.values()].sort(
+    (a, b) => (RANK[a.priority] ?? 2) - (RANK[b.priority] ?? 2) || a.createdAt.localeCompare(b.createdAt),
+  );
+  const waiting = items.filter((h) => h.status === 'waiting').length;
+  $('waiting-count').textContent = String(waiting);
+  $('waiting-count').hidden = waiting === 0;
+  if (!items.length) list.append(el('li', { class: 'empty', text: t('chats.empty') }));
+  for (const h of items) {
+    list.append(
+      el(
+        'li',
+        {
+          class: `item ${h.status} ${h.priority}${selected?.id === h.id ? ' selected' : ''}`,
+          'data-id': h.id,
+          onclick: () => open(h.id),
+        },
+        [
+          el('span', { class: `badge ${h.priority}`, text: t(`priority.${h.priority}`) }),
+          el('strong', { text: t(`reason.${h.reason}`) }),
+          el('span', { class: 'state', text: t(`status.${h.status}`) }),
+          el('small', { text: t('chats.waitingSince', { time: time(h.createdAt) }) }),
+        ],
+      ),
+    );
+  }
+}
+
+async function open(id) {
+  try {
+    const detail = await api('GET', `/api/staff/handoffs/${id}`);
+    selected = detail.handoff;
+    const head = clear($('chat-head'));
+    head.append(
+      el('strong', { text: t(`reason.${selected.reason}`) }),
+      ' · ',
+      el('span', { text: `${detail.conversation?.channel ?? ''} · ${time(selected.createdAt)}` }),
+    );
+    clear($('transcript'));
+    for (const m of detail.messages) appendMessage(m);
+    renderQueue();
+    renderActions();
+  } catch (err) {
+    flash(t('error', { message: err.message }), true);
+  }
+}
+
+function appendMessage(m) {
+  const who =
+    m.direction === 'in' ? 'user' : m.author === 'staff' ? 'staff' : m.author === 'bot' ? 'bot' : 'system';
+  const list = $('transcript');
+  list.append(
+    el('li', { class: `msg ${who}` }, [
+      el('span', { class: 'who', text: t(`chats.${who}`) }),
+      el('p', { text: m.text ?? '' }),
+      el('time', { text: time(m.at) }),
+    ]),
+  );
+  list.scrollTop = list.scrollHeight;
+}
+
+function renderActions() {
+  const mine = selected?.status === 'claimed' && selected.claimedById === me.id;
+  const oversee = me.role !== 'agent';
+  $('claim').disabled = selected?.status !== 'waiting';
+  $('release').disabled = !(mine || (oversee && selected?.status === 'claimed'));
+  $('close').disabled = !(mine || (oversee && selected && ['waiting', 'claimed'].includes(selected.status)));
+  $('reply-text').disabled = !mine;
+  $('reply-send').disabled = !mine;
+  if (mine) $('reply-text').focus();
+}
+
+async function act(action) {
+  if (!selected) return;
+  try {
+    const result = await api('POST', `/api/staff/handoffs/${selected.id}/${action}`);
+    selected = result.handoff;
+    if (selected.status === 'waiting' || selected.status === 'claimed') handoffs.set(selected.id, selected);
+    else handoffs.delete(selected.id);
+    renderQueue();
+    renderActions();
+  } catch (err) {
+    flash(t('error', { message: err.message }), true);
+  }
+}
+
+async function sendReply(event) {
+  event.preventDefault();
+  const text = $('reply-text').value.trim();
+  if (!text || !selected) return;
+  try {
+    await api('POST', `/api/staff/handoffs/${selected.id}/messages`, { text });
+    appendMessage({ direction: 'out', author: 'staff', text, at: new Date().toISOString() });
+    $('reply-text').value = '';
+  } catch (err) {
+    flash(t('error', { message: err.message }), true);
+  }
+}
