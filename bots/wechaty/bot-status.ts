@@ -7,8 +7,8 @@ export interface WechatyStatus {
   puppet?: string;
   /** The login QR code's content (render it as a QR code) while state is "scan". */
   qrcode?: string;
-  /** wechaty's hosted rendering of the same QR code (an outside image; optional to use). */
-  qrcodeImageUrl?: string;
+  /** The same QR code as a PNG data: URL, ready for an <img>. */
+  qrcodeDataUrl?: string;
   /** The bot account's WeChat name once logged in. */
   user?: string;
   since: string;

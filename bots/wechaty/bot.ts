@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { FileBox } from 'file-box';
 import type { Contact, Message, Wechaty } from 'wechaty';
-import { qrcodeValueToImageUrl, types, WechatyBuilder } from 'wechaty';
+import { types, WechatyBuilder } from 'wechaty';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { queueTurnReplies } from '../../src/channels/wechat-common/queue-turn-replies.js';
 import { renderRepliesText } from '../../src/channels/wechat-common/render-text.js';
@@ -42,7 +43,15 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
   };
 
   function onScan(qrcode: string, scanStatus: types.ScanStatus) {
-    set({ state: 'scan', qrcode, qrcodeImageUrl: qrcodeValueToImageUrl(qrcode) });
+    set({ state: 'scan', qrcode, qrcodeDataUrl: undefined });
+    // Rendered here as a data: URL so the console shows it without sending the login code to
+    // an outside QR service.
+    void FileBox.fromQRCode(qrcode)
+      .toDataURL()
+      .then((qrcodeDataUrl) => {
+        if (status.qrcode === qrcode) set({ qrcodeDataUrl });
+      })
+      .catch((err) => app.log.warn({ err: (err as Error).message }, 'wechaty: QR code not rendered'));
     app.log.info(
       { scanStatus: types.ScanStatus[scanStatus] },
       'wechaty: waiting for the login QR code to be scanned',
@@ -50,7 +59,7 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
   }
 
   async function onLogin(user: Contact) {
-    set({ state: 'logged-in', user: user.name(), qrcode: undefined, qrcodeImageUrl: undefined, restarts: 0 });
+    set({ state: 'logged-in', user: user.name(), qrcode: undefined, qrcodeDataUrl: undefined, restarts: 0 });
     app.log.info('wechaty: logged in');
     // Staff replies and ticket updates that waited while the bot was away.
     const waiting = await app.delivery.pending();
@@ -129,7 +138,6 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
     bot = build();
     try {
       await bot.start();
-      if (status.state === 'starting') set({ state: bot.isLoggedIn ? 'logged-in' : 'starting' });
     } catch (err) {
       onError(err as Error);
       scheduleRestart();
@@ -172,7 +180,7 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
       await idle();
       await bot?.stop().catch((err) => app.log.warn({ err: (err as Error).message }, 'wechaty: stop failed'));
       bot = undefined;
-      set({ state: 'off', user: undefined, qrcode: undefined, qrcodeImageUrl: undefined });
+      set({ state: 'off', user: undefined, qrcode: undefined, qrcodeDataUrl: undefined });
     },
     status: (): WechatyStatus => status,
     /** Resolves when every message received so far has been answered. */

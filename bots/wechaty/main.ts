@@ -1,0 +1,65 @@
+// `npm run bot`: the WeChat bot on its own, without the HTTP server (same database, same
+// engine). The login QR code is written to data/wechaty-login-qr.png and its state logged.
+// Run either this or the server with WECHATY_PUPPET set, not both: each would answer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileBox } from 'file-box';
+import { buildApp } from '../../src/app.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const QR_FILE = path.resolve('data', 'wechaty-login-qr.png');
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (!config.WECHATY_PUPPET) {
+    console.error(
+      'Set WECHATY_PUPPET (e.g. wechaty-puppet-service with WECHATY_PUPPET_SERVICE_TOKEN) to run the bot.',
+    );
+    process.exit(1);
+  }
+
+  const app = await buildApp(config);
+  // The wechaty plugin starts the bot when the app is ready.
+  await app.ready();
+
+  let shownQr: string | undefined;
+  let shownState: string | undefined;
+  const watch = setInterval(() => {
+    const status = app.wechaty.status();
+    if (status.state !== shownState) {
+      shownState = status.state;
+      app.log.info({ state: status.state, lastError: status.lastError }, 'wechaty status');
+    }
+    if (status.qrcode && status.qrcode !== shownQr) {
+      shownQr = status.qrcode;
+      fs.mkdirSync(path.dirname(QR_FILE), { recursive: true });
+      void FileBox.fromQRCode(status.qrcode)
+        .toFile(QR_FILE, true)
+        .then(() => app.log.info(`Scan ${QR_FILE} with the bot's WeChat account to log in.`));
+    }
+  }, 1000);
+
+  const shutdown = async (signal: string) => {
+    clearInterval(watch);
+    app.log.info({ signal }, 'bot shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
