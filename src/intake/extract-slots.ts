@@ -1,5 +1,5 @@
 import type { FieldCipher } from '../privacy/encryption.js';
-import { resolvePlace } from '../regions/index.js';
+import { regionIndex, resolvePlace } from '../regions/index.js';
 import type { IntakeData, SlotName } from './intake-data.js';
 import { parseAmount } from './parsers/parse-amount.js';
 import { parseWorkerCount } from './parsers/parse-count.js';
@@ -67,7 +67,13 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   const place = resolvePlace(placeText);
   let placeWords: string[] = [];
   // A province alone is too coarse to route: the worker is asked for the district.
-  if (place.ok && place.region.level !== 'province') {
+  // A place that only repeats a wider area of the one we have ("顺丰速运苏州分公司" after
+  // 苏州工业园区) is not a correction.
+  const widens =
+    place.ok && data.regionCode !== undefined && regionIndex().isWithin(data.regionCode, place.region.code);
+  if (place.ok && widens) {
+    placeWords = place.matched;
+  } else if (place.ok && place.region.level !== 'province') {
     placeWords = place.matched;
     data.regionCode = place.region.code;
     data.placeName = place.region.fullName;
