@@ -5,7 +5,7 @@ import { haversineM } from '../../src/stations/geo/haversine.js';
 // An independent implementation of the published GCJ-02 obfuscation (the widely reproduced
 // "eviltransform" formula, Krasovsky 1940 ellipsoid) to check gcoord against.
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 function tLat(x: number, y: number) {
   let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
   r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;

@@ -100,7 +100,10 @@ describe('parsing hours', () => {
       thu: ['08:00-18:00'],
       fri: ['08:00-18:00'],
     });
-    expect(spec('daily 10:00-14:00,17:00-22:00').week?.sun).toEqual(['10:00-14:00', '17:00-22:00']);
+    expect((spec('daily 10:00-14:00,17:00-22:00').week as Record<string, string[]>).sun).toEqual([
+      '10:00-14:00',
+      '17:00-22:00',
+    ]);
     expect(spec('{"always":true,"holidays":"closed"}')).toEqual({ always: true, holidays: 'closed' });
     expect(spec('sat-mon 09:00-17:00').week).toEqual({
       sat: ['09:00-17:00'],
