@@ -3,8 +3,11 @@
 // English); every matched group adds its `terms` to the query at reduced weight.
 
 export interface SynonymGroup {
-  /** What people say. Chinese as substrings; English as whole words (stems allowed with *). */
-  say: string[];
+  /**
+   * What people say. Chinese as substrings; English as whole words (stems allowed with *); a
+   * RegExp for phrasings with words in between (欠了我三个月工资).
+   */
+  say: (string | RegExp)[];
   /** Statute words to add to the query. */
   terms: string;
 }
@@ -12,6 +15,8 @@ export interface SynonymGroup {
 export const SYNONYMS: SynonymGroup[] = [
   {
     say: [
+      /(?:拖欠|欠|扣|不发|没发|不给|没给|不结|没结|拿不到|讨不到|要不到)(?:了|着)?(?:我|我们)?[^，。,.!?！？]{0,8}(?:工资|工钱|薪水|薪资|血汗钱|劳务费|报酬|提成|配送费|跑单费)/,
+      /(?:工资|工钱|薪水|钱)[^，。,.!?！？]{0,6}(?:没发|不发|没给|不给|没结|不结|拖着|没到账)/,
       '欠薪',
       '拖欠工资',
       '不发工资',
@@ -276,7 +281,8 @@ export const SYNONYMS: SynonymGroup[] = [
 
 const ASCII_WORD = /^[a-z0-9' +*-]+$/;
 
-function matcher(phrase: string): (text: string) => boolean {
+function matcher(phrase: string | RegExp): (text: string) => boolean {
+  if (phrase instanceof RegExp) return (text) => phrase.test(text);
   if (!ASCII_WORD.test(phrase)) return (text) => text.includes(phrase);
   const body = phrase
     .replace(/[-+]/g, (c) => `\\${c}`)
