@@ -26,7 +26,7 @@ export function handoffRoutes(handoffs: HandoffService) {
             ),
           }),
         },
-        preHandler: guard,
+        onRequest: guard,
       },
       async (request) => {
         const { status } = request.query as { status?: 'open' | 'waiting' | 'claimed' | 'ended' };
@@ -36,7 +36,7 @@ export function handoffRoutes(handoffs: HandoffService) {
 
     app.get(
       '/api/staff/handoffs/:id',
-      { schema: { tags, params: IdParams }, preHandler: guard },
+      { schema: { tags, params: IdParams }, onRequest: guard },
       async (request) => {
         const { id } = request.params as { id: string };
         const detail = await handoffs.get(id, request.staff);
@@ -53,7 +53,7 @@ export function handoffRoutes(handoffs: HandoffService) {
 
     app.post(
       '/api/staff/handoffs/:id/claim',
-      { schema: { tags, params: IdParams }, preHandler: guard },
+      { schema: { tags, params: IdParams }, onRequest: guard },
       async (request) => {
         const { id } = request.params as { id: string };
         return { handoff: await handoffs.claim(id, request.staff) };
@@ -71,7 +71,7 @@ export function handoffRoutes(handoffs: HandoffService) {
             { additionalProperties: false },
           ),
         },
-        preHandler: guard,
+        onRequest: guard,
       },
       async (request, reply) => {
         const { id } = request.params as { id: string };
@@ -87,7 +87,7 @@ export function handoffRoutes(handoffs: HandoffService) {
 
     app.post(
       '/api/staff/handoffs/:id/release',
-      { schema: { tags, params: IdParams }, preHandler: guard },
+      { schema: { tags, params: IdParams }, onRequest: guard },
       async (request) => {
         const { id } = request.params as { id: string };
         return { handoff: await handoffs.end(id, request.staff, 'returned') };
@@ -96,7 +96,7 @@ export function handoffRoutes(handoffs: HandoffService) {
 
     app.post(
       '/api/staff/handoffs/:id/close',
-      { schema: { tags, params: IdParams }, preHandler: guard },
+      { schema: { tags, params: IdParams }, onRequest: guard },
       async (request) => {
         const { id } = request.params as { id: string };
         return { handoff: await handoffs.end(id, request.staff, 'closed') };

@@ -41,7 +41,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/ledger.csv',
-    { schema: { tags, querystring: CsvQuery }, preHandler: exporters },
+    { schema: { tags, querystring: CsvQuery }, onRequest: exporters },
     async (request, reply) => {
       const query = request.query as { from?: string; to?: string; sheet?: 'tickets' | 'documents' };
       const period = periodOf(query);
@@ -60,7 +60,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/ledger.xlsx',
-    { schema: { tags, querystring: PeriodQuery }, preHandler: exporters },
+    { schema: { tags, querystring: PeriodQuery }, onRequest: exporters },
     async (request, reply) => {
       const period = periodOf(request.query as { from?: string; to?: string });
       const sheets = [
@@ -78,7 +78,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/dashboard',
-    { schema: { tags, querystring: PeriodQuery }, preHandler: app.staffGuard() },
+    { schema: { tags, querystring: PeriodQuery }, onRequest: app.staffGuard() },
     async (request) => {
       const period = periodOf(request.query as { from?: string; to?: string });
       const now = new Date();
@@ -89,7 +89,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/staff/risks', { schema: { tags }, preHandler: app.staffGuard() }, async (request) => ({
+  app.get('/api/staff/risks', { schema: { tags }, onRequest: app.staffGuard() }, async (request) => ({
     risks: await riskWarnings(app.prisma, request.staff.officeIds, new Date()),
   }));
 }

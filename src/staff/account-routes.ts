@@ -25,7 +25,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/accounts',
-    { schema: { tags: ['staff'] }, preHandler: app.staffGuard({ roles: ['admin', 'supervisor'] }) },
+    { schema: { tags: ['staff'] }, onRequest: app.staffGuard({ roles: ['admin', 'supervisor'] }) },
     async (request) => ({
       accounts: (await app.staffAccounts.list(request.staff.officeIds)).map(publicStaff),
     }),
@@ -33,7 +33,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/staff/accounts',
-    { schema: { tags: ['staff'], body: NewStaffBody }, preHandler: adminOnly },
+    { schema: { tags: ['staff'], body: NewStaffBody }, onRequest: adminOnly },
     async (request, reply) => {
       const body = request.body as Type.Static<typeof NewStaffBody>;
       const scope = new Set(request.staff.officeIds);
@@ -61,7 +61,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
           { additionalProperties: false },
         ),
       },
-      preHandler: adminOnly,
+      onRequest: adminOnly,
     },
     async (request) => {
       const { id } = request.params as { id: string };
@@ -81,7 +81,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     '/api/staff/audit',
     {
       schema: { tags: ['staff'], querystring: Type.Object({ subjectId: Type.Optional(Type.String()) }) },
-      preHandler: app.staffGuard({ roles: ['admin', 'supervisor'] }),
+      onRequest: app.staffGuard({ roles: ['admin', 'supervisor'] }),
     },
     async (request) => {
       const { subjectId } = request.query as { subjectId?: string };

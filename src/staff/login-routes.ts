@@ -57,7 +57,7 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/staff/logout',
-    { schema: { tags: ['staff'] }, preHandler: app.staffGuard() },
+    { schema: { tags: ['staff'] }, onRequest: app.staffGuard() },
     async (request, reply) => {
       await app.staffSessions.revoke(request.staff.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -65,7 +65,7 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/staff/me', { schema: { tags: ['staff'] }, preHandler: app.staffGuard() }, async (request) => {
+  app.get('/api/staff/me', { schema: { tags: ['staff'] }, onRequest: app.staffGuard() }, async (request) => {
     const staff = await app.staffAccounts.get(request.staff.id);
     if (!staff) throw new HttpError(401, 'Sign in first.');
     // The console reloads and needs its CSRF token back; the token is readable only same-origin.
@@ -91,7 +91,7 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
           { additionalProperties: false },
         ),
       },
-      preHandler: app.staffGuard(),
+      onRequest: app.staffGuard(),
     },
     async (request) => {
       const { label } = request.body as { label: string };

@@ -16,7 +16,7 @@ import { ticketWorkRoutes } from './ticket-work/ticket-work-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** `preHandler: app.staffGuard({ roles: ['admin'] })` signs the request in and sets request.staff. */
+    /** `onRequest: app.staffGuard({ roles: ['admin'] })` signs the request in and sets request.staff. */
     staffGuard: (options?: GuardOptions) => preHandlerAsyncHookHandler;
     staffAccounts: StaffService;
     staffSessions: SessionService;

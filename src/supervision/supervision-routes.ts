@@ -60,14 +60,14 @@ export function supervisionRoutes(documents: SupervisionService) {
             employer: Type.Optional(Type.String({ maxLength: 60 })),
           }),
         },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => ({ documents: await documents.list(request.staff, request.query as never) }),
     );
 
     app.post(
       '/api/staff/documents',
-      { schema: { tags, body: NewDocumentBody }, preHandler: write },
+      { schema: { tags, body: NewDocumentBody }, onRequest: write },
       async (request, reply) => {
         const created = await documents.create(request.body as NewDocument, request.staff);
         reply.status(201);
@@ -77,7 +77,7 @@ export function supervisionRoutes(documents: SupervisionService) {
 
     app.get(
       '/api/staff/documents/:id',
-      { schema: { tags, params: IdParams }, preHandler: read },
+      { schema: { tags, params: IdParams }, onRequest: read },
       async (request) => {
         const { id } = request.params as { id: string };
         return { document: await documents.get(id, request.staff) };
@@ -86,7 +86,7 @@ export function supervisionRoutes(documents: SupervisionService) {
 
     app.get(
       '/api/staff/documents/:id/docx',
-      { schema: { tags, params: IdParams }, preHandler: read },
+      { schema: { tags, params: IdParams }, onRequest: read },
       async (request, reply) => {
         const { id } = request.params as { id: string };
         const doc = await documents.raw(id, request.staff);
@@ -125,7 +125,7 @@ export function supervisionRoutes(documents: SupervisionService) {
             { additionalProperties: false },
           ),
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => {
         const { id } = request.params as { id: string };
@@ -153,7 +153,7 @@ export function supervisionRoutes(documents: SupervisionService) {
             { additionalProperties: false },
           ),
         },
-        preHandler: write,
+        onRequest: write,
       },
       async (request) => {
         const { id } = request.params as { id: string };

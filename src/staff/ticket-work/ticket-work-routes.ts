@@ -31,7 +31,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/tickets',
-    { schema: { tags, querystring: ListQuery }, preHandler: guard },
+    { schema: { tags, querystring: ListQuery }, onRequest: guard },
     async (request) => {
       const q = request.query as Type.Static<typeof ListQuery>;
       return work.list(request.staff, {
@@ -50,7 +50,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/tickets/:number',
-    { schema: { tags, params: NumberParams }, preHandler: guard },
+    { schema: { tags, params: NumberParams }, onRequest: guard },
     async (request) => {
       const { number } = request.params as { number: string };
       const detail = await work.detail(number, request.staff);
@@ -72,7 +72,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
         params: NumberParams,
         body: Type.Object({ staffId: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
       },
-      preHandler: guard,
+      onRequest: guard,
     },
     async (request) => {
       const { number } = request.params as { number: string };
@@ -96,7 +96,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
           { additionalProperties: false },
         ),
       },
-      preHandler: guard,
+      onRequest: guard,
     },
     async (request) => {
       const { number } = request.params as { number: string };
@@ -115,7 +115,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
           params: NumberParams,
           body: Type.Object({ text: Text }, { additionalProperties: false }),
         },
-        preHandler: guard,
+        onRequest: guard,
       },
       async (request) => {
         const { number } = request.params as { number: string };
@@ -139,7 +139,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
           { additionalProperties: false },
         ),
       },
-      preHandler: guard,
+      onRequest: guard,
     },
     async (request) => {
       const { number } = request.params as { number: string };
@@ -156,7 +156,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
         tags,
         params: Type.Object({ number: NumberParams.properties.number, id: Type.String({ minLength: 1 }) }),
       },
-      preHandler: guard,
+      onRequest: guard,
     },
     async (request, reply) => {
       const { number, id } = request.params as { number: string; id: string };
@@ -181,7 +181,7 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/staff/tickets/:number/attachments',
-    { schema: { tags, params: NumberParams, consumes: ['multipart/form-data'] }, preHandler: guard },
+    { schema: { tags, params: NumberParams, consumes: ['multipart/form-data'] }, onRequest: guard },
     async (request, reply) => {
       const { number } = request.params as { number: string };
       const ticket = await work.inScope(number, request.staff);
