@@ -99,7 +99,7 @@ export function tokenize(text: string, options: { bigrams?: boolean } = {}): str
     if (!word || !WORD.test(word) || STOP.has(word)) continue;
     if (CJK.test(word)) {
       // Single characters other than a few meaningful ones are noise.
-      if (word.length === 1 && !'钱薪伤病假罚裁欠扣'.includes(word)) continue;
+      if (word.length === 1 && !'钱薪伤病假罚裁欠扣休'.includes(word)) continue;
       tokens.push(word);
     } else if (word.length > 1 || /\d/.test(word)) tokens.push(stem(word));
   }

@@ -3,6 +3,7 @@ import { contractCards } from './contracts.js';
 import { hoursLeaveCards } from './hours-leave.js';
 import { insuranceInjuryCards } from './insurance-injury.js';
 import { processCards } from './process.js';
+import { socialBenefitCards } from './social-benefits.js';
 import { specialWorkCards } from './special-work.js';
 import { terminationCards } from './termination.js';
 import { wageCards } from './wages.js';
@@ -14,6 +15,7 @@ export const CARDS: readonly Card[] = [
   ...contractCards,
   ...terminationCards,
   ...insuranceInjuryCards,
+  ...socialBenefitCards,
   ...specialWorkCards,
   ...processCards,
 ];

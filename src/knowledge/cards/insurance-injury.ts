@@ -45,6 +45,7 @@ export const insuranceInjuryCards: Card[] = [
     topic: 'injury',
     ask: [
       '什么情况算工伤',
+      '工伤是怎么认定的',
       '上下班路上出车祸算工伤吗',
       '送外卖的路上摔伤了算工伤吗',
       '干活时被砸伤能不能认定工伤',
@@ -189,6 +190,6 @@ export const insuranceInjuryCards: Card[] = [
       '咨询 12333 了解缴费档次',
       '保留缴费凭证',
     ],
-    cite: [socialInsuranceLaw(95), socialInsuranceLaw(58), socialInsuranceLaw(60)],
+    cite: [socialInsuranceLaw(10), socialInsuranceLaw(23), socialInsuranceLaw(95)],
   },
 ];

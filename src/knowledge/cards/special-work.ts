@@ -63,7 +63,7 @@ export const specialWorkCards: Card[] = [
     answer:
       '司法行政部门和法律援助机构把农民工列为法律援助的重点对象，为请求支付工资的农民工依法提供便捷的法律援助。各级总工会也为职工提供法律援助等法律服务。劳动仲裁本身不收费。',
     steps: [
-      '拨打 12348 公共法律服务热线或到当地法律援助中心申请',
+      '到当地法律援助中心或公共法律服务中心申请法律援助',
       '拨打 12351 找工会的法律服务',
       '带上身份证明和欠薪证据',
     ],
@@ -71,7 +71,7 @@ export const specialWorkCards: Card[] = [
       answer:
         'Migrant workers claiming wages are a priority for legal aid, and trade unions at county level and above provide legal aid to workers. Labour arbitration itself is free.',
       steps: [
-        'Apply at the local legal aid centre (public legal service hotline 12348)',
+        'Apply at the local legal aid or public legal service centre',
         'Call the union on 12351',
         'Bring ID and evidence of the unpaid wages',
       ],
