@@ -21,6 +21,7 @@ import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
 import llmPlugin from './plugins/llm.js';
 import metricsPlugin from './plugins/metrics.js';
+import { officeStaffRoutes } from './offices/office-staff-routes.js';
 import officesPlugin from './offices/plugin.js';
 import prismaPlugin from './plugins/prisma.js';
 import encryptionPlugin from './privacy/encryption-plugin.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Routes.
   await app.register(healthRoutes);
+  await app.register(officeStaffRoutes);
   await app.register(chatRoutes);
   await app.register(chatSocket);
   await app.register(webChatRoutes);

@@ -1,5 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { isIndustry, OFFICE_KINDS, OFFICE_LEVELS, type Industry, type OfficeKind, type OfficeLevel } from './office-types.js';
+import {
+  type Industry,
+  isIndustry,
+  OFFICE_KINDS,
+  OFFICE_LEVELS,
+  type OfficeKind,
+  type OfficeLevel,
+} from './office-types.js';
 
 /** An office row as imported: its parent is named by code, so one file can build a subtree. */
 export interface ImportedOffice {
@@ -56,7 +63,7 @@ export function csvRows(csv: string): Row[] {
 
 export function readOffices(rows: Row[], errors: string[]): ImportedOffice[] {
   const out: ImportedOffice[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const where = `office row ${i + 1}`;
     const code = text(row.code);
     const name = text(row.name);
@@ -65,12 +72,30 @@ export function readOffices(rows: Row[], errors: string[]): ImportedOffice[] {
     const regionCode = text(row.regionCode);
     const industry = text(row.industry);
     const active = bool(row.active, true);
-    if (!code || !name) return void errors.push(`${where}: code and name are required`);
-    if (!(OFFICE_LEVELS as readonly string[]).includes(level)) return void errors.push(`${where}: level ${level}?`);
-    if (!(OFFICE_KINDS as readonly string[]).includes(kind)) return void errors.push(`${where}: kind ${kind}?`);
-    if (!regionCode || !/^\d{6}$/.test(regionCode)) return void errors.push(`${where}: regionCode must be 6 digits`);
-    if (industry && !isIndustry(industry)) return void errors.push(`${where}: unknown industry ${industry}`);
-    if (active === undefined) return void errors.push(`${where}: active must be true or false`);
+    if (!code || !name) {
+      errors.push(`${where}: code and name are required`);
+      continue;
+    }
+    if (!(OFFICE_LEVELS as readonly string[]).includes(level)) {
+      errors.push(`${where}: level ${level}?`);
+      continue;
+    }
+    if (!(OFFICE_KINDS as readonly string[]).includes(kind)) {
+      errors.push(`${where}: kind ${kind}?`);
+      continue;
+    }
+    if (!regionCode || !/^\d{6}$/.test(regionCode)) {
+      errors.push(`${where}: regionCode must be 6 digits`);
+      continue;
+    }
+    if (industry && !isIndustry(industry)) {
+      errors.push(`${where}: unknown industry ${industry}`);
+      continue;
+    }
+    if (active === undefined) {
+      errors.push(`${where}: active must be true or false`);
+      continue;
+    }
     out.push({
       code,
       name,
@@ -85,13 +110,13 @@ export function readOffices(rows: Row[], errors: string[]): ImportedOffice[] {
       hours: text(row.hours),
       active: active ?? true,
     });
-  });
+  }
   return out;
 }
 
 export function readRules(rows: Row[], errors: string[]): ImportedRule[] {
   const out: ImportedRule[] = [];
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const where = `rule row ${i + 1}`;
     const regionPrefix = text(row.regionPrefix) ?? '';
     const industry = text(row.industry);
@@ -99,11 +124,26 @@ export function readRules(rows: Row[], errors: string[]): ImportedRule[] {
     const collective = bool(row.collective, null);
     const active = bool(row.active, true);
     const priority = Number(text(row.priority) ?? 0);
-    if (!/^(?:\d{2}){0,3}$/.test(regionPrefix)) return void errors.push(`${where}: regionPrefix must be 0, 2, 4 or 6 digits`);
-    if (industry && industry !== '*' && !isIndustry(industry)) return void errors.push(`${where}: unknown industry ${industry}`);
-    if (!officeCode) return void errors.push(`${where}: officeCode is required`);
-    if (collective === undefined || active === undefined) return void errors.push(`${where}: collective/active must be true, false or empty`);
-    if (!Number.isInteger(priority)) return void errors.push(`${where}: priority must be an integer`);
+    if (!/^(?:\d{2}){0,3}$/.test(regionPrefix)) {
+      errors.push(`${where}: regionPrefix must be 0, 2, 4 or 6 digits`);
+      continue;
+    }
+    if (industry && industry !== '*' && !isIndustry(industry)) {
+      errors.push(`${where}: unknown industry ${industry}`);
+      continue;
+    }
+    if (!officeCode) {
+      errors.push(`${where}: officeCode is required`);
+      continue;
+    }
+    if (collective === undefined || active === undefined) {
+      errors.push(`${where}: collective/active must be true, false or empty`);
+      continue;
+    }
+    if (!Number.isInteger(priority)) {
+      errors.push(`${where}: priority must be an integer`);
+      continue;
+    }
     out.push({
       regionPrefix,
       industry: industry && industry !== '*' ? (industry as Industry) : null,
@@ -113,12 +153,17 @@ export function readRules(rows: Row[], errors: string[]): ImportedRule[] {
       note: text(row.note),
       active: active ?? true,
     });
-  });
+  }
   return out;
 }
 
 /** `{offices?: [...], rules?: [...]}` (JSON) or `{kind, csv}`: rows checked, nothing written. */
-export function readImport(input: { offices?: Row[]; rules?: Row[]; kind?: 'offices' | 'rules'; csv?: string }): ImportBatch {
+export function readImport(input: {
+  offices?: Row[];
+  rules?: Row[];
+  kind?: 'offices' | 'rules';
+  csv?: string;
+}): ImportBatch {
   const errors: string[] = [];
   let officeRows = input.offices ?? [];
   let ruleRows = input.rules ?? [];

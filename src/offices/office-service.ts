@@ -176,7 +176,10 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     },
 
     async children(officeId: string): Promise<OfficeView[]> {
-      const rows = await prisma.unionOffice.findMany({ where: { parentId: officeId }, orderBy: { code: 'asc' } });
+      const rows = await prisma.unionOffice.findMany({
+        where: { parentId: officeId },
+        orderBy: { code: 'asc' },
+      });
       return rows.map(toOfficeView);
     },
 
@@ -259,15 +262,21 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
      * and office exists. Nothing is written when any row is wrong.
      */
     async import(batch: ImportBatch): Promise<{ offices: number; rules: number }> {
-      if (batch.errors.length) throw new HttpError(400, `Import refused: ${batch.errors.slice(0, 10).join('; ')}`);
+      if (batch.errors.length)
+        throw new HttpError(400, `Import refused: ${batch.errors.slice(0, 10).join('; ')}`);
       const known = new Map([...(await current()).offices.values()].map((o) => [o.code, o.id]));
       const result = await prisma.$transaction(async (tx) => {
         for (const office of batch.offices) {
           const parentId = office.parentCode ? known.get(office.parentCode) : null;
-          if (office.parentCode && !parentId) throw new HttpError(400, `Import refused: unknown parentCode ${office.parentCode}`);
+          if (office.parentCode && !parentId)
+            throw new HttpError(400, `Import refused: unknown parentCode ${office.parentCode}`);
           const { parentCode: _parent, ...fields } = office;
           const data = { ...fields, parentId, contactLoaded: Boolean(office.phone || office.address) };
-          const row = await tx.unionOffice.upsert({ where: { code: office.code }, create: data, update: data });
+          const row = await tx.unionOffice.upsert({
+            where: { code: office.code },
+            create: data,
+            update: data,
+          });
           known.set(row.code, row.id);
         }
         for (const rule of batch.rules) {
@@ -275,7 +284,12 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
           if (!officeId) throw new HttpError(400, `Import refused: unknown officeCode ${rule.officeCode}`);
           const { officeCode: _code, ...fields } = rule;
           const same = await tx.routingRule.findFirst({
-            where: { regionPrefix: rule.regionPrefix, industry: rule.industry, collective: rule.collective, officeId },
+            where: {
+              regionPrefix: rule.regionPrefix,
+              industry: rule.industry,
+              collective: rule.collective,
+              officeId,
+            },
           });
           if (same) await tx.routingRule.update({ where: { id: same.id }, data: { ...fields, officeId } });
           else await tx.routingRule.create({ data: { ...fields, officeId } });

@@ -87,8 +87,10 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/staff/offices', { preHandler: admin, schema: { tags, body: OfficeBody } }, async (request, reply) =>
-    reply.status(201).send(await app.offices.create(request.body)),
+  app.post(
+    '/api/staff/offices',
+    { preHandler: admin, schema: { tags, body: OfficeBody } },
+    async (request, reply) => reply.status(201).send(await app.offices.create(request.body)),
   );
 
   app.patch(
@@ -96,10 +98,15 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { preHandler: anyStaff, schema: { tags, params: Type.Object({ id: Type.String() }), body: OfficePatch } },
     async (request) => {
       const staff = request.staff;
-      const contactOnly = Object.keys(request.body).every((key) => ['phone', 'address', 'email', 'hours'].includes(key));
+      const contactOnly = Object.keys(request.body).every((key) =>
+        ['phone', 'address', 'email', 'hours'].includes(key),
+      );
       const ownOffice = staff.officeIds.includes(request.params.id);
       if (staff.role !== 'admin' && !(staff.role === 'supervisor' && contactOnly && ownOffice)) {
-        throw new HttpError(403, 'Only an admin edits offices; a supervisor may update their own office’s contact.');
+        throw new HttpError(
+          403,
+          'Only an admin edits offices; a supervisor may update their own office’s contact.',
+        );
       }
       return app.offices.update(request.params.id, request.body);
     },
@@ -109,15 +116,21 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     items: await app.offices.listRules(),
   }));
 
-  app.post('/api/staff/routing-rules', { preHandler: admin, schema: { tags, body: RuleBody } }, async (request, reply) =>
-    reply.status(201).send(await app.offices.createRule(request.body)),
+  app.post(
+    '/api/staff/routing-rules',
+    { preHandler: admin, schema: { tags, body: RuleBody } },
+    async (request, reply) => reply.status(201).send(await app.offices.createRule(request.body)),
   );
 
   app.patch(
     '/api/staff/routing-rules/:id',
     {
       preHandler: admin,
-      schema: { tags, params: Type.Object({ id: Type.String() }), body: Type.Partial(RuleBody, { additionalProperties: false }) },
+      schema: {
+        tags,
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Partial(RuleBody, { additionalProperties: false }),
+      },
     },
     async (request) => app.offices.updateRule(request.params.id, request.body),
   );
@@ -131,8 +144,10 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/staff/offices/import', { preHandler: admin, schema: { tags, body: ImportBody } }, async (request) =>
-    app.offices.import(readImport(request.body)),
+  app.post(
+    '/api/staff/offices/import',
+    { preHandler: admin, schema: { tags, body: ImportBody } },
+    async (request) => app.offices.import(readImport(request.body)),
   );
 
   /** Which office a case would reach (staff check their rules with it). */
