@@ -131,6 +131,15 @@ export function createHandoffService(deps: HandoffDeps) {
 
     position,
 
+    openFor: open,
+
+    /** Show a message the worker is writing right now to the office (before the turn is saved). */
+    publishIncoming(handoff: Handoff, text: string) {
+      publish(handoff, 'message', {
+        message: { direction: 'in', author: 'user', text, at: now().toISOString() },
+      });
+    },
+
     async list(staff: StaffPrincipal, status: 'open' | 'waiting' | 'claimed' | 'ended') {
       const statuses = status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed'] : [status];
       const rows = await prisma.handoff.findMany({

@@ -7,6 +7,7 @@ import { officeForConversation } from './office-for-conversation.js';
 import { parseOfficeHours } from './office-hours.js';
 import { StaffHub } from './staff-hub.js';
 import { staffSocket } from './staff-socket.js';
+import { createWaitingGuard } from './waiting-guard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +34,7 @@ export default fp(
     app.decorate('handoffs', handoffs);
     app.decorate('staffHub', hub);
     app.flows.register(createHandoffFlow(handoffs));
+    app.flows.registerGuard(createWaitingGuard(handoffs));
     registerEscalationHandlers(app, handoffs);
     await app.register(handoffRoutes(handoffs));
     await app.register(staffSocket(hub, handoffs));

@@ -206,6 +206,25 @@ describe('handoff to union staff', () => {
     expect(told?.text).toContain('第 1 位');
   });
 
+  it('silences the bot if a claim landed while the worker’s turn was running', async () => {
+    const turn = await chat(t.app, { channelUserId: 'rider-race', text: '转人工' });
+    const handoff = await t.app.prisma.handoff.findFirstOrThrow({
+      where: { conversationId: turn.conversationId },
+    });
+    const claimed = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${handoff.id}/claim`,
+      headers: agent,
+    });
+    expect(claimed.statusCode).toBe(200);
+    // The racing turn saved `waiting` over the claim's `human`.
+    await t.app.prisma.conversation.update({ where: { id: turn.conversationId }, data: { mode: 'waiting' } });
+    const next = await chat(t.app, { conversationId: turn.conversationId, text: '还在吗' });
+    expect(next.replies).toEqual([]);
+    const row = await t.app.prisma.conversation.findUniqueOrThrow({ where: { id: turn.conversationId } });
+    expect(row.mode).toBe('human');
+  });
+
   describe('live sockets', () => {
     let base: string;
     beforeAll(async () => {
@@ -259,6 +278,17 @@ describe('handoff to union staff', () => {
           (f.handoff as { conversationId: string }).conversationId === ready.conversationId,
       )) as { handoff: { id: string } };
       expect(other.frames.filter((f) => f.event === 'queue')).toEqual([]);
+
+      // While waiting the bot still answers, and the console sees the message live.
+      user.ws.send(JSON.stringify({ type: 'message', text: '附近有驿站吗' }));
+      await waitFor(
+        user.frames,
+        (f) => f.event === 'replies' && (f.replies as { type: string }[])[0]?.type !== 'handoff',
+      );
+      await waitFor(
+        console.frames,
+        (f) => f.event === 'message' && (f.message as { text: string }).text === '附近有驿站吗',
+      );
 
       const claim = await t.app.inject({
         method: 'POST',
