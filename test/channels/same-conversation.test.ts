@@ -318,3 +318,46 @@ describe.each(Object.keys(drivers))('the same conversation over %s', (name) => {
     }
   });
 });
+
+describe('mini-program extras', () => {
+  let headers: Record<string, string>;
+  beforeAll(async () => {
+    nock('https://api.weixin.qq.com')
+      .get('/sns/jscode2session')
+      .query(true)
+      .reply(200, { openid: 'mp-rider', session_key: 'k' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/mp/login', payload: { code: 'code-2' } });
+    headers = { authorization: `Bearer ${login.json().token}` };
+  });
+
+  it('lists nearby stations for a wx.getLocation point, read as GCJ-02', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/mp/stations/nearby?lat=${GUOMAO.lat}&lng=${GUOMAO.lng}&limit=3`,
+      headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const [first] = response.json().stations;
+    expect(first.name).toBe('国贸CBD户外劳动者服务站');
+    // Read as WGS-84 the same numbers would land ~600 m away.
+    expect(first.distanceM).toBeLessThan(150);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/mp/stations/nearby?lat=39.9&lng=116.4' })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/mp/stations/nearby?lat=abc&lng=116.4', headers }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it("shows the worker's own complaints without personal data", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/mp/tickets', headers });
+    expect(response.statusCode).toBe(200);
+    const { tickets } = response.json();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0].number).toMatch(/^GY-\d{8}-\d{4}$/);
+    expect(tickets[0].office.name).toBe('上海市浦东新区总工会');
+    expect(response.body).not.toContain('李强');
+    expect(response.body).not.toContain('1381234');
+  });
+});

@@ -102,4 +102,29 @@ export async function mpRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(answer.statusCode).type('application/json').send(answer.body);
     },
   );
+
+  app.get(
+    '/api/mp/tickets',
+    {
+      schema: {
+        tags: ['mini-program'],
+        summary: "The signed-in worker's own complaints: status, office and history (no personal data)",
+        security: bearer,
+      },
+    },
+    async (request) => {
+      const openid = requireMpUser(tokens, request);
+      if (!app.hasDecorator('tickets'))
+        throw new HttpError(404, 'Complaints are not available on this server.');
+      const conversation = await app.prisma.conversation.findUnique({
+        where: { channel_externalUserId: { channel: 'miniprogram', externalUserId: openid } },
+        select: { id: true },
+      });
+      if (!conversation) return { tickets: [] };
+      const { items } = await app.tickets.list({ conversationId: conversation.id, limit: 50 });
+      // The conversation that filed a ticket may see it without the query code.
+      const tickets = await Promise.all(items.map((item) => app.tickets.getPublic(item.number, undefined)));
+      return { tickets: tickets.filter(Boolean) };
+    },
+  );
 }
