@@ -148,6 +148,27 @@ describe('wechaty bot (wechaty-puppet-mock)', () => {
     await t.app.wechaty.stop();
   });
 
+  it('keeps a photo sent during a wage-arrears report as evidence', async () => {
+    const { self, people } = await connect(t, [{ name: '吴师傅' }]);
+    const rider = people[0]!;
+    const received = inbox(rider, self);
+    rider.say('包工头拖欠我们工资三个月了').to(self);
+    await until(() => received.length > 0, 'the first intake question');
+    rider.say(FileBox.fromBase64(PNG.toString('base64'), 'pay-slip.png')).to(self);
+    await until(() => received.length > 1, 'the reply to the photo');
+    await t.app.wechaty.idle();
+    expect(received[1]).toContain('图片收到了');
+    const conversation = await t.app.prisma.conversation.findFirstOrThrow({
+      where: { externalUserId: rider.id },
+    });
+    const attachments = await t.app.prisma.attachment.findMany({
+      where: { conversationId: conversation.id },
+    });
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ kind: 'image', mimeType: 'image/png' });
+    await t.app.wechaty.stop();
+  });
+
   it('does not answer messages from before it started', async () => {
     const { mocker, puppet, self, people } = await connect(t, [{ name: '钱师傅' }]);
     const rider = people[0]!;
