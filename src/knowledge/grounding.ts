@@ -21,9 +21,17 @@ function resolveLaw(name: string, knownLaws: readonly string[]): string {
   return tail ? (LAW_ALIASES[tail] ?? tail) : short;
 }
 
+// "Article 30 of the Labor Contract Law", for English answers that ignore the format asked for.
+const ENGLISH_CITATION = /article\s+(\d+)\s+of\s+(?:the\s+)?((?:[a-z]+\s+){0,4}law)/gi;
+
 /** Every article the text cites, with its statute's short name. */
 export function findCitations(text: string, knownLaws: readonly string[] = []): CitedSpan[] {
   const spans: CitedSpan[] = [];
+  for (const match of text.matchAll(ENGLISH_CITATION)) {
+    const law = LAW_ALIASES[(match[2] ?? '').toLowerCase().replace(/\s+/g, ' ').trim()];
+    const article = Number(match[1]);
+    if (law && article) spans.push({ ref: { law, article }, end: (match.index ?? 0) + match[0].length });
+  }
   for (const match of text.matchAll(CITATION)) {
     const name = (match[1] ?? match[3] ?? '').trim();
     const article = parseChineseNumeral(match[2] ?? match[4] ?? '');

@@ -83,6 +83,31 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(stored.mode).toBe('waiting');
   });
 
+  it('checks for danger before the flow the user is in takes the message', async () => {
+    // A multi-turn flow holding the conversation, as an intake asking for a name would.
+    t.app.flows.register({
+      name: 'test-holding-flow',
+      intents: [],
+      start: async () => ({ replies: [] }),
+      resume: async () => ({ replies: [{ type: 'text', text: 'still in the flow' }] }),
+    });
+    const first = await chat(t.app, { channelUserId: 'qa-11', text: '你好' });
+    const state = {
+      v: 1,
+      flow: { name: 'test-holding-flow', step: 'name', data: {}, startedAt: new Date().toISOString() },
+      turns: 1,
+      memory: {},
+    };
+    await t.app.prisma.conversation.update({
+      where: { id: first.conversationId },
+      data: { state: JSON.stringify(state) },
+    });
+    const calm = await chat(t.app, { conversationId: first.conversationId, text: '张三' });
+    expect(calm.replies[0]?.text).toBe('still in the flow');
+    const danger = await chat(t.app, { conversationId: first.conversationId, text: '工头拿刀威胁我' });
+    expect(danger.replies[0]?.text).toContain('110');
+  });
+
   it('answers the injury question after the emergency numbers', async () => {
     const body = await chat(t.app, { channelUserId: 'qa-9', text: '送外卖路上被车撞了腿在流血，算工伤吗' });
     expect(body.replies[0]?.text).toContain('120');

@@ -193,3 +193,23 @@ describe('answers with an OpenAI-compatible LLM (nock)', () => {
     );
   });
 });
+
+describe('grounding check', () => {
+  it('finds Chinese, unbracketed and English citations and flags only the invented ones', async () => {
+    const { checkGrounding } = await import('../../src/knowledge/grounding.js');
+    const allowed = [
+      { law: '劳动合同法', article: 30 },
+      { law: '劳动法', article: 44 },
+    ];
+    const result = checkGrounding(
+      '依据《中华人民共和国劳动合同法》第三十条和劳动法第44条；see also Article 82 of the Labor Contract Law.',
+      allowed,
+      '[?]',
+      ['劳动合同法', '劳动法'],
+    );
+    expect(result.grounded).toEqual(allowed);
+    expect(result.ungrounded).toEqual([{ law: '劳动合同法', article: 82 }]);
+    expect(result.text).toContain('Article 82 of the Labor Contract Law[?]');
+    expect(result.text).not.toContain('第三十条[?]');
+  });
+});
