@@ -30,6 +30,7 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
   let bot: Wechaty | undefined;
   let stopped = true;
   let restartTimer: NodeJS.Timeout | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
   const handling = new Set<Promise<void>>();
   let status: WechatyStatus = {
     state: 'off',
@@ -135,13 +136,24 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
   async function start(): Promise<void> {
     stopped = false;
     set({ state: 'starting' });
+    // A puppet that dies later (its service went away) is restarted the same way.
+    watchdog ??= setInterval(() => {
+      if (!stopped && !restartTimer && bot && !puppetActive()) scheduleRestart();
+    }, 30_000);
+    watchdog.unref();
     bot = build();
     try {
       await bot.start();
     } catch (err) {
       onError(err as Error);
-      scheduleRestart();
     }
+    // wechaty reports a puppet that failed to start as an 'error' event, not a rejection.
+    if (!puppetActive()) scheduleRestart();
+  }
+
+  function puppetActive(): boolean {
+    const puppet = bot?.puppet as { state?: { active(): boolean } } | undefined;
+    return puppet?.state?.active() ?? false;
   }
 
   function scheduleRestart() {
@@ -151,6 +163,7 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (restarts - 1));
     app.log.warn({ delayMs: delay, restarts }, 'wechaty: restarting');
     restartTimer = setTimeout(async () => {
+      restartTimer = undefined;
       await bot?.stop().catch(() => undefined);
       if (!stopped) await start();
     }, delay);
@@ -177,6 +190,9 @@ export function createWechatyBot(app: FastifyInstance, options: WechatyBotOption
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(restartTimer);
+      restartTimer = undefined;
+      clearInterval(watchdog);
+      watchdog = undefined;
       await idle();
       await bot?.stop().catch((err) => app.log.warn({ err: (err as Error).message }, 'wechaty: stop failed'));
       bot = undefined;

@@ -231,6 +231,28 @@ describe('wechaty bot (wechaty-puppet-mock)', () => {
     await t.app.wechaty.stop();
   });
 
+  it('restarts with backoff when the puppet cannot start, then logs in', async () => {
+    let failures = 1;
+    class FlakyPuppet extends PuppetMock {
+      override async onStart() {
+        if (failures-- > 0) throw new Error('puppet service unreachable');
+        return super.onStart();
+      }
+    }
+    const mocker = new mock.Mocker();
+    await t.app.wechaty.start(new FlakyPuppet({ mocker }));
+    expect(t.app.wechaty.status()).toMatchObject({
+      state: 'reconnecting',
+      restarts: 1,
+      lastError: expect.any(String),
+    });
+    await until(() => t.app.wechaty.status().state === 'starting', 'the restart', 10_000);
+    mocker.login(mocker.createContact({ name: '工友助手' }));
+    await until(() => t.app.wechaty.status().state === 'logged-in', 'login after the restart');
+    expect(t.app.wechaty.status().restarts).toBe(0);
+    await t.app.wechaty.stop();
+  }, 30_000);
+
   it('shows its status only to signed-in admins', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/staff/wechaty/status' });
     expect(response.statusCode).toBe(401);
