@@ -1,8 +1,13 @@
 import type { Db } from '../db/create-prisma.js';
 import type { Station as StationRow } from '../generated/prisma/client.js';
 import { type Amenity, isAmenity } from './amenities.js';
-import { checkHoursSpec } from './hours/hours-spec.js';
-import { compileHours, STATION_STATUSES, type StationStatus } from './hours/opening-hours.js';
+import { checkHoursSpec, type HoursSpec } from './hours/hours-spec.js';
+import {
+  type CompiledHours,
+  compileHours,
+  STATION_STATUSES,
+  type StationStatus,
+} from './hours/opening-hours.js';
 import type { Station, StationInput } from './station.js';
 
 export interface StationRepo {
@@ -15,11 +20,33 @@ export interface StationRepo {
   update(id: string, changes: Partial<StationInput>): Promise<Station | undefined>;
 }
 
+/**
+ * Parsed hours and amenities by their stored text. Most stations share a handful of timetables,
+ * so a full load (200k rows) parses and compiles each distinct one once.
+ */
+export interface RowCache {
+  hours: Map<string, { spec: HoursSpec; compiled: CompiledHours }>;
+  amenities: Map<string, Amenity[]>;
+}
+
+export function rowCache(): RowCache {
+  return { hours: new Map(), amenities: new Map() };
+}
+
 /** Stored rows carry JSON text; a row that no longer parses is reported, never half-used. */
-export function fromRow(row: StationRow): Station {
-  const hours = checkHoursSpec(JSON.parse(row.hours));
-  if (!hours.ok) throw new Error(`station ${row.externalId}: stored ${hours.reason}`);
-  const amenities = (JSON.parse(row.amenities) as string[]).filter(isAmenity) as Amenity[];
+export function fromRow(row: StationRow, cache: RowCache = rowCache()): Station {
+  let hours = cache.hours.get(row.hours);
+  if (!hours) {
+    const checked = checkHoursSpec(JSON.parse(row.hours));
+    if (!checked.ok) throw new Error(`station ${row.externalId}: stored ${checked.reason}`);
+    hours = { spec: checked.spec, compiled: compileHours(checked.spec) };
+    cache.hours.set(row.hours, hours);
+  }
+  let amenities = cache.amenities.get(row.amenities);
+  if (!amenities) {
+    amenities = (JSON.parse(row.amenities) as string[]).filter(isAmenity) as Amenity[];
+    cache.amenities.set(row.amenities, amenities);
+  }
   const status = (STATION_STATUSES as readonly string[]).includes(row.status)
     ? (row.status as StationStatus)
     : 'closed';
@@ -33,7 +60,7 @@ export function fromRow(row: StationRow): Station {
     regionCode: row.regionCode,
     amenities,
     hours: hours.spec,
-    compiledHours: compileHours(hours.spec),
+    compiledHours: hours.compiled,
     phone: row.phone,
     operator: row.operator,
     status,
@@ -60,7 +87,8 @@ export function createStationRepo(prisma: Db): StationRepo {
   return {
     count: () => prisma.station.count(),
     async all() {
-      return (await prisma.station.findMany({ orderBy: { externalId: 'asc' } })).map(fromRow);
+      const cache = rowCache();
+      return (await prisma.station.findMany()).map((row) => fromRow(row, cache));
     },
     async byId(id) {
       const row = await prisma.station.findUnique({ where: { id } });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Amenity } from './amenities.js';
 import { amenityMask } from './amenities.js';
+import { gcj02ToBd09 } from './geo/coords.js';
 import { haversineM } from './geo/haversine.js';
 import { type MapLinks, mapLinks } from './geo/map-links.js';
 import { StationIndex } from './geo/station-index.js';
@@ -84,7 +85,7 @@ export function createStationService(repo: StationRepo, log?: FastifyBaseLogger)
         amenityMask: query.amenities?.length ? amenityMask(query.amenities) : 0,
         accept,
       });
-      const origin = { lat: query.lat, lng: query.lng };
+      const origin = gcj02ToBd09({ lat: query.lat, lng: query.lng });
       return found.map((station) => {
         const distanceM = Math.round(haversineM(query.lat, query.lng, station.lat, station.lng));
         return {

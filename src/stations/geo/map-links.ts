@@ -13,17 +13,16 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  * Walking directions in each map app, in the coordinate system that app expects: AMap and
  * Tencent take GCJ-02 (AMap lng,lat; Tencent lat,lng), Baidu takes BD-09 (coord_type=bd09ll).
  * AMap and Tencent start from the phone's own position; Baidu's web URI needs an origin, so it
- * gets the point the search was made from.
+ * gets the point the search was made from (converted once per search by the caller).
  */
-export function mapLinks(station: LatLng & { name: string }, origin: LatLng): MapLinks {
+export function mapLinks(station: LatLng & { name: string }, originBd09: LatLng): MapLinks {
   const name = encodeURIComponent(station.name);
   const lat = round(station.lat);
   const lng = round(station.lng);
   const bd = gcj02ToBd09(station);
-  const bdOrigin = gcj02ToBd09(origin);
   return {
     amap: `https://uri.amap.com/navigation?to=${lng},${lat},${name}&mode=walk&coordinate=gaode&callnative=1&src=${APP}`,
     tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=walk&to=${name}&tocoord=${lat},${lng}&referer=${APP}`,
-    baidu: `https://api.map.baidu.com/direction?origin=latlng:${round(bdOrigin.lat)},${round(bdOrigin.lng)}|name:${encodeURIComponent('我的位置')}&destination=latlng:${round(bd.lat)},${round(bd.lng)}|name:${name}&mode=walking&coord_type=bd09ll&output=html&src=${APP}`,
+    baidu: `https://api.map.baidu.com/direction?origin=latlng:${round(originBd09.lat)},${round(originBd09.lng)}|name:${encodeURIComponent('我的位置')}&destination=latlng:${round(bd.lat)},${round(bd.lng)}|name:${name}&mode=walking&coord_type=bd09ll&output=html&src=${APP}`,
   };
 }
