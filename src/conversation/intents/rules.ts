@@ -56,7 +56,7 @@ export const INTENT_RULES: IntentRule[] = [
     patterns: [
       /驿站|服务站|爱心站|休息点|歇脚|户外劳动者/,
       /附近|周边|最近的?|哪里有|哪儿有|哪里能|哪儿能|去哪/,
-      /充电|喝水|热水|热饭|加热|微波炉|厕所|洗手间|卫生间|休息|避暑|取暖|纳凉|换电/,
+      /充电|喝水|热水|热个?饭|热一下饭|加热|微波炉|厕所|洗手间|卫生间|休息|避暑|取暖|纳凉|换电/,
       /\b(?:rest\s*(?:station|stop|area)|nearby|nearest|charg(?:e|ing)|toilet|restroom|microwave|drinking\s+water|somewhere\s+to\s+rest)\b/i,
     ],
   },

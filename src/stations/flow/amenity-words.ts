@@ -2,7 +2,7 @@ import type { Amenity } from '../amenities.js';
 
 // Recognition patterns (not user-facing text): what a worker types → the amenity they need.
 const WORDS: ReadonlyArray<readonly [Amenity, RegExp]> = [
-  ['microwave', /热饭|热一?下饭|加热|微波炉|热菜|\bmicrowave\b|heat (?:up )?(?:my )?(?:food|meal|lunch)/i],
+  ['microwave', /热个?饭|热一?下饭|加热|微波炉|热菜|\bmicrowave\b|heat (?:up )?(?:my )?(?:food|meal|lunch)/i],
   ['charging', /充电|充个电|手机没电|\bcharg(?:e|ing)\b/i],
   ['battery-swap', /换电|换电池|电瓶|\bbattery\b/i],
   ['water', /喝水|热水|饮水|开水|倒水|\b(?:drinking )?water\b/i],
@@ -36,3 +36,6 @@ export function placeWords(text: string): string {
 export const FOLLOW_UP =
   /再找|再来|再给|换一个|换个|另一个|另外的|别的|其他的|还有吗|还有没有|还有别|下一个|\b(?:another|more|next|else)\b/i;
 export const USE_LAST_LOCATION = /刚才的位置|上次的位置|用上次|用刚才|same (?:place|location)|last location/i;
+
+/** The share-location button's text, arriving as plain text from a channel without the button. */
+export const SHARE_LOCATION_TEXT = /^(?:发送我的位置|发位置|share my location)$/i;

@@ -4,7 +4,7 @@ import { type Amenity, isAmenity } from '../amenities.js';
 import { type LatLng, toGcj02 } from '../geo/coords.js';
 import type { Station } from '../station.js';
 import type { StationService } from '../station-service.js';
-import { amenitiesInText, FOLLOW_UP, USE_LAST_LOCATION } from './amenity-words.js';
+import { amenitiesInText, FOLLOW_UP, SHARE_LOCATION_TEXT, USE_LAST_LOCATION } from './amenity-words.js';
 import { type PlacePoint, placePoint } from './place-point.js';
 import { searchCascade } from './search-cascade.js';
 import { shareLocationReply, stationsReply } from './stations-reply.js';
@@ -143,6 +143,8 @@ export function createStationsFlow(service: StationService): Flow {
     const amenities = asked.length ? asked : carried;
     if (ctx.inbound.location) return fromSharedLocation(ctx, amenities);
 
+    // A channel without a location button (WeChat) sends the button's text: say how to share there.
+    if (SHARE_LOCATION_TEXT.test(ctx.text)) return askLocation(ctx, amenities, 'stations:howToShare');
     const last = rememberedPoint(ctx);
     if (last && USE_LAST_LOCATION.test(ctx.text))
       return answer(ctx, { point: last, label: last.label, amenities });
