@@ -8,13 +8,25 @@ export interface KnowledgeService {
   /** The current index; replaced as a whole after an import, so a search never sees half of one. */
   readonly base: KnowledgeBase;
   rebuild(): Promise<KnowledgeBase['stats']>;
+  /** Rebuild only if the stored articles changed since the last build (an import by the CLI). */
+  refreshIfChanged(): Promise<boolean>;
   importDir(dir: string): Promise<ImportReport>;
 }
 
 /** Cards (from code) plus the statute articles in the database, as one in-memory index. */
 export async function createKnowledgeService(prisma: Db, log: FastifyBaseLogger): Promise<KnowledgeService> {
   let base = createKnowledgeBase(CARDS, []);
+  let builtFrom = '';
+  // Row count and newest update identify what the index was built from.
+  async function version(): Promise<string> {
+    const { _count, _max } = await prisma.knowledgeDoc.aggregate({
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    });
+    return `${_count._all}@${_max.updatedAt?.toISOString() ?? ''}`;
+  }
   async function rebuild() {
+    builtFrom = await version();
     const articles = await prisma.knowledgeDoc.findMany({
       select: { law: true, lawTitle: true, article: true, label: true, chapter: true, text: true },
       orderBy: [{ law: 'asc' }, { article: 'asc' }],
@@ -29,6 +41,11 @@ export async function createKnowledgeService(prisma: Db, log: FastifyBaseLogger)
       return base;
     },
     rebuild,
+    async refreshIfChanged() {
+      if ((await version()) === builtFrom) return false;
+      await rebuild();
+      return true;
+    },
     async importDir(dir) {
       const report = await importStatutes(prisma, dir);
       for (const problem of report.problems) log.warn(problem, 'statute file skipped');

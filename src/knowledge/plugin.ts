@@ -3,6 +3,8 @@ import { createEmergencyGuard } from './emergency-guard.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
 import { createQuestionFlow } from './question-flow.js';
 
+const REFRESH_MS = 60_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     knowledge: KnowledgeService;
@@ -11,7 +13,8 @@ declare module 'fastify' {
 
 /**
  * Labor-rights answers: imports statutes from KNOWLEDGE_DIR at start (when set), builds the
- * in-memory index, registers the question flow and the emergency guard.
+ * in-memory index (and rebuilds it when another process imported), registers the question flow
+ * and the emergency guard.
  */
 export default fp(
   async (app) => {
@@ -30,6 +33,12 @@ export default fp(
       );
     }
     app.decorate('knowledge', knowledge);
+    // `npm run kb:import` writes from another process: pick its articles up within a minute.
+    const refresh = setInterval(() => {
+      knowledge.refreshIfChanged().catch((err) => app.log.warn({ err }, 'knowledge refresh failed'));
+    }, REFRESH_MS);
+    refresh.unref();
+    app.addHook('onClose', async () => clearInterval(refresh));
     app.flows.register(createQuestionFlow({ knowledge, llm: () => app.llm }));
     app.flows.registerGuard(createEmergencyGuard(knowledge));
   },

@@ -54,6 +54,26 @@ describe('statute import', () => {
     expect(await t.app.prisma.knowledgeDoc.count()).toBe(count);
   });
 
+  it('rebuilds the index when another process (the kb:import CLI) changed the articles', async () => {
+    expect(await t.app.knowledge.refreshIfChanged()).toBe(false);
+    await t.app.prisma.knowledgeDoc.create({
+      data: {
+        law: '示例办法',
+        lawTitle: '示例办法',
+        article: 1,
+        label: '第一条',
+        text: '外卖骑手的示例条文。',
+        sourceFile: 'x.md',
+        hash: 'x',
+      },
+    });
+    expect(t.app.knowledge.base.article({ law: '示例办法', article: 1 })).toBeUndefined();
+    expect(await t.app.knowledge.refreshIfChanged()).toBe(true);
+    expect(t.app.knowledge.base.article({ law: '示例办法', article: 1 })?.text).toContain('外卖骑手');
+    await t.app.prisma.knowledgeDoc.deleteMany({ where: { law: '示例办法' } });
+    await t.app.knowledge.rebuild();
+  });
+
   it('skips a bad file with its file and line, imports the good ones, and applies edits', async () => {
     const dir = tempDir('gongyou-laws-');
     fs.writeFileSync(
