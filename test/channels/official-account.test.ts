@@ -188,6 +188,20 @@ describe('official account callback', () => {
     expect((await post(plainPost(PATH, OA.WECHAT_OA_TOKEN, unsubscribe))).body).toBe('success');
   });
 
+  it('apologises instead of failing when the turn breaks', async () => {
+    const handle = t.app.chat.handle;
+    t.app.chat.handle = async () => {
+      throw new Error('database is locked');
+    };
+    try {
+      const response = await post(plainPost(PATH, OA.WECHAT_OA_TOKEN, textMessage('o-oa-10', '你好')));
+      expect(response.statusCode).toBe(200);
+      expect(tag(response.body, 'Content')).toContain('12351');
+    } finally {
+      t.app.chat.handle = handle;
+    }
+  });
+
   it('sends an answer that misses the 5 s window through the customer-service API, stored once', async () => {
     const handle = t.app.chat.handle;
     // A slow turn (as with a slow LLM): the callback must not keep WeChat waiting.

@@ -37,6 +37,7 @@ interface Pending {
 }
 
 const TIMEOUT = Symbol('timeout');
+const FAILED = Symbol('failed');
 
 /**
  * The official account's server URL. GET answers WeChat's URL check; POST takes a message and
@@ -108,7 +109,14 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks) {
         new Promise<typeof TIMEOUT>((resolve) => {
           timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, deadline - Date.now()));
         }),
-      ]).finally(() => clearTimeout(timer));
+      ])
+        .catch((err): typeof FAILED => {
+          request.log.error({ err }, 'official account: chat turn failed');
+          return FAILED;
+        })
+        .finally(() => clearTimeout(timer));
+      // Better an apology than WeChat's "this account cannot serve you right now".
+      if (outcome === FAILED) return answer([app.t(DEFAULT_LOCALE)('channels:failed')]);
 
       if (outcome === TIMEOUT || current.late) {
         if (!current.late) {
