@@ -44,7 +44,7 @@ const FAILED = Symbol('failed');
  * answers it passively if the turn finishes within WECHAT_PASSIVE_REPLY_MS, otherwise says
  * "success" at once and sends the answer through the outbox (customer-service messages).
  */
-export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks) {
+export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, canSendLater: boolean) {
   return async (app: FastifyInstance) => {
     const pending = new ExpiringMap<Pending>(60_000);
     app.addContentTypeParser(
@@ -118,15 +118,21 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks) {
       // Better an apology than WeChat's "this account cannot serve you right now".
       if (outcome === FAILED) return answer([app.t(DEFAULT_LOCALE)('channels:failed')]);
 
-      if (outcome === TIMEOUT || current.late) {
-        if (!current.late) {
-          current.late = true;
-          tasks.run(async () => {
-            const { result } = await current.turn;
-            await queueTurnReplies(app, result.conversationId, 'official-account', result.replies);
-          });
+      if (current.late) return success();
+      if (outcome === TIMEOUT) {
+        current.late = true;
+        if (!canSendLater) {
+          request.log.warn(
+            'official account: answer missed the passive window and no AppSecret is set to send it',
+          );
+          return success();
         }
-        return success();
+        tasks.run(async () => {
+          const { result } = await current.turn;
+          await queueTurnReplies(app, result.conversationId, 'official-account', result.replies);
+        });
+        // Say it is coming: a slow answer (an LLM) follows as a customer-service message.
+        return answer([app.t(DEFAULT_LOCALE)('channels:answerComing')]);
       }
       const [passive, rest] = packPassive(outcome.texts);
       if (rest.length && !current.restQueued) {

@@ -30,7 +30,7 @@ export default fp(
       );
     app.decorate('officialAccount', { idle: () => tasks.idle() });
     app.addHook('onClose', () => tasks.idle());
-    await app.register(oaCallbackRoutes({ token, crypto }, tasks));
+    await app.register(oaCallbackRoutes({ token, crypto }, tasks, Boolean(appid && secret)));
   },
   { name: 'channel-official-account', dependencies: ['conversation', 'delivery'] },
 );
