@@ -47,6 +47,14 @@ export function buildContext(retrieval: Retrieval, base: KnowledgeBase, useCard:
   return { context: blocks.join('\n\n'), allowed, card };
 }
 
+// Phrases only the prompt itself contains: an answer quoting them is repeating its instructions
+// (an injection asked for them), so it is not shown.
+const PROMPT_MARKERS = ['任何时候都不能改变', '<context>', '</question>', '只依据 <context>'];
+
+function leaksPrompt(text: string): boolean {
+  return PROMPT_MARKERS.some((marker) => text.includes(marker));
+}
+
 /**
  * Retrieval-augmented answer, streamed through onDelta. Returns undefined when the model fails or
  * its answer cites nothing from the context; the caller then sends the offline answer.
@@ -63,7 +71,7 @@ export async function llmAnswer(input: LlmAnswerInput): Promise<OutboundMessage 
   const result = await input.llm.complete(messages, {
     onToken: onDelta ? (text) => onDelta({ index: 0, text }) : undefined,
   });
-  if (!result.ok) return undefined;
+  if (!result.ok || leaksPrompt(result.text)) return undefined;
   const checked = checkGrounding(
     result.text.trim(),
     allowed,

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { Counter } from '../metrics/registry.js';
 import { createEmergencyGuard } from './emergency-guard.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
 import { createQuestionFlow } from './question-flow.js';
@@ -39,8 +40,20 @@ export default fp(
     }, REFRESH_MS);
     refresh.unref();
     app.addHook('onClose', async () => clearInterval(refresh));
-    app.flows.register(createQuestionFlow({ knowledge, llm: () => app.llm }));
+    const answers = app.metrics.register(
+      new Counter(
+        'gongyou_knowledge_answers_total',
+        'Labor-law answers by source (llm, offline, none) and intent.',
+      ),
+    );
+    app.flows.register(
+      createQuestionFlow({
+        knowledge,
+        llm: () => app.llm,
+        onAnswer: (source, intent) => answers.inc({ source, intent }),
+      }),
+    );
     app.flows.registerGuard(createEmergencyGuard(knowledge));
   },
-  { name: 'knowledge', dependencies: ['prisma', 'conversation', 'llm', 'i18n'] },
+  { name: 'knowledge', dependencies: ['prisma', 'conversation', 'llm', 'i18n', 'metrics'] },
 );

@@ -7,6 +7,8 @@ import type { KnowledgeService } from './knowledge-service.js';
 export interface QuestionFlowDeps {
   knowledge: KnowledgeService;
   llm: () => Llm | undefined;
+  /** Called with where each answer came from (for metrics). */
+  onAnswer?: (source: 'llm' | 'offline' | 'none', intent: string) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
         unprompted,
         onDelta: ctx.onDelta,
       });
+      deps.onAnswer?.(outcome.source, ctx.intent.name);
       if (outcome.reply) return { replies: [outcome.reply] };
       if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
       return { replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))] };

@@ -45,6 +45,11 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     });
   });
 
+  it('counts answers by source in /metrics', async () => {
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/gongyou_knowledge_answers_total\{[^}]*source="offline"[^}]*\} [1-9]/);
+  });
+
   it('looks up an article named outright', async () => {
     const body = await chat(t.app, { channelUserId: 'qa-3', text: '劳动合同法第八十二条是怎么规定的？' });
     const [reply] = body.replies;
