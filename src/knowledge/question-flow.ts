@@ -4,6 +4,10 @@ import type { Llm } from '../plugins/llm.js';
 import { answerQuestion } from './answer-question.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
+/** Conversation memory key: questions in a row the knowledge base could not answer. */
+const MISSES = 'knowledgeMisses';
+const MISSES_BEFORE_STAFF = 2;
+
 export interface QuestionFlowDeps {
   knowledge: KnowledgeService;
   llm: () => Llm | undefined;
@@ -37,9 +41,22 @@ export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
         onDelta: ctx.onDelta,
       });
       deps.onAnswer?.(outcome.source, ctx.intent.name);
-      if (outcome.reply) return { replies: [outcome.reply] };
+      if (outcome.reply) return { replies: [outcome.reply], memory: { [MISSES]: undefined } };
       if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
-      return { replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))] };
+      // Two questions in a row without a grounded answer: a person should take it from here.
+      const misses = Number(ctx.state.memory[MISSES] ?? 0) + 1;
+      if (misses >= MISSES_BEFORE_STAFF && ctx.mode === 'bot') {
+        return {
+          replies: [{ type: 'text', text: ctx.t('knowledge:answer.notFoundEscalated') }],
+          memory: { [MISSES]: undefined },
+          mode: 'waiting',
+          effects: [{ type: 'escalate', reason: 'ungrounded', priority: 'normal' }],
+        };
+      }
+      return {
+        replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))],
+        memory: { [MISSES]: misses },
+      };
     },
   };
 }

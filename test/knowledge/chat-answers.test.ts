@@ -70,6 +70,19 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(body.replies[0]?.citations).toBeUndefined();
   });
 
+  it('hands over to staff after two questions in a row without a grounded answer', async () => {
+    const first = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能帮我找对象吗？' });
+    expect(first.replies[0]?.text).toContain('没有把握');
+    expect(escalations.filter((e) => e.reason === 'ungrounded')).toHaveLength(0);
+    const second = await chat(t.app, { channelUserId: 'qa-12', text: '能不能帮我找个女朋友？' });
+    expect(second.replies[0]?.text).toContain('工作人员');
+    expect(escalations).toContainEqual(expect.objectContaining({ reason: 'ungrounded', priority: 'normal' }));
+    const stored = await t.app.prisma.conversation.findUniqueOrThrow({
+      where: { id: second.conversationId },
+    });
+    expect(stored.mode).toBe('waiting');
+  });
+
   it('answers free text the router did not recognise only when retrieval is sure', async () => {
     const sure = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
     expect(sure.replies[0]?.type).toBe('answer');
