@@ -180,6 +180,9 @@ describe('mini-program API', () => {
     const again = open({ authorization: `Bearer ${token}` });
     expect((await waitFor('push')).replies[0].text).toContain('已联系你的站点');
     expect(await t.app.delivery.pending(ready.conversationId)).toHaveLength(0);
+    // A script flooding the socket is told to slow down.
+    for (let i = 0; i < 12; i++) again.send(JSON.stringify({ type: 'message', text: '菜单' }));
+    expect((await waitFor('error')).statusCode).toBe(429);
     again.close();
   });
 });

@@ -273,3 +273,27 @@ describe('official account callback', () => {
     expect(await t.app.delivery.pending(conversation.id)).toHaveLength(0);
   });
 });
+
+describe('official account callback under the per-IP rate limit', () => {
+  it("is not limited: every user's messages come from the same few WeChat servers", async () => {
+    const t = await createTestApp({ ...OA, RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await t.app.inject({
+          method: 'POST',
+          ...plainPost(PATH, OA.WECHAT_OA_TOKEN, textMessage(`o-rl-${i}`, '你好')),
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      // Ordinary routes still are.
+      const limited = [];
+      for (let i = 0; i < 5; i++)
+        limited.push((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode);
+      expect(limited).toContain(429);
+    } finally {
+      await t.close();
+    }
+  });
+});

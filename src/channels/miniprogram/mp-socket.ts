@@ -7,6 +7,10 @@ import { mpSessionTokens, tokenFrom } from './mp-auth.js';
 import { mpInbound } from './mp-routes.js';
 import { MpChatBodySchema } from './mp-schemas.js';
 
+/** A person types at most this many messages per window; more is a script. */
+const FLOOD_LIMIT = 10;
+const FLOOD_WINDOW_MS = 10_000;
+
 const ClientFrame = Type.Object({ type: Type.Literal('message'), ...MpChatBodySchema.properties });
 
 /**
@@ -28,7 +32,7 @@ export async function mpSocket(app: FastifyInstance): Promise<void> {
       send({
         event: 'error',
         statusCode,
-        error: statusCode === 401 ? 'Unauthorized' : 'Bad Request',
+        error: statusCode === 401 ? 'Unauthorized' : statusCode === 429 ? 'Too Many Requests' : 'Bad Request',
         message,
       });
 
@@ -40,6 +44,7 @@ export async function mpSocket(app: FastifyInstance): Promise<void> {
     }
     const openid = session.openid;
     let conversationId: string | undefined;
+    let sentAt: number[] = [];
 
     const ready = app.conversations
       .findOrCreate('miniprogram', openid)
@@ -58,6 +63,10 @@ export async function mpSocket(app: FastifyInstance): Promise<void> {
       });
 
     socket.on('message', async (raw, isBinary) => {
+      const now = Date.now();
+      sentAt = sentAt.filter((at) => now - at < FLOOD_WINDOW_MS);
+      if (sentAt.length >= FLOOD_LIMIT) return sendError(429, 'Too many messages; wait a few seconds.');
+      sentAt.push(now);
       let frame: unknown;
       try {
         frame = isBinary ? undefined : JSON.parse(raw.toString());

@@ -27,6 +27,11 @@ const QuerySchema = Type.Object({
   openid: Type.Optional(Type.String({ maxLength: 128 })),
   encrypt_type: Type.Optional(Type.String({ maxLength: 16 })),
 });
+/**
+ * All of a busy account's callbacks come from a few WeChat server IPs: the per-IP rate limit
+ * would turn users away. The signature check is what keeps others out.
+ */
+const callbackOptions = { schema: { hide: true, querystring: QuerySchema }, config: { rateLimit: false } };
 
 /** One message's turn, shared by WeChat's retries of it. */
 interface Pending {
@@ -53,7 +58,7 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, can
       (_req, body, done) => done(null, body),
     );
 
-    app.get(CALLBACK, { schema: { hide: true, querystring: QuerySchema } }, async (request, reply) => {
+    app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
       if (!signatureMatches(wxSignature(keys.token, timestamp, nonce), signature)) {
         return reply
@@ -63,7 +68,7 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, can
       return reply.type('text/plain').send(echostr);
     });
 
-    app.post(CALLBACK, { schema: { hide: true, querystring: QuerySchema } }, async (request, reply) => {
+    app.post(CALLBACK, callbackOptions, async (request, reply) => {
       const deadline = Date.now() + app.config.WECHAT_PASSIVE_REPLY_MS;
       const opened = openCallback(
         keys,
