@@ -1,16 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type Flow, type FlowContext, type FlowResult, startFlow } from '../conversation/flow.js';
 import type { ActiveFlow } from '../conversation/state.js';
+import type { Llm } from '../plugins/llm.js';
 import type { FieldCipher } from '../privacy/encryption.js';
 import { isCollective } from '../tickets/priority.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import type { NewTicket, TicketType } from '../tickets/ticket-types.js';
+import { applyLlmFacts } from './apply-llm-facts.js';
 import type { AttachmentStore } from './attachment-store.js';
 import { choosePlace } from './choose-place.js';
 import { CONSENT_VERSION } from './consent.js';
 import { extractSlots } from './extract-slots.js';
 import { type IntakeData, newIntakeData, parseIntakeData } from './intake-data.js';
 import { askFor, askPlaceChoice, consentRequest, nextMissing, receipt, summary } from './intake-replies.js';
+import { llmExtract } from './llm-extract.js';
 
 export const INTAKE_FLOW = 'intake';
 
@@ -27,6 +30,8 @@ export interface IntakeDeps {
   tickets: TicketService;
   attachments: AttachmentStore;
   log: FastifyBaseLogger;
+  /** Optional: extracts facts the offline parsers missed (see prompts/intake-extract.md). */
+  llm?: Llm;
 }
 
 /** The wage-arrears intake: slot filling → confirm → consent → ticket. */
@@ -183,6 +188,13 @@ export function intakeFlow(deps: IntakeDeps): Flow {
 
     const extraction = extractSlots(ctx.text, data, cipher);
     const next = extraction.data;
+    if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
+      // Better with the model, never dependent on it: a failed call changes nothing.
+      const name = next.nameEnc ? cipher.decrypt(next.nameEnc) : undefined;
+      const facts = await llmExtract(deps.llm, ctx.text, name);
+      if (facts) extraction.changed.push(...applyLlmFacts(next, facts, ctx.text));
+      if (extraction.changed.length) extraction.unreadable = undefined;
+    }
     if (
       !extraction.changed.length &&
       !extraction.ambiguousPlace &&

@@ -11,8 +11,9 @@ export default fp(
         tickets: app.tickets,
         attachments: createAttachmentStore(app.prisma, app.fieldCipher),
         log: app.log,
+        llm: app.llm,
       }),
     );
   },
-  { name: 'intake', dependencies: ['conversation', 'encryption', 'tickets'] },
+  { name: 'intake', dependencies: ['conversation', 'encryption', 'tickets', 'llm'] },
 );
