@@ -24,6 +24,9 @@ export interface Extraction {
   provinceOnly?: boolean;
 }
 
+/** An 18-digit resident ID number, when the worker gives one. */
+const RESIDENT_ID = /(?<!\d)\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/;
+
 const DONT_KNOW =
   /^(?:不知道|不清楚|不晓得|不记得|忘了|没有|不确定|说不清|不知|idk|don'?t know|not sure)[\s。.!！]*$/i;
 
@@ -46,7 +49,9 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   } else if (pending === 'phone' && phone.reason === 'not a mainland mobile number') {
     result.badPhone = true;
   }
-  const rest = withoutPhone(text);
+  const id = RESIDENT_ID.exec(text);
+  if (id) data.idEnc = cipher.encrypt(id[0].toUpperCase());
+  const rest = withoutPhone(id ? text.replace(id[0], ' ') : text);
 
   const name = parseName(rest, { bare: pending === 'name' });
   if (name.ok) {

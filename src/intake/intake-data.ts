@@ -47,6 +47,7 @@ export const IntakeDataSchema = Type.Object({
   vulnerable: Type.Optional(Type.Boolean()),
   nameEnc: Type.Optional(Type.String()),
   phoneEnc: Type.Optional(Type.String()),
+  idEnc: Type.Optional(Type.String()),
   descriptionEnc: Type.Optional(Type.String()),
   /** Slots the worker said they do not know; not asked again. */
   skipped: Type.Array(literals(SLOT_NAMES)),

@@ -80,6 +80,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       type: data.type,
       claimantName: cipher.decrypt(data.nameEnc ?? ''),
       phone: cipher.decrypt(data.phoneEnc ?? ''),
+      idNumber: data.idEnc ? cipher.decrypt(data.idEnc) : undefined,
       regionCode: data.regionCode ?? '',
       industry: data.industry ?? 'other',
       platform: data.platform,

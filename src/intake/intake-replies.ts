@@ -1,7 +1,7 @@
 import type { OutboundMessage, QuickReply } from '../conversation/messages.js';
 import type { Translate } from '../i18n/create-i18n.js';
 import type { FieldCipher } from '../privacy/encryption.js';
-import { maskPhone } from '../privacy/mask-fields.js';
+import { maskIdNumber, maskPhone } from '../privacy/mask-fields.js';
 import type { TicketReceiptView } from '../tickets/ticket-types.js';
 import type { IntakeData, SlotName } from './intake-data.js';
 
@@ -125,6 +125,8 @@ export function summary(t: Translate, data: IntakeData, cipher: FieldCipher): Ou
     `${t('intake:field.evidence')}：${evidence}`,
     `${t('intake:field.wants')}：${wants}`,
   ];
+  if (data.idEnc)
+    lines.splice(3, 0, `${t('intake:field.idNumber')}：${maskIdNumber(cipher.decrypt(data.idEnc))}`);
   if (data.attachments) lines.push(t('intake:summary.attachments', { count: data.attachments }));
   lines.push('', t('intake:summary.ask'));
   return {

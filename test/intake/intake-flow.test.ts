@@ -150,6 +150,19 @@ describe('corrections, cancel and consent', () => {
     expect(stored).toMatchObject({ amountYuan: 4500, phone: '13911112222', claimantName: '赵敏' });
   });
 
+  it('takes an ID number, shows it masked and stores it encrypted', async () => {
+    const user = 'id-1';
+    const first = await say(
+      user,
+      '我叫何平，身份证310115199001011234，美团骑手，浦东新区张江站欠我两个月工资六千，电话13811112222',
+    );
+    expect(first.replies[0]!.text).toContain('310***********1234');
+    expect(await stateOf(first.conversationId)).not.toContain('310115199001011234');
+    await say(user, '确认');
+    const receipt = (await say(user, '同意')).replies[0]!;
+    expect((await t.app.tickets.get(receipt.ticket.number))?.idNumber).toBe('310115199001011234');
+  });
+
   it('"修改" asks what to change; a correction during consent goes back to the summary', async () => {
     const user = 'fix-2';
     await say(user, '我叫钱多多，滴滴司机，成都武侯区的车队欠我两个月工资八千，电话13600003333');
