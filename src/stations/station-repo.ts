@@ -13,7 +13,8 @@ import type { Station, StationInput } from './station.js';
 
 export interface StationRepo {
   count(): Promise<number>;
-  all(): Promise<Station[]>;
+  /** Every station; a stored row that no longer parses is left out and reported to onBad. */
+  all(onBad?: (externalId: string, reason: string) => void): Promise<Station[]>;
   byId(id: string): Promise<Station | undefined>;
   /** Insert or update by externalId; returns how many rows were created and updated. */
   upsertMany(inputs: StationInput[]): Promise<{ created: number; updated: number }>;
@@ -147,9 +148,17 @@ function upsertStatement(prisma: Db, rows: StationInput[]) {
 export function createStationRepo(prisma: Db): StationRepo {
   return {
     count: () => prisma.station.count(),
-    async all() {
+    async all(onBad) {
       const cache = rowCache();
-      return (await prisma.station.findMany()).map((row) => fromRow(row, cache));
+      const stations: Station[] = [];
+      for (const row of await prisma.station.findMany()) {
+        try {
+          stations.push(fromRow(row, cache));
+        } catch (error) {
+          onBad?.(row.externalId, (error as Error).message);
+        }
+      }
+      return stations;
     },
     async byId(id) {
       const row = await prisma.station.findUnique({ where: { id } });

@@ -47,22 +47,35 @@ export interface StationService {
 
 export function createStationService(repo: StationRepo, log?: FastifyBaseLogger): StationService {
   let index = new StationIndex([]);
+  let editCount = 0;
   return {
     get index() {
       return index;
     },
     async reload() {
-      const started = performance.now();
-      const stations = await repo.all();
-      const loadedMs = performance.now() - started;
-      index = new StationIndex(stations);
-      log?.info(
-        { stations: index.size, loadMs: Math.round(loadedMs), buildMs: Math.round(index.buildMs * 10) / 10 },
-        'station index built',
-      );
-      return index;
+      // An edit that lands while the rows are being read would be lost by the swap: read again.
+      for (let attempt = 0; ; attempt++) {
+        const started = performance.now();
+        const edits = editCount;
+        const stations = await repo.all((externalId, reason) =>
+          log?.error({ externalId, reason }, 'station row skipped: stored data does not parse'),
+        );
+        if (editCount !== edits && attempt < 3) continue;
+        const loadedMs = performance.now() - started;
+        index = new StationIndex(stations);
+        log?.info(
+          {
+            stations: index.size,
+            loadMs: Math.round(loadedMs),
+            buildMs: Math.round(index.buildMs * 10) / 10,
+          },
+          'station index built',
+        );
+        return index;
+      }
     },
     put(station) {
+      editCount++;
       const stations = index.stations.filter((s) => s.id !== station.id);
       stations.push(station);
       index = new StationIndex(stations);

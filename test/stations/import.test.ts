@@ -105,6 +105,28 @@ describe('station import', () => {
     });
   });
 
+  it('reloads the index from the database, leaving out (and logging) a row that no longer parses', async () => {
+    await t.app.prisma.station.create({
+      data: {
+        externalId: 'broken-1',
+        name: '坏数据',
+        address: '上海市',
+        lat: 31.2,
+        lng: 121.4,
+        hours: '{"always":"yes"}',
+        source: 'test',
+      },
+    });
+    const total = await t.app.prisma.station.count();
+    const index = await t.app.stations.reload();
+    expect(index.size).toBe(total - 1);
+    expect(index.stations.some((s) => s.externalId === 'broken-1')).toBe(false);
+    expect(index.stations.some((s) => s.externalId === 'a-1')).toBe(true);
+    expect(t.logs.some((line) => line.includes('broken-1') && line.includes('station row skipped'))).toBe(
+      true,
+    );
+  });
+
   it('runs as npm run stations:import, printing the summary and bad lines', async () => {
     const file = path.join(t.dir, 'cli.csv');
     fs.writeFileSync(file, CSV);
