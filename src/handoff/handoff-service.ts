@@ -25,7 +25,11 @@ export interface HandoffDeps {
   t: (locale: Locale) => Translate;
   hours: OfficeHours;
   /** Which office a conversation's chat goes to (region, its ticket, else the default office). */
-  officeFor: (conversationId: string, regionCode?: string) => Promise<string | undefined>;
+  officeFor: (
+    conversationId: string,
+    regionCode?: string,
+    collective?: boolean,
+  ) => Promise<string | undefined>;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
   now?: () => Date;
@@ -95,7 +99,11 @@ export function createHandoffService(deps: HandoffDeps) {
           : existing;
         return { handoff, created: false, position: await position(handoff) };
       }
-      const officeId = await deps.officeFor(conversationId, request.regionCode);
+      const officeId = await deps.officeFor(
+        conversationId,
+        request.regionCode,
+        request.reason === 'collective',
+      );
       if (!officeId) return undefined;
       const handoff = await prisma.handoff.create({
         data: {
@@ -105,6 +113,12 @@ export function createHandoffService(deps: HandoffDeps) {
           priority: request.priority,
           regionCode: request.regionCode ?? null,
         },
+      });
+      // Flows that escalate normally also switch to `waiting`; one that did not still gets the
+      // queue's behaviour (the turn is saved by now, so this cannot race it).
+      await prisma.conversation.updateMany({
+        where: { id: conversationId, mode: { in: ['bot', 'closed'] } },
+        data: { mode: 'waiting' },
       });
       return { handoff, created: true, position: await position(handoff) };
     },

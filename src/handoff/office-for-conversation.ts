@@ -5,10 +5,15 @@ import type { FastifyInstance } from 'fastify';
  * office of the conversation's latest ticket, else the configured default (HANDOFF_OFFICE).
  */
 export function officeForConversation(app: FastifyInstance) {
-  return async (conversationId: string, regionCode?: string): Promise<string | undefined> => {
+  return async (
+    conversationId: string,
+    regionCode?: string,
+    collective = false,
+  ): Promise<string | undefined> => {
     if (regionCode && app.hasDecorator('offices')) {
       try {
-        return (await app.offices.route(regionCode, 'other', false)).office.id;
+        // A collective case follows the routing table's collective rules (possibly one level up).
+        return (await app.offices.route(regionCode, 'other', collective)).office.id;
       } catch (err) {
         app.log.warn({ err: (err as Error).message }, 'handoff: no office for the escalated region');
       }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../http/error-handler.js';
-import { ROLES } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 import { publicStaff, USERNAME_PATTERN } from './staff-service.js';
 
 const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
@@ -57,6 +57,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
           {
             active: Type.Optional(Type.Boolean()),
             password: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+            role: Type.Optional(RoleSchema),
+            includeSubOffices: Type.Optional(Type.Boolean()),
+            extraOfficeIds: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 50 })),
           },
           { additionalProperties: false },
         ),
@@ -65,14 +69,27 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const body = request.body as { active?: boolean; password?: string };
+      const body = request.body as {
+        active?: boolean;
+        password?: string;
+        displayName?: string;
+        role?: Role;
+        includeSubOffices?: boolean;
+        extraOfficeIds?: string[];
+      };
       const staff = await app.staffAccounts.get(id);
       if (!staff || !request.staff.officeIds.includes(staff.officeId))
         throw new HttpError(404, 'No such account.');
+      if (body.extraOfficeIds?.some((officeId) => !request.staff.officeIds.includes(officeId))) {
+        throw new HttpError(403, 'You can give out only offices you serve.');
+      }
       if (body.password) await app.staffAccounts.setPassword(id, body.password);
       if (body.active !== undefined) await app.staffAccounts.setActive(id, body.active);
-      // A new password or a disabled account ends every session it had.
-      if (body.password || body.active === false) await app.staffSessions.revokeAllFor(id);
+      await app.staffAccounts.update(id, body);
+      // A new password, a disabled account or a changed role ends every session it had.
+      if (body.password || body.active === false || (body.role && body.role !== staff.role)) {
+        await app.staffSessions.revokeAllFor(id);
+      }
       return { account: publicStaff((await app.staffAccounts.get(id)) ?? staff) };
     },
   );

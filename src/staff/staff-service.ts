@@ -108,6 +108,21 @@ export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
     async setActive(id: string, active: boolean): Promise<void> {
       await prisma.staff.update({ where: { id }, data: { active } });
     },
+
+    async update(
+      id: string,
+      change: { displayName?: string; role?: Role; includeSubOffices?: boolean; extraOfficeIds?: string[] },
+    ): Promise<void> {
+      await prisma.staff.update({
+        where: { id },
+        data: {
+          ...(change.displayName ? { displayName: change.displayName } : {}),
+          ...(change.role ? { role: change.role } : {}),
+          ...(change.includeSubOffices !== undefined ? { includeSubOffices: change.includeSubOffices } : {}),
+          ...(change.extraOfficeIds ? { extraOfficeIds: JSON.stringify(change.extraOfficeIds) } : {}),
+        },
+      });
+    },
   };
 }
 

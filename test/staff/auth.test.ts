@@ -193,6 +193,41 @@ describe('staff sign-in', () => {
   });
 });
 
+describe('account changes', () => {
+  it('ends sessions on a role change or disabling, and keeps scope grants within the admin’s offices', async () => {
+    const t = await createTestApp({ STAFF_LOGIN_PER_MINUTE: '1000' });
+    try {
+      const offices = await createOffices(t.app);
+      await createStaff(t.app, 'boss', 'admin', offices.a, { includeSubOffices: true });
+      const worker = await createStaff(t.app, 'worker', 'agent', offices.a);
+      const admin = await loginBearer(t.app, 'boss');
+      const session = await loginBearer(t.app, 'worker');
+      const patch = (payload: Record<string, unknown>) =>
+        t.app.inject({ method: 'PATCH', url: `/api/staff/accounts/${worker.id}`, headers: admin, payload });
+
+      expect((await patch({ extraOfficeIds: [offices.b] })).statusCode).toBe(403);
+      expect((await patch({ extraOfficeIds: [offices.aChild] })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: session })).json().officeIds,
+      ).toEqual([offices.a, offices.aChild]);
+      expect((await patch({ role: 'supervisor' })).json().account.role).toBe('supervisor');
+      expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: session })).statusCode).toBe(
+        401,
+      );
+
+      await patch({ active: false });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/login',
+        payload: { username: 'worker', password: PASSWORD },
+      });
+      expect(login.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('login rate limit', () => {
   it('answers 429 after too many attempts from one address', async () => {
     const t = await createTestApp({ STAFF_LOGIN_PER_MINUTE: '3' });
