@@ -206,6 +206,41 @@ describe('handoff to union staff', () => {
     expect(told?.text).toContain('第 1 位');
   });
 
+  it('queues a collective case in the office for its region, not the default office', async () => {
+    t.app.flows.register({
+      name: 'test-collective',
+      intents: [],
+      start: async () => ({ replies: [] }),
+      resume: async () => ({
+        replies: [{ type: 'text', text: '这是集体欠薪，正在转给工会。' }],
+        mode: 'waiting',
+        effects: [{ type: 'escalate', reason: 'collective', priority: 'high', regionCode: '110105' }],
+      }),
+    });
+    const turn = await chat(t.app, { channelUserId: 'rider-collective', text: '你好' });
+    await t.app.prisma.conversation.update({
+      where: { id: turn.conversationId },
+      data: {
+        state: JSON.stringify({
+          v: 1,
+          turns: 1,
+          memory: {},
+          flow: { name: 'test-collective', step: 'x', data: {}, startedAt: new Date().toISOString() },
+        }),
+      },
+    });
+    await chat(t.app, { conversationId: turn.conversationId, text: '我们二十多个人都没拿到工资' });
+    const handoff = await t.app.prisma.handoff.findFirstOrThrow({
+      where: { conversationId: turn.conversationId },
+    });
+    const expected = (await t.app.offices.route('110105', 'other', true)).office.id;
+    expect(handoff.officeId).toBe(expected);
+    expect(handoff.officeId).not.toBe(offices.a);
+    expect([handoff.reason, handoff.priority]).toEqual(['collective', 'high']);
+    // Office B sees it; office A does not.
+    expect((await queue(outsider)).map((h) => h.conversationId)).toContain(turn.conversationId);
+  });
+
   it('silences the bot if a claim landed while the worker’s turn was running', async () => {
     const turn = await chat(t.app, { channelUserId: 'rider-race', text: '转人工' });
     const handoff = await t.app.prisma.handoff.findFirstOrThrow({
