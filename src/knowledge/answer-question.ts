@@ -32,10 +32,21 @@ export interface AnswerOutcome {
   source: 'llm' | 'offline' | 'none';
 }
 
-/** Whether the best card may answer: strong enough, and about the article named, if one was. */
+/**
+ * Words that say who is asking or where, not what about: a card matched on these alone
+ * ("外卖平台哪家便宜" → the riders' injury card) is a coincidence, not an answer.
+ */
+const TOPIC_ONLY = new Set(
+  '外卖 骑手 外卖员 送餐 快递 快递员 司机 网约车 平台 公司 老板 单位 工厂 工地 上班 工作 打工 劳动 劳动法 劳动者 员工 工人 职工 法律 规定 合法 违法 问题 rider delivery platform company boss work job law legal'.split(
+    ' ',
+  ),
+);
+
+/** Whether the best card may answer: strong enough, on topic, and about the article named, if one was. */
 function cardFits(retrieval: Retrieval, minScore: number): boolean {
   const top = retrieval.cards[0];
   if (!top || top.score < minScore) return false;
+  if (!top.matchedWords.some((word) => !TOPIC_ONLY.has(word))) return false;
   if (!retrieval.direct.length) return true;
   return top.card.cite.some((ref) =>
     retrieval.direct.some((d) => d.law === ref.law && d.article === ref.article),

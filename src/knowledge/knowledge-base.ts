@@ -8,6 +8,8 @@ export interface CardHit {
   card: Card;
   score: number;
   coverage: number;
+  /** Words showing the question's topic (its own words and what its colloquialisms stand for) found in the card. */
+  matchedWords: string[];
 }
 
 export interface ArticleHit {
@@ -41,7 +43,7 @@ const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
 
 // Bigrams catch typos and odd segmentation; they are many and weak, so they weigh less.
 const BIGRAM_WEIGHT = 0.35;
-const SYNONYM_WEIGHT = 0.6;
+const SYNONYM_WEIGHT = 1.0;
 /** How much the cards citing an article lift it (relative to the best article's own score). */
 const CARD_LIFT = 0.8;
 const LAW_MENTION_BOOST = 1.5;
@@ -63,6 +65,7 @@ export function createKnowledgeBase(cards: readonly Card[], articles: readonly A
   const started = performance.now();
   // Cards with many phrasings are long by design: weak length normalisation (b = 0.3) for them.
   const cardIndex = new Bm25(cards.map(cardText), 1.2, 0.3);
+  const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
   const articleIndex = new Bm25(articles.map((a) => tokenize(`${a.law} ${a.chapter ?? ''}\n${a.text}`)));
   // The eval's baseline only; built on first use so start-up does not pay for it.
   let plainIndex: Bm25 | undefined;
@@ -84,15 +87,33 @@ export function createKnowledgeBase(cards: readonly Card[], articles: readonly A
     const direct = findArticleRefs(normal, laws)
       .map((ref) => byKey.get(key(ref)))
       .filter((a): a is Article => a !== undefined);
+    const own = tokenize(normal);
+    const synonyms = expandSynonyms(normal).map((group) => ({
+      ...group,
+      words: tokenize(group.terms, { bigrams: false }),
+    }));
+    // Words that show what the question is about: the user's own, and what their colloquial
+    // words stand for (公伤 → 工伤), but not who is asking (骑手 → 新就业形态).
+    const topicWords = [
+      ...new Set([
+        ...own.filter((token) => !token.startsWith('~')),
+        ...synonyms.filter((group) => !group.who).flatMap((group) => group.words),
+      ]),
+    ];
     const terms = [
-      ...queryTerms(tokenize(normal), 1),
-      ...expandSynonyms(normal).flatMap((text) =>
-        queryTerms(tokenize(text, { bigrams: false }), SYNONYM_WEIGHT),
+      ...queryTerms(own, 1),
+      // A group adds several statute words; together they should count about as much as one of
+      // the user's own words, or a single topical word (外卖) would pull in a whole card.
+      ...synonyms.flatMap(({ words }) =>
+        queryTerms(words, SYNONYM_WEIGHT / Math.sqrt(Math.max(1, words.length))),
       ),
     ];
-    const cardHits = cardIndex
-      .search(terms, 3)
-      .map((hit) => ({ card: cards[hit.doc] as Card, score: hit.score, coverage: hit.coverage }));
+    const cardHits = cardIndex.search(terms, 3).map((hit) => ({
+      card: cards[hit.doc] as Card,
+      score: hit.score,
+      coverage: hit.coverage,
+      matchedWords: topicWords.filter((word) => cardWords[hit.doc]?.has(word)),
+    }));
 
     // Articles: their own BM25, lifted when the question names their law or a matching card cites them.
     const mentioned = findLawMentions(normal, laws);

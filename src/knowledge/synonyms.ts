@@ -10,9 +10,15 @@ export interface SynonymGroup {
   say: (string | RegExp)[];
   /** Statute words to add to the query. */
   terms: string;
+  /** Says who is asking (a rider, a migrant worker), not what about: no evidence of topic. */
+  who?: true;
 }
 
 export const SYNONYMS: SynonymGroup[] = [
+  {
+    say: ['购物卡', '超市卡', '抵工资', '顶工资', '实物', '发东西', 'voucher*', 'in kind'],
+    terms: '货币 支付 实物 有价证券',
+  },
   {
     say: ['社保转移', '转社保', '社保怎么转', '转过去', '转到老家', '转回', 'transfer my social insurance'],
     terms: '跨统筹地区 就业 转移 缴费年限 累计计算',
@@ -196,6 +202,7 @@ export const SYNONYMS: SynonymGroup[] = [
       'gig',
     ],
     terms: '新就业形态 平台 劳动者 职业伤害',
+    who: true,
   },
   { say: ['最低工资', '底薪太低', '工资太低', 'minimum wage'], terms: '最低工资 标准' },
   {
@@ -224,7 +231,7 @@ export const SYNONYMS: SynonymGroup[] = [
     ],
     terms: '施工总承包单位 分包单位 建设单位 农民工 工资',
   },
-  { say: ['农民工', '打工', '务工', 'migrant'], terms: '农民工 工资支付' },
+  { say: ['农民工', '打工', '务工', 'migrant'], terms: '农民工 工资支付', who: true },
   {
     say: [
       '证据',
@@ -318,9 +325,16 @@ function matcher(phrase: string | RegExp): (text: string) => boolean {
   return (text) => pattern.test(text);
 }
 
-const COMPILED = SYNONYMS.map((group) => ({ tests: group.say.map(matcher), terms: group.terms }));
+const COMPILED = SYNONYMS.map((group) => ({
+  tests: group.say.map(matcher),
+  terms: group.terms,
+  who: group.who ?? false,
+}));
 
 /** Statute words for every group the (normalised) question mentions. */
-export function expandSynonyms(normalText: string): string[] {
-  return COMPILED.filter((group) => group.tests.some((test) => test(normalText))).map((group) => group.terms);
+export function expandSynonyms(normalText: string): { terms: string; who: boolean }[] {
+  return COMPILED.filter((group) => group.tests.some((test) => test(normalText))).map(({ terms, who }) => ({
+    terms,
+    who,
+  }));
 }

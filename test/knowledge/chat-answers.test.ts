@@ -70,6 +70,12 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(body.replies[0]?.citations).toBeUndefined();
   });
 
+  it('does not answer from a card matched only on who is asking (外卖, 平台)', async () => {
+    const body = await chat(t.app, { channelUserId: 'qa-13', text: '外卖平台哪家便宜？' });
+    expect(body.replies[0]?.type).toBe('text');
+    expect(body.replies[0]?.text).toContain('没有把握');
+  });
+
   it('hands over to staff after two questions in a row without a grounded answer', async () => {
     const first = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能帮我找对象吗？' });
     expect(first.replies[0]?.text).toContain('没有把握');
