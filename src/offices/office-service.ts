@@ -14,6 +14,7 @@ import {
   type OfficeView,
   type RoutingRuleView,
 } from './office-types.js';
+import { insertRows, sqlDate } from './raw-insert.js';
 import { type Directory, type RouteDecision, routeTicket, sortRules } from './route-ticket.js';
 
 export interface OfficeInput {
@@ -137,9 +138,27 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
       );
       const missing = seed.filter((row) => !existing.has(row.code));
       // Parents before children: the seed lists national, provinces, cities, counties in order.
-      for (let i = 0; i < missing.length; i += 500) {
-        await prisma.unionOffice.createMany({ data: missing.slice(i, i + 500) });
-      }
+      const at = sqlDate(new Date());
+      await prisma.$transaction(async (tx) =>
+        insertRows(
+          tx,
+          'UnionOffice',
+          [
+            'id',
+            'code',
+            'name',
+            'kind',
+            'level',
+            'regionCode',
+            'parentId',
+            'contactLoaded',
+            'active',
+            'createdAt',
+            'updatedAt',
+          ],
+          missing.map((o) => [o.id, o.code, o.name, o.kind, o.level, o.regionCode, o.parentId, 0, 1, at, at]),
+        ),
+      );
       if (missing.length) invalidate();
       return missing.length;
     },

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/create-prisma.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { insertRows, type SqlValue, sqlDate } from '../offices/raw-insert.js';
 import { chinaDay, formatTicketNumber } from './numbering.js';
-
-type Tx = Prisma.TransactionClient;
 
 export type TicketRow = Omit<Prisma.TicketCreateManyInput, 'id' | 'number'>;
 export interface WrittenTicket {
@@ -72,13 +71,6 @@ const EVENT_COLUMNS = [
   'createdAt',
 ] as const;
 
-type SqlValue = string | number | null;
-
-/** DateTime as Prisma's SQLite adapter stores it (ISO text, "+00:00"), so both read alike. */
-function sqlDate(value: Date | string): string {
-  return new Date(value).toISOString().replace('Z', '+00:00');
-}
-
 function ticketValues(row: TicketRow & { id: string; number: string }): SqlValue[] {
   const created = sqlDate((row.createdAt as Date | undefined) ?? new Date());
   return TICKET_COLUMNS.map((column): SqlValue => {
@@ -100,22 +92,6 @@ function ticketValues(row: TicketRow & { id: string; number: string }): SqlValue
     if (typeof value === 'boolean') return value ? 1 : 0;
     return value as SqlValue;
   });
-}
-
-async function insertRows(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  rows: SqlValue[][],
-): Promise<void> {
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  // SQLite allows 32,766 parameters per statement.
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    await tx.$executeRawUnsafe(sql + chunk.map(() => placeholders).join(', '), ...chunk.flat());
-  }
 }
 
 /**
