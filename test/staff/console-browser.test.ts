@@ -45,6 +45,8 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
     await consolePage.locator('#app').waitFor({ state: 'visible' });
     await expect.poll(() => consolePage.locator('#live').textContent()).toBe('实时连接正常');
     expect(await consolePage.locator('#queue .empty').textContent()).toBe('暂无排队的会话');
+    // The ticket filed before sign-in is a collective case (12 workers): one risk warning.
+    await expect.poll(() => consolePage.locator('#risk-count').textContent()).toBe('1');
 
     // A rider in a second browser asks for a person.
     const riderContext = await browser.newContext({ locale: 'zh-CN' });
@@ -77,6 +79,8 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
     await expect
       .poll(() => consolePage.locator('#transcript .msg.user').last().textContent())
       .toContain('上海某某餐饮');
+
+    await consolePage.screenshot({ path: 'test-results/staff-console-chat.png' });
 
     // 一函两书: an 意见书 for the ticket's employer, numbered and downloadable as DOCX.
     await consolePage.click('#tabs button[data-tab=documents]');

@@ -2,13 +2,14 @@
 // loads it in one round of small files.
 import { api, setCsrf, whenSignedOut } from './api.js';
 import { initChats, onLiveFrame } from './chats.js';
-import { initDashboard, loadDashboard } from './dashboard.js';
+import { initDashboard, loadDashboard, pollRisks } from './dashboard.js';
 import { initDocuments, loadDocuments, prefillOpinion } from './documents.js';
 import { $, t } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
 import { initTickets, loadTickets } from './tickets.js';
 
 let started = false;
+const RISK_POLL_MS = 60_000;
 
 function showLogin() {
   disconnectLive();
@@ -42,7 +43,9 @@ function start(staff) {
     for (const button of document.querySelectorAll('#tabs button')) {
       button.addEventListener('click', () => showTab(button.dataset.tab, staff));
     }
+    setInterval(() => !$('app').hidden && pollRisks(), RISK_POLL_MS);
   }
+  pollRisks();
   connectLive(onLiveFrame);
 }
 

@@ -110,3 +110,14 @@ export async function loadDashboard(staff) {
     flash(t('error', { message: err.message }), true);
   }
 }
+
+/** The risk badge on the dashboard tab: warnings appear without anyone opening the dashboard. */
+export async function pollRisks() {
+  try {
+    const { risks } = await api('GET', '/api/staff/risks');
+    $('risk-count').textContent = String(risks.length);
+    $('risk-count').hidden = risks.length === 0;
+  } catch {
+    // Signed out or offline: the next poll tries again.
+  }
+}
