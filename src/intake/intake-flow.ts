@@ -20,7 +20,10 @@ export const INTAKE_FLOW = 'intake';
 const YES =
   /^(?:对|对的|是|是的|确认|确定|没问题|正确|没错|好|好的|可以|嗯|嗯嗯|ok|okay|yes|yep|correct|right|confirm)[\s!！。.~～]*$/i;
 const CHANGE = /^(?:不对|不是|错了|有错|修改|改一下|我要改|要改|change|edit|wrong|no)[\s!！。.,，]*$/i;
-const AGREE = /^(?:同意|我同意|同意的|好|好的|可以|愿意|行|嗯|agree|i agree|yes|ok|okay)[\s!！。.~～]*$/i;
+const AGREE =
+  /^(?:同意|我同意|同意的|确认同意|确认|确定|好|好的|可以|愿意|行|嗯|agree|i agree|yes|ok|okay)[\s!！。.~～]*$/i;
+/** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
+const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|can|should)\b/i;
 const DECLINE = /^(?:不同意|不愿意|拒绝|不行|不要|不可以|disagree|decline|no)[\s!！。.]*$/i;
 /** Intents that mean the worker changed the subject (the intake stays parked). */
 const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'greeting', 'help']);
@@ -200,8 +203,9 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       !extraction.changed.length &&
       !extraction.ambiguousPlace &&
       active &&
-      ELSEWHERE.has(ctx.intent.name)
+      (ELSEWHERE.has(ctx.intent.name) || (ctx.intent.name === 'question' && QUESTION.test(ctx.text)))
     ) {
+      // Parked, not dropped: the next answer to the intake's question picks it up again.
       return undefined;
     }
     if (next.step === 'confirm' || next.step === 'consent') {

@@ -173,6 +173,16 @@ describe('corrections, cancel and consent', () => {
     expect(back.replies[0]!.text).toContain('三个月');
   });
 
+  it('answers a question asked mid-intake and then carries on', async () => {
+    const user = 'aside-1';
+    await say(user, '我叫林峰，开滴滴的，成都武侯区的车队欠我两个月工资八千');
+    const aside = await say(user, '这种情况可以申请劳动仲裁吗？');
+    expect(aside.replies[0]!.text).not.toContain('手机号');
+    const back = await say(user, '13600001111');
+    expect(back.replies[0]!.text).toContain('请核对');
+    expect(back.replies[0]!.text).toContain('林峰');
+  });
+
   it('cancels mid-intake and files nothing', async () => {
     const user = 'cancel-1';
     const first = await say(user, '老板拖欠我工资，我叫孙丽');
