@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../src/supervision/render-template.js';
 import { addWorkingDays } from '../../src/supervision/working-days.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, type TestApp, tempDir } from '../helpers/test-app.js';
 import { createOffices, createStaff, fileTicket, loginBearer, type Offices } from './staff-fixtures.js';
 
 describe('working days and templates', () => {
@@ -192,6 +194,52 @@ describe('一函两书', () => {
       .documents;
     for (const url of [`/api/staff/documents/${doc.id}`, `/api/staff/documents/${doc.id}/docx`]) {
       expect((await t.app.inject({ method: 'GET', url, headers: outsider })).statusCode).toBe(404);
+    }
+  });
+});
+
+describe('一函两书 from a union’s own templates', () => {
+  it('uses the edited template from SUPERVISION_TEMPLATES_DIR and numbers parallel documents apart', async () => {
+    const dir = tempDir('gongyou-templates-');
+    fs.writeFileSync(
+      path.join(dir, 'reminder.md'),
+      '# 节前工资支付提示函\n>{{number}}\n!{{recipient}}：\n{{holiday}}请按时足额支付工资。\n>{{office}}\n',
+    );
+    const t = await createTestApp({ SUPERVISION_TEMPLATES_DIR: dir, STAFF_LOGIN_PER_MINUTE: '1000' });
+    try {
+      const offices = await createOffices(t.app);
+      await createStaff(t.app, 'super.a', 'supervisor', offices.a);
+      const headers = await loginBearer(t.app, 'super.a');
+      const make = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/staff/documents',
+          headers,
+          payload: { kind: 'reminder', recipient: '辖区各用人单位', holiday: '春节将至，' },
+        });
+      const responses = await Promise.all([make(), make(), make()]);
+      const docs = responses.map((r) => r.json().document);
+      expect(docs[0].title).toBe('节前工资支付提示函');
+      expect(docs[0].body).toContain('春节将至，请按时足额支付工资。');
+      const numbers = docs.map((d) => d.number).sort();
+      expect(new Set(numbers).size).toBe(3);
+      expect(numbers.every((n: string) => /^〔\d{4}〕第[123]号$/.test(n))).toBe(true);
+      // The built-in opinion template still serves the kinds the union did not edit.
+      const opinion = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/documents',
+        headers,
+        payload: {
+          kind: 'opinion',
+          employer: '某公司',
+          facts: '拖欠工资。',
+          citations: [{ law: '劳动法', article: 50 }],
+        },
+      });
+      expect(opinion.json().document.title).toBe('劳动法律监督意见书');
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
