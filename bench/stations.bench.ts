@@ -192,6 +192,10 @@ export default async function run(): Promise<BenchRow[]> {
       '',
     ),
   );
+  // The same lookup straight through geokdbush: shows what the wrapper (filters, id → station) costs.
+  const raw = timeEach(points, (lat, lng) => around(tree, lng, lat, K));
+  rows.push(row('bare geokdbush.around k=5 p50', percentile(raw, 50), 'µs'));
+  rows.push(row('bare geokdbush.around k=5 p99', percentile(raw, 99), 'µs'));
   const filtered = timeEach(points.slice(0, 20_000), (lat, lng) =>
     index.nearest(lat, lng, { limit: K, amenityMask: 0b11 }),
   );

@@ -67,6 +67,13 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     }
   });
 
+  it('lets a place named in a follow-up win over the remembered location', async () => {
+    const first = await chat(t.app, { location: { lat: 39.9087, lng: 116.4605, coord: 'gcj02' } });
+    const again = only(await chat(t.app, { conversationId: first.conversationId, text: '再找一个天河区的' }));
+    expect(again.type).toBe('stations');
+    for (const card of again.stations) expect(card.address).toContain('天河区');
+  });
+
   it('asks which 朝阳区 (Beijing or Changchun), then searches the chosen one', async () => {
     const first = await chat(t.app, { text: '朝阳区附近有驿站吗' });
     const question = only(first);

@@ -148,11 +148,12 @@ export function createStationsFlow(service: StationService): Flow {
     const last = rememberedPoint(ctx);
     if (last && USE_LAST_LOCATION.test(ctx.text))
       return answer(ctx, { point: last, label: last.label, amenities });
+    // A place named in the message wins over the remembered one ("再找一个天河区的").
+    const place = fromPlace(ctx, placePoint(ctx.text, service.index.stations), amenities);
+    if (place) return place;
     if (last && FOLLOW_UP.test(ctx.text)) {
       return answer(ctx, { point: last, label: last.label, amenities, exclude: rememberedShown(ctx) });
     }
-    const place = fromPlace(ctx, placePoint(ctx.text, service.index.stations), amenities);
-    if (place) return place;
     // Asking about stations with no place in the message: ask where they are.
     if (step === undefined || ctx.intent.name === 'stations') return askLocation(ctx, amenities);
     if (step === 'await-location' && ctx.intent.name === 'unknown')
