@@ -46,6 +46,9 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 }
 
 let t: TestApp;
+/** What waits in the outbox for a conversation whose channel is away. */
+const queued = async (conversationId: string) =>
+  (await t.app.delivery.pending(conversationId)).map((item) => item.payload).join('\n');
 let staff: Record<string, string>;
 const drivers: Record<string, () => Promise<Driver>> = {};
 
@@ -278,6 +281,12 @@ describe.each(Object.keys(drivers))('the same conversation over %s', (name) => {
       where: { id: ticket?.conversationId ?? '' },
     });
     expect(conversation).toMatchObject({ channel: user.channel, externalUserId: user.externalUserId });
+
+    // A status change reaches the worker on the channel they filed from.
+    await t.app.tickets.changeStatus(number as string, 'accepted', 'test-staff');
+    const notice = await user.pushed(number as string);
+    if (notice === undefined) expect(await queued(conversation.id)).toContain(number);
+    else expect(notice).toContain(number);
   });
 
   it('hands over to a person whose reply reaches the user on this channel', async () => {
@@ -306,7 +315,7 @@ describe.each(Object.keys(drivers))('the same conversation over %s', (name) => {
     const pushed = await user.pushed('欠薪材料已收到');
     if (pushed === undefined) {
       // Web and mini-program users get it when their socket reconnects (tested in miniprogram.test.ts).
-      expect((await t.app.delivery.pending(conversation.id)).length).toBeGreaterThan(0);
+      expect(await queued(conversation.id)).toContain('欠薪材料已收到');
     } else {
       // The claim notice came first, then the staff member's words.
       expect(pushed).toContain('已接入');
