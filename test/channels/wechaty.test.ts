@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
 
 // 1×1 PNG: a worker's photo of a pay slip, as far as the bot can tell.
 const PNG = Buffer.from(
@@ -253,8 +254,35 @@ describe('wechaty bot (wechaty-puppet-mock)', () => {
     await t.app.wechaty.stop();
   }, 30_000);
 
-  it('shows its status only to signed-in admins', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/staff/wechaty/status' });
-    expect(response.statusCode).toBe(401);
+  it('shows its status and the login QR code to admins only', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/staff/wechaty/status' })).statusCode).toBe(401);
+    const offices = await createOffices(t.app);
+    await createStaff(t.app, 'bot.admin', 'admin', offices.a);
+    await createStaff(t.app, 'bot.agent', 'agent', offices.a);
+    const admin = await loginBearer(t.app, 'bot.admin');
+    const agent = await loginBearer(t.app, 'bot.agent');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/staff/wechaty/status', headers: agent })).statusCode,
+    ).toBe(403);
+
+    const mocker = new mock.Mocker();
+    await t.app.wechaty.start(new PuppetMock({ mocker }));
+    mocker.scan('https://login.weixin.qq.com/l/gongyou-test', types.ScanStatus.Waiting);
+    const status = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/staff/wechaty/status', headers: admin })).json();
+    await until(async () => Boolean((await status()).qrcodeDataUrl), 'the QR code image');
+    expect(await status()).toMatchObject({
+      state: 'scan',
+      configured: true,
+      qrcode: 'https://login.weixin.qq.com/l/gongyou-test',
+      qrcodeDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+    });
+    mocker.login(mocker.createContact({ name: '工友助手' }));
+    await until(async () => (await status()).state === 'logged-in', 'login');
+    const loggedIn = await status();
+    expect(loggedIn.user).toBe('工友助手');
+    expect(loggedIn.qrcode).toBeUndefined();
+    await t.app.wechaty.stop();
+    expect((await status()).state).toBe('off');
   });
 });
