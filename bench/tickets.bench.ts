@@ -9,6 +9,7 @@ import { CONSENT_VERSION } from '../src/intake/consent.js';
 import { INDUSTRIES } from '../src/offices/office-types.js';
 import { regionIndex } from '../src/regions/index.js';
 import type { NewTicket } from '../src/tickets/ticket-types.js';
+import { startServerProcess } from '../test/helpers/server-process.js';
 import { tempDir } from '../test/helpers/test-app.js';
 import type { BenchRow } from './bench-row.js';
 
@@ -170,9 +171,72 @@ export default async function run(): Promise<BenchRow[]> {
         done && turns <= 3,
       ),
     );
+    rows.push(...(await survivesSigkill(dir)));
     return rows;
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A real server process takes tickets over HTTP, is SIGKILLed mid-stream, and restarted. */
+export async function survivesSigkill(dir: string): Promise<BenchRow[]> {
+  const env = {
+    DATABASE_URL: `file:${path.join(dir, 'sigkill.db')}`,
+    SEED_SAMPLE_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '10000000',
+  };
+  const server = await startServerProcess(env);
+  const acked: { number: string; queryCode: string }[] = [];
+  const rejected = 0;
+  let i = 0;
+  const lane = async () => {
+    for (;;) {
+      const n = i++;
+      try {
+        const response = await fetch(`${server.baseUrl}/api/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            claimantName: '样例工友',
+            phone: `1360000${String(n % 10_000).padStart(4, '0')}`,
+            regionCode: '310115',
+            industry: 'delivery',
+            employer: '样例站点',
+            amount: 3500,
+            consent: true,
+            consentVersion: CONSENT_VERSION,
+          }),
+        });
+        if (response.status === 201)
+          acked.push((await response.json()) as { number: string; queryCode: string });
+      } catch {
+        return;
+      }
+    }
+  };
+  const lanes = Array.from({ length: 16 }, lane);
+  // Kill mid-stream once a good number are acknowledged (or after 20 s).
+  const deadline = Date.now() + 20_000;
+  while (acked.length < 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  server.child.kill('SIGKILL');
+  await Promise.all(lanes);
+  await server.exited;
+  const again = await startServerProcess(env);
+  let found = 0;
+  try {
+    for (const ticket of acked) {
+      const response = await fetch(`${again.baseUrl}/api/tickets/${ticket.number}?code=${ticket.queryCode}`);
+      if (response.status === 200) found++;
+    }
+  } finally {
+    again.child.kill('SIGTERM');
+    await again.exited;
+  }
+  const share = acked.length ? (found / acked.length) * 100 : Number.NaN;
+  return [
+    row('acknowledged tickets before SIGKILL (HTTP, 16 in flight)', acked.length, 'tickets'),
+    row('acknowledged tickets found after restart', share, '%', '100%', share === 100),
+    ...(rejected ? [row('tickets refused before SIGKILL', rejected, 'requests', '0', false)] : []),
+  ];
 }
