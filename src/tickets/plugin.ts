@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { DEFAULT_LOCALE, normalizeLocale } from '../i18n/locales.js';
+import { CollectedGauge, Counter } from '../metrics/registry.js';
 import { statusNotice } from './status-notice.js';
 import { ticketRoutes } from './ticket-routes.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
@@ -17,6 +18,12 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
+    const created = app.metrics.register(
+      new Counter('gongyou_tickets_created_total', 'Tickets filed, by channel and priority.'),
+    );
+    const changes = app.metrics.register(
+      new Counter('gongyou_ticket_status_changes_total', 'Ticket status changes, by new status.'),
+    );
     const tickets = createTicketService({
       prisma: app.prisma,
       cipher: app.fieldCipher,
@@ -25,9 +32,11 @@ export default fp(
         highAmountYuan: app.config.TICKET_HIGH_AMOUNT_YUAN,
         slaHours: { high: app.config.TICKET_SLA_HOURS_HIGH, normal: app.config.TICKET_SLA_HOURS_NORMAL },
       },
+      onCreated: (receipt, input) => created.inc({ channel: input.channel, priority: receipt.priority }),
       // The status change is committed before this runs; a failed notification is logged and
       // stays in the outbox for retry, it never undoes the change.
       async onStatusChange(change) {
+        changes.inc({ to: change.ticket.status });
         const conversationId = change.ticket.conversationId;
         if (!conversationId) return;
         try {
@@ -38,6 +47,11 @@ export default fp(
         }
       },
     });
+    app.metrics.register(
+      new CollectedGauge('gongyou_tickets_overdue', 'Open tickets past their SLA due time.', () =>
+        tickets.countOverdue(),
+      ),
+    );
     app.decorate('tickets', tickets);
     app.flows.register(ticketStatusFlow(tickets));
     await app.register(ticketRoutes);
@@ -45,6 +59,15 @@ export default fp(
   },
   {
     name: 'tickets',
-    dependencies: ['prisma', 'config', 'encryption', 'offices', 'conversation', 'delivery', 'i18n'],
+    dependencies: [
+      'prisma',
+      'config',
+      'encryption',
+      'offices',
+      'conversation',
+      'delivery',
+      'i18n',
+      'metrics',
+    ],
   },
 );

@@ -117,6 +117,8 @@ export interface TicketServiceDeps {
   offices: OfficeService;
   policy: PriorityPolicy;
   now?: () => Date;
+  /** Called after a ticket is on disk (metrics). */
+  onCreated?: (receipt: TicketReceiptView, input: NewTicket) => void;
   /** Called after a status change has committed (the plugin queues the worker's notification). */
   onStatusChange?: (change: StatusChange) => Promise<void>;
 }
@@ -216,7 +218,7 @@ export function createTicketService(deps: TicketServiceDeps) {
             ? 'collective: one level up'
             : null,
       );
-      return {
+      const receipt: TicketReceiptView = {
         number: written.number,
         queryCode,
         status: 'submitted',
@@ -229,6 +231,13 @@ export function createTicketService(deps: TicketServiceDeps) {
           contactPhone: route.office.contactPhone,
         },
       };
+      deps.onCreated?.(receipt, input);
+      return receipt;
+    },
+
+    /** Open tickets past their due time (for the metrics gauge and dashboards). */
+    countOverdue(): Promise<number> {
+      return prisma.ticket.count({ where: { status: { in: OPEN_STATUSES }, dueAt: { lt: now() } } });
     },
 
     /** Full detail with personal data decrypted: staff views (the caller audits the access). */

@@ -101,6 +101,15 @@ describe('POST /api/tickets', () => {
   });
 });
 
+describe('metrics', () => {
+  it('counts filed tickets and open overdue ones', async () => {
+    await post(form());
+    const metrics = await t.app.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(/gongyou_tickets_created_total\{channel="api",priority="normal"\} [1-9]/);
+    expect(metrics.body).toMatch(/gongyou_tickets_overdue 0/);
+  });
+});
+
 describe('GET /api/tickets/:number?code=', () => {
   it('shows status, office and history without personal data', async () => {
     const receipt = (await post(form())).json();
