@@ -156,6 +156,49 @@ describe('official account callback', () => {
     });
   });
 
+  it('downloads a picture while WeChat still has it (temporary media lasts 3 days)', async () => {
+    mockAccessToken();
+    const photo = Buffer.from('jpeg bytes of a pay slip');
+    nock('https://api.weixin.qq.com')
+      .get('/cgi-bin/media/get')
+      .query({ access_token: 'ACCESS-TOKEN-1', media_id: 'MEDIA-1' })
+      .reply(200, photo, { 'content-type': 'image/jpeg' });
+    nock('https://api.weixin.qq.com')
+      .get('/cgi-bin/media/get')
+      .query((q) => q.media_id === 'MEDIA-GONE')
+      .reply(200, { errcode: 40007, errmsg: 'invalid media_id' });
+    const image = (id: string) =>
+      xml({
+        ToUserName: ACCOUNT,
+        FromUserName: 'o-oa-11',
+        CreateTime: 1764400000,
+        MsgType: 'image',
+        PicUrl: 'https://mmbiz.qpic.cn/x',
+        MediaId: id,
+        MsgId: ++msgId,
+      });
+    expect((await post(plainPost(PATH, OA.WECHAT_OA_TOKEN, image('MEDIA-1')))).statusCode).toBe(200);
+    expect((await post(plainPost(PATH, OA.WECHAT_OA_TOKEN, image('MEDIA-GONE')))).statusCode).toBe(200);
+    const conversation = await t.app.prisma.conversation.findFirstOrThrow({
+      where: { externalUserId: 'o-oa-11' },
+    });
+    const inbound = await t.app.prisma.message.findMany({
+      where: { conversationId: conversation.id, direction: 'in' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(JSON.parse(inbound[0]?.payload ?? '{}').image).toEqual({
+      url: 'https://mmbiz.qpic.cn/x',
+      mediaId: 'MEDIA-1',
+      mimeType: 'image/jpeg',
+      dataBase64: photo.toString('base64'),
+    });
+    // Expired media: the message still goes through, by reference.
+    expect(JSON.parse(inbound[1]?.payload ?? '{}').image).toEqual({
+      url: 'https://mmbiz.qpic.cn/x',
+      mediaId: 'MEDIA-GONE',
+    });
+  });
+
   it('greets a new follower and explains what it cannot read', async () => {
     const subscribe = xml({
       ToUserName: ACCOUNT,
@@ -209,7 +252,7 @@ describe('official account callback', () => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       return handle(...args);
     };
-    const token = mockAccessToken();
+    mockAccessToken();
     let sent: { touser: string; text: { content: string } } | undefined;
     const send = nock('https://api.weixin.qq.com')
       .post('/cgi-bin/message/custom/send', (body) => {
@@ -228,7 +271,7 @@ describe('official account callback', () => {
     } finally {
       t.app.chat.handle = handle;
     }
-    expect(token.isDone() && send.isDone()).toBe(true);
+    expect(send.isDone()).toBe(true);
     expect(sent?.touser).toBe('o-oa-8');
     expect(sent?.text.content).toContain('工友');
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({

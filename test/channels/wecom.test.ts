@@ -185,6 +185,49 @@ describe('WeCom customer-service callback', () => {
     ).toBe('CURSOR-2');
   });
 
+  it("downloads a customer's picture before it expires and passes it on with its bytes", async () => {
+    const sent: Sent[] = [];
+    captureSends(sent);
+    const photo = Buffer.from('png bytes of a chat screenshot');
+    nock(API)
+      .get('/cgi-bin/media/get')
+      .query({ access_token: 'WECOM-TOKEN', media_id: 'wm-media-1' })
+      .reply(200, photo, { 'content-type': 'image/png' });
+    nock(API)
+      .post('/cgi-bin/kf/sync_msg', (body) => body.open_kfid === 'wk-kf-4')
+      .query(true)
+      .reply(200, {
+        errcode: 0,
+        next_cursor: 'C4',
+        has_more: 0,
+        msg_list: [
+          {
+            msgid: 'i4',
+            open_kfid: 'wk-kf-4',
+            external_userid: 'wm-rider-4',
+            send_time: now(),
+            origin: 3,
+            msgtype: 'image',
+            image: { media_id: 'wm-media-1' },
+          },
+        ],
+      });
+    await t.app.inject({ method: 'POST', ...callback('wk-kf-4') });
+    await t.app.wecom?.idle();
+    expect(sent).toHaveLength(1);
+    const conversation = await t.app.prisma.conversation.findFirstOrThrow({
+      where: { externalUserId: 'wk-kf-4/wm-rider-4' },
+    });
+    const inbound = await t.app.prisma.message.findFirstOrThrow({
+      where: { conversationId: conversation.id, direction: 'in' },
+    });
+    expect(JSON.parse(inbound.payload ?? '{}').image).toEqual({
+      mediaId: 'wm-media-1',
+      mimeType: 'image/png',
+      dataBase64: photo.toString('base64'),
+    });
+  });
+
   it('does not answer the days-old backlog the first time an account is pulled', async () => {
     const sent: Sent[] = [];
     captureSends(sent);

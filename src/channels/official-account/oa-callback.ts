@@ -3,6 +3,7 @@ import Type from 'typebox';
 import type { ChatTurnResult } from '../../conversation/chat-service.js';
 import { errorBody } from '../../http/error-handler.js';
 import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { ExpiringMap } from '../wechat-common/background.js';
 import {
@@ -11,6 +12,7 @@ import {
   openCallback,
   sealReply,
 } from '../wechat-common/callback-envelope.js';
+import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { renderRepliesText, WECHAT_TEXT_MAX_BYTES } from '../wechat-common/render-text.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
@@ -18,6 +20,7 @@ import { buildWxXml } from '../wechat-common/wx-xml.js';
 import { oaInbound } from './oa-inbound.js';
 
 const CALLBACK = '/api/wechat/official-account';
+const MEDIA_GET = 'https://api.weixin.qq.com/cgi-bin/media/get';
 const QuerySchema = Type.Object({
   signature: Type.Optional(Type.String({ maxLength: 64 })),
   msg_signature: Type.Optional(Type.String({ maxLength: 64 })),
@@ -49,7 +52,12 @@ const FAILED = Symbol('failed');
  * answers it passively if the turn finishes within WECHAT_PASSIVE_REPLY_MS, otherwise says
  * "success" at once and sends the answer through the outbox (customer-service messages).
  */
-export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, canSendLater: boolean) {
+export function oaCallbackRoutes(
+  keys: CallbackKeys,
+  tasks: BackgroundTasks,
+  /** For customer-service messages and media downloads; absent without AppID and AppSecret. */
+  tokens: AccessTokenSource | undefined,
+) {
   return async (app: FastifyInstance) => {
     const pending = new ExpiringMap<Pending>(60_000);
     app.addContentTypeParser(
@@ -98,10 +106,16 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, can
 
       let entry = pending.get(parsed.key);
       if (!entry) {
-        const turn = app.chat.handle(parsed.inbound).then((result) => ({
-          result,
-          texts: renderRepliesText(result.replies, app.t(result.locale)),
-        }));
+        const { inbound } = parsed;
+        const message = inbound.image
+          ? withMediaBytes(inbound.image, tokens, MEDIA_GET).then((image) => ({ ...inbound, image }))
+          : Promise.resolve(inbound);
+        const turn = message
+          .then((m) => app.chat.handle(m))
+          .then((result) => ({
+            result,
+            texts: renderRepliesText(result.replies, app.t(result.locale)),
+          }));
         entry = { turn, late: false, restQueued: false };
         pending.set(parsed.key, entry);
         // Whatever waited in the outbox can go now: the user just wrote, so the 48 h window is open.
@@ -126,7 +140,7 @@ export function oaCallbackRoutes(keys: CallbackKeys, tasks: BackgroundTasks, can
       if (current.late) return success();
       if (outcome === TIMEOUT) {
         current.late = true;
-        if (!canSendLater) {
+        if (!tokens) {
           request.log.warn(
             'official account: answer missed the passive window and no AppSecret is set to send it',
           );

@@ -23,14 +23,11 @@ export default fp(
     if (!token) return;
     const tasks = createBackgroundTasks(app.log, 'official account');
     const crypto = aesKey && appid ? createWxCrypto(aesKey, appid) : undefined;
-    if (appid && secret)
-      app.delivery.registerSender(
-        'official-account',
-        officialAccountSender(app, officialAccountTokens(appid, secret)),
-      );
+    const tokens = appid && secret ? officialAccountTokens(appid, secret) : undefined;
+    if (tokens) app.delivery.registerSender('official-account', officialAccountSender(app, tokens));
     app.decorate('officialAccount', { idle: () => tasks.idle() });
     app.addHook('onClose', () => tasks.idle());
-    await app.register(oaCallbackRoutes({ token, crypto }, tasks, Boolean(appid && secret)));
+    await app.register(oaCallbackRoutes({ token, crypto }, tasks, tokens));
   },
   { name: 'channel-official-account', dependencies: ['conversation', 'delivery'] },
 );

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { KeyedMutex } from '../../conversation/keyed-mutex.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import { ExpiringMap } from '../wechat-common/background.js';
+import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { syncMessages } from './kf-api.js';
 import { kfInbound, kfUserId } from './kf-inbound.js';
+
+const MEDIA_GET = 'https://qyapi.weixin.qq.com/cgi-bin/media/get';
 
 /**
  * Pull and answer new customer-service messages for one account. Pulls for the same account
@@ -29,7 +32,8 @@ export function createKfSync(app: FastifyInstance, tokens: AccessTokenSource, st
       await app.delivery.send(conversation.id, [{ type: 'text', text }], { author: 'bot' });
       return;
     }
-    const result = await app.chat.handle(inbound);
+    const image = inbound.image && (await withMediaBytes(inbound.image, tokens, MEDIA_GET));
+    const result = await app.chat.handle(image ? { ...inbound, image } : inbound);
     await queueTurnReplies(app, result.conversationId, 'wecom', result.replies);
   }
 
