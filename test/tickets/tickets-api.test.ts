@@ -240,6 +240,20 @@ describe('status notifications reach the worker', () => {
   });
 });
 
+describe('form tickets are followed up on the worker’s channel', () => {
+  it('queues a status change for the mini-program user who filed it', async () => {
+    const receipt = (await post(form({ channel: 'miniprogram', channelUserId: 'mp-openid-1' }))).json();
+    const conversation = await t.app.prisma.conversation.findUniqueOrThrow({
+      where: { channel_externalUserId: { channel: 'miniprogram', externalUserId: 'mp-openid-1' } },
+    });
+    await t.app.tickets.changeStatus(receipt.number, 'accepted', 'staff:s1');
+    const queued = await t.app.prisma.outbox.findMany({ where: { conversationId: conversation.id } });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.payload).toContain(receipt.number);
+    expect(queued[0]!.payload).not.toContain('陈静');
+  });
+});
+
 describe('查询进度 in chat', () => {
   it('shows the ticket to the conversation that filed it, and asks anyone else for the code', async () => {
     const owner = await chat(t.app, {
