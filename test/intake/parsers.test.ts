@@ -130,6 +130,8 @@ describe('names', () => {
 
   it('accepts a bare name when asked', () => {
     expect(parseName('赵小明', { bare: true })).toEqual({ ok: true, value: '赵小明' });
+    expect(parseName('不想说', { bare: true }).ok).toBe(false);
+    expect(parseName('保密', { bare: true }).ok).toBe(false);
   });
 });
 
