@@ -133,6 +133,48 @@ describe('mini-program API', () => {
     });
   });
 
+  it('takes a photo sent with wx.uploadFile as a chat message with its bytes', async () => {
+    const token = await login('o-rider-6');
+    const upload = (
+      bytes: Buffer,
+      type: string,
+      headers: Record<string, string> = { authorization: `Bearer ${token}` },
+    ) => {
+      const boundary = '----wxupload';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slip.png"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/mp/chat/image',
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+    };
+    const photo = Buffer.from('png bytes of a pay slip');
+    const response = await upload(photo, 'image/png');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().replies.length).toBeGreaterThan(0);
+    const conversation = await t.app.prisma.conversation.findFirstOrThrow({
+      where: { externalUserId: 'o-rider-6' },
+    });
+    const stored = await t.app.prisma.message.findFirstOrThrow({
+      where: { conversationId: conversation.id, direction: 'in' },
+    });
+    expect(JSON.parse(stored.payload ?? '{}').image).toEqual({
+      mimeType: 'image/png',
+      dataBase64: photo.toString('base64'),
+    });
+
+    expect((await upload(Buffer.from('hello'), 'text/plain')).statusCode).toBe(415);
+    expect((await upload(photo, 'image/png', {})).statusCode).toBe(401);
+    expect((await upload(Buffer.alloc(6 * 1024 * 1024), 'image/png')).statusCode).toBe(413);
+  });
+
   it('chats over the WebSocket and gets queued staff replies when it reconnects', async () => {
     const token = await login('o-rider-5');
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -155,15 +197,17 @@ describe('mini-program API', () => {
     };
 
     const refused = open({});
+    const refusedClosed = once(refused, 'close');
     expect((await waitFor('error')).statusCode).toBe(401);
-    await once(refused, 'close');
+    await refusedClosed;
 
     const socket = open({ authorization: `Bearer ${token}` });
     const ready = await waitFor('ready');
     socket.send(JSON.stringify({ type: 'message', text: '你好' }));
     expect((await waitFor('replies')).replies[0].text).toContain('工友');
+    const closed = once(socket, 'close');
     socket.close();
-    await once(socket, 'close');
+    await closed;
     for (let i = 0; i < 200 && t.app.websocketServer.clients.size > 0; i++)
       await new Promise((r) => setTimeout(r, 10));
 

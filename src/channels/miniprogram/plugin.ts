@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { mpRoutes } from './mp-routes.js';
 import { mpSocket } from './mp-socket.js';
+import { mpUpload } from './mp-upload.js';
 
 /**
  * The WeChat mini-program channel: login, chat over HTTP and WebSocket, nearby stations. Out-of-turn
@@ -14,6 +15,7 @@ export default fp(
     );
     await app.register(mpRoutes);
     await app.register(mpSocket);
+    await app.register(mpUpload);
   },
   { name: 'channel-miniprogram', dependencies: ['conversation', 'delivery'] },
 );
