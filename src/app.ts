@@ -5,33 +5,33 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import wechatyPlugin from '../bots/wechaty/plugin.js';
 import miniprogramPlugin from './channels/miniprogram/plugin.js';
+import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
+import wecomPlugin from './channels/wecom/plugin.js';
 import type { Config } from './config.js';
 import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
-import intakePlugin from './intake/plugin.js';
 import { loggerOptions } from './http/logger-options.js';
-import knowledgePlugin from './knowledge/plugin.js';
 import { registerValidatorCompiler } from './http/validator-compiler.js';
+import intakePlugin from './intake/plugin.js';
+import knowledgePlugin from './knowledge/plugin.js';
+import { officeStaffRoutes } from './offices/office-staff-routes.js';
+import officesPlugin from './offices/plugin.js';
 import configPlugin from './plugins/config.js';
 import conversationPlugin from './plugins/conversation.js';
 import i18nPlugin from './plugins/i18n.js';
 import llmPlugin from './plugins/llm.js';
 import metricsPlugin from './plugins/metrics.js';
-import { officeStaffRoutes } from './offices/office-staff-routes.js';
-import officesPlugin from './offices/plugin.js';
 import prismaPlugin from './plugins/prisma.js';
 import encryptionPlugin from './privacy/encryption-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
 import ticketsPlugin from './tickets/plugin.js';
 import { webChatRoutes } from './web/web-chat-routes.js';
-import officialAccountPlugin from './channels/official-account/plugin.js';
-import wecomPlugin from './channels/wecom/plugin.js';
-import wechatyPlugin from '../bots/wechaty/plugin.js';
 
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
@@ -58,6 +58,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin);
   await app.register(i18nPlugin);
   await app.register(prismaPlugin);
+  await app.register(encryptionPlugin);
   await app.register(llmPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -102,7 +103,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(knowledgePlugin);
   await app.register(stationsPlugin);
   await app.register(deliveryPlugin);
-  await app.register(encryptionPlugin);
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
   await app.register(intakePlugin);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-prisma.js';
 import type { Conversation } from '../generated/prisma/client.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../i18n/locales.js';
+import type { MessageCodec } from './message-codec.js';
 import type { Channel, InboundMessage, OutboundMessage } from './messages.js';
 import {
   type ConversationMode,
@@ -34,7 +35,7 @@ export interface TurnToSave {
 export type ConversationStore = ReturnType<typeof createConversationStore>;
 
 /** Conversations and messages in the database. The engine never sees Prisma; this does. */
-export function createConversationStore(prisma: Db) {
+export function createConversationStore(prisma: Db, codec: MessageCodec) {
   function toLoaded(row: Conversation, isNew: boolean): LoadedConversation {
     const parsed = parseState(row.state);
     return {
@@ -96,8 +97,8 @@ export function createConversationStore(prisma: Db) {
             conversationId: conversation.id,
             direction: 'in',
             author: 'user',
-            text: inbound.text ?? null,
-            payload: inboundPayload,
+            text: codec.seal(inbound.text),
+            payload: codec.seal(inboundPayload),
             createdAt: now,
           },
         }),
@@ -107,8 +108,8 @@ export function createConversationStore(prisma: Db) {
               conversationId: conversation.id,
               direction: 'out',
               author: 'bot',
-              text: reply.text,
-              payload: JSON.stringify(reply),
+              text: codec.seal(reply.text),
+              payload: codec.seal(JSON.stringify(reply)),
               // Keep replies ordered after the message that caused them.
               createdAt: new Date(now.getTime() + index + 1),
             },
@@ -130,13 +131,16 @@ export function createConversationStore(prisma: Db) {
       return prisma.conversation.count({ where: { mode: { not: 'closed' }, lastMessageAt: { gte: since } } });
     },
 
+    /** The latest messages, oldest first, opened (decrypted). */
     async history(conversationId: string, limit = 50) {
       const rows = await prisma.message.findMany({
         where: { conversationId },
         orderBy: { createdAt: 'desc' },
         take: limit,
       });
-      return rows.reverse();
+      return rows
+        .reverse()
+        .map((row) => ({ ...row, text: codec.open(row.text), payload: codec.open(row.payload) }));
     },
   };
 }

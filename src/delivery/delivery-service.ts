@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { MessageCodec } from '../conversation/message-codec.js';
 import type { Channel, OutboundMessage } from '../conversation/messages.js';
 import type { Db } from '../db/create-prisma.js';
 
@@ -24,6 +25,7 @@ export function backoffMs(attempt: number): number {
 
 export interface DeliveryDeps {
   prisma: Db;
+  codec: MessageCodec;
   log: FastifyBaseLogger;
   now?: () => Date;
 }
@@ -63,7 +65,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
           channel: conversation.channel as Channel,
           externalUserId: conversation.externalUserId,
         },
-        JSON.parse(item.payload) as OutboundMessage[],
+        JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[],
       );
       if (result === 'delivered') {
         await deps.prisma.outbox.update({
@@ -124,8 +126,8 @@ export function createDeliveryService(deps: DeliveryDeps) {
               conversationId,
               direction: 'out',
               author: options.author ?? 'system',
-              text: reply.text,
-              payload: JSON.stringify(reply),
+              text: deps.codec.seal(reply.text),
+              payload: deps.codec.seal(JSON.stringify(reply)),
               createdAt: new Date(at.getTime() + index),
             },
           }),
@@ -155,11 +157,13 @@ export function createDeliveryService(deps: DeliveryDeps) {
       return delivered;
     },
 
-    pending(conversationId?: string) {
-      return deps.prisma.outbox.findMany({
+    /** Items still waiting, payload opened. */
+    async pending(conversationId?: string) {
+      const rows = await deps.prisma.outbox.findMany({
         where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
         orderBy: { createdAt: 'asc' },
       });
+      return rows.map((row) => ({ ...row, payload: deps.codec.open(row.payload) ?? '[]' }));
     },
 
     /** Retry due items in the background every `intervalMs`. */

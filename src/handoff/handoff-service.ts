@@ -1,3 +1,4 @@
+import type { MessageCodec } from '../conversation/message-codec.js';
 import type { OutboundMessage } from '../conversation/messages.js';
 import type { Db } from '../db/create-prisma.js';
 import type { Handoff } from '../generated/prisma/client.js';
@@ -30,6 +31,8 @@ export interface HandoffDeps {
     regionCode?: string,
     collective?: boolean,
   ) => Promise<string | undefined>;
+  /** Opens sealed Message text (personal data at rest). */
+  codec: MessageCodec;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
   now?: () => Date;
@@ -186,7 +189,7 @@ export function createHandoffService(deps: HandoffDeps) {
           id: m.id,
           direction: m.direction,
           author: m.author,
-          text: m.text,
+          text: deps.codec.open(m.text),
           at: m.createdAt.toISOString(),
         })),
       };
@@ -271,7 +274,7 @@ export function createHandoffService(deps: HandoffDeps) {
           id: message.id,
           direction: 'in',
           author: 'user',
-          text: message.text,
+          text: deps.codec.open(message.text),
           at: message.createdAt.toISOString(),
         },
       });

@@ -23,6 +23,7 @@ export default fp(
     const hub = new StaffHub();
     const handoffs = createHandoffService({
       prisma: app.prisma,
+      codec: app.messageCodec,
       hub,
       t: app.t,
       hours: parseOfficeHours(app.config.OFFICE_HOURS),

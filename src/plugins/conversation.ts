@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { type ChatService, createChatService } from '../conversation/chat-service.js';
 import { type ConversationStore, createConversationStore } from '../conversation/conversation-store.js';
 import { FlowRegistry } from '../conversation/flow-registry.js';
+import { createMessageCodec, type MessageCodec } from '../conversation/message-codec.js';
 import { CollectedGauge, Counter } from '../metrics/registry.js';
 
 declare module 'fastify' {
@@ -10,6 +11,8 @@ declare module 'fastify' {
     flows: FlowRegistry;
     conversations: ConversationStore;
     chat: ChatService;
+    /** Seals and opens Message text/payload (personal data at rest). */
+    messageCodec: MessageCodec;
   }
 }
 
@@ -18,7 +21,10 @@ const OPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
 export default fp(
   async (app) => {
     const flows = new FlowRegistry();
-    const store = createConversationStore(app.prisma);
+    const codec = createMessageCodec(app.fieldCipher, (err) =>
+      app.log.error({ err: err.message }, 'unreadable message'),
+    );
+    const store = createConversationStore(app.prisma, codec);
     const turns = app.metrics.register(
       new Counter('gongyou_chat_turns_total', 'Chat turns by channel and detected intent.'),
     );
@@ -29,9 +35,10 @@ export default fp(
         () => store.countOpen(new Date(Date.now() - OPEN_WINDOW_MS)),
       ),
     );
+    app.decorate('messageCodec', codec);
     app.decorate('flows', flows);
     app.decorate('conversations', store);
     app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns }));
   },
-  { name: 'conversation', dependencies: ['prisma', 'i18n', 'metrics'] },
+  { name: 'conversation', dependencies: ['prisma', 'i18n', 'metrics', 'encryption'] },
 );

@@ -48,7 +48,9 @@ describe('outbox delivery', () => {
     ws.close();
     expect(await t.app.delivery.pending(conversationId)).toHaveLength(0);
     const stored = await t.app.prisma.message.findFirst({ where: { conversationId, author: 'staff' } });
-    expect(stored?.text).toBe('您好，我是工会的王老师。');
+    // Sealed at rest, readable through the codec.
+    expect(stored?.text).not.toContain('王老师');
+    expect(t.app.messageCodec.open(stored?.text)).toBe('您好，我是工会的王老师。');
   });
 
   it('delivers at once to a connected web user', async () => {

@@ -30,3 +30,31 @@ describe('personal data never reaches the logs', () => {
     }
   });
 });
+
+describe('personal data in messages is encrypted at rest', () => {
+  it('stores chat text and replies sealed, and reads them back opened', async () => {
+    const t = await createTestApp();
+    try {
+      const { conversationId } = await chat(t.app, {
+        channelUserId: 'sealed-rider',
+        text: '我叫李强，电话13812345678',
+      });
+      const rows = await t.app.prisma.message.findMany({ where: { conversationId } });
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      for (const row of rows) {
+        expect(row.text ?? '').not.toContain('13812345678');
+        expect(row.text ?? '').not.toContain('李强');
+        expect(row.text?.startsWith('g1.')).toBe(true);
+      }
+      const history = await t.app.conversations.history(conversationId);
+      expect(history[0]?.text).toBe('我叫李强，电话13812345678');
+      // The raw database file holds no trace of the phone number either.
+      const { default: fs } = await import('node:fs');
+      await t.app.prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      const file = t.databaseUrl.replace(/^file:/, '');
+      expect(fs.readFileSync(file).includes(Buffer.from('13812345678'))).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -118,7 +118,7 @@ describe('handoff to union staff', () => {
       '您好，我是工会的王老师，请问是哪家公司？',
     ]);
     const stored = await t.app.prisma.message.findFirst({ where: { conversationId, author: 'staff' } });
-    expect(stored?.text).toBe('您好，我是工会的王老师，请问是哪家公司？');
+    expect(t.app.messageCodec.open(stored?.text)).toBe('您好，我是工会的王老师，请问是哪家公司？');
 
     const detail = await t.app.inject({
       method: 'GET',
@@ -203,7 +203,7 @@ describe('handoff to union staff', () => {
     const told = await t.app.prisma.message.findFirst({
       where: { conversationId: turn.conversationId, author: 'system' },
     });
-    expect(told?.text).toContain('第 1 位');
+    expect(t.app.messageCodec.open(told?.text)).toContain('第 1 位');
   });
 
   it('queues a collective case in the office for its region, not the default office', async () => {
