@@ -4,6 +4,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { inboundPayloads } from './helpers/inbound-payloads.js';
 
 const MP = { WECHAT_MP_APPID: 'wxmp-test-appid', WECHAT_MP_SECRET: 'mp-secret-for-tests' };
 
@@ -123,10 +124,8 @@ describe('mini-program API', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: 'o-rider-4' },
     });
-    const stored = await t.app.prisma.message.findFirstOrThrow({
-      where: { conversationId: conversation.id, direction: 'in' },
-    });
-    expect(JSON.parse(stored.payload ?? '{}').location).toEqual({
+    const [stored] = await inboundPayloads(t.app, conversation.id);
+    expect(stored?.location).toEqual({
       lat: 31.2304,
       lng: 121.4737,
       coord: 'gcj02',
@@ -162,10 +161,8 @@ describe('mini-program API', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: 'o-rider-6' },
     });
-    const stored = await t.app.prisma.message.findFirstOrThrow({
-      where: { conversationId: conversation.id, direction: 'in' },
-    });
-    expect(JSON.parse(stored.payload ?? '{}').image).toEqual({
+    const [stored] = await inboundPayloads(t.app, conversation.id);
+    expect(stored?.image).toEqual({
       mimeType: 'image/png',
       dataBase64: photo.toString('base64'),
     });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { inboundPayloads } from './helpers/inbound-payloads.js';
 import { decrypt, plainPost, securePost, sha1Sorted, tag, xml } from './helpers/wechat-fixtures.js';
 
 const OA = {
@@ -145,10 +146,8 @@ describe('official account callback', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: 'o-oa-6' },
     });
-    const stored = await t.app.prisma.message.findFirstOrThrow({
-      where: { conversationId: conversation.id, direction: 'in' },
-    });
-    expect(JSON.parse(stored.payload ?? '{}').location).toEqual({
+    const [stored] = await inboundPayloads(t.app, conversation.id);
+    expect(stored?.location).toEqual({
       lat: 23.134521,
       lng: 113.358803,
       coord: 'gcj02',
@@ -182,18 +181,15 @@ describe('official account callback', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: 'o-oa-11' },
     });
-    const inbound = await t.app.prisma.message.findMany({
-      where: { conversationId: conversation.id, direction: 'in' },
-      orderBy: { createdAt: 'asc' },
-    });
-    expect(JSON.parse(inbound[0]?.payload ?? '{}').image).toEqual({
+    const inbound = await inboundPayloads(t.app, conversation.id);
+    expect(inbound[0]?.image).toEqual({
       url: 'https://mmbiz.qpic.cn/x',
       mediaId: 'MEDIA-1',
       mimeType: 'image/jpeg',
       dataBase64: photo.toString('base64'),
     });
     // Expired media: the message still goes through, by reference.
-    expect(JSON.parse(inbound[1]?.payload ?? '{}').image).toEqual({
+    expect(inbound[1]?.image).toEqual({
       url: 'https://mmbiz.qpic.cn/x',
       mediaId: 'MEDIA-GONE',
     });
@@ -210,6 +206,8 @@ describe('official account callback', () => {
     expect(tag((await post(plainPost(PATH, OA.WECHAT_OA_TOKEN, subscribe))).body, 'Content')).toContain(
       '工友',
     );
+    // Following is not saying anything: no turn is recorded.
+    expect(await t.app.prisma.conversation.count({ where: { externalUserId: 'o-oa-7' } })).toBe(0);
     const video = xml({
       ToUserName: ACCOUNT,
       FromUserName: 'o-oa-7',

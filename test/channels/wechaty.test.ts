@@ -5,6 +5,7 @@ import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
+import { inboundPayloads } from './helpers/inbound-payloads.js';
 
 // 1×1 PNG: a worker's photo of a pay slip, as far as the bot can tell.
 const PNG = Buffer.from(
@@ -133,14 +134,11 @@ describe('wechaty bot (wechaty-puppet-mock)', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: rider.id },
     });
-    const inbound = await t.app.prisma.message.findMany({
-      where: { conversationId: conversation.id, direction: 'in' },
-      orderBy: { createdAt: 'asc' },
-    });
-    const image = JSON.parse(inbound[0]?.payload ?? '{}').image;
+    const inbound = await inboundPayloads(t.app, conversation.id);
+    const image = inbound[0]?.image;
     expect(image.mimeType).toBe('image/png');
     expect(Buffer.from(image.dataBase64, 'base64').equals(PNG)).toBe(true);
-    expect(JSON.parse(inbound[1]?.payload ?? '{}').location).toEqual({
+    expect(inbound[1]?.location).toEqual({
       lat: 39.995121,
       lng: 116.334154,
       coord: 'gcj02',

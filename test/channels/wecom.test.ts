@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { inboundPayloads } from './helpers/inbound-payloads.js';
 import { encrypt, sha1Sorted, xml } from './helpers/wechat-fixtures.js';
 
 // The token, CorpID and EncodingAESKey of WeCom's published callback example, so the URL check
@@ -169,12 +170,9 @@ describe('WeCom customer-service callback', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { channel: 'wecom', externalUserId: 'wk-kf-1/wm-rider-1' },
     });
-    const inbound = await t.app.prisma.message.findMany({
-      where: { conversationId: conversation.id, direction: 'in' },
-      orderBy: { createdAt: 'asc' },
-    });
+    const inbound = await inboundPayloads(t.app, conversation.id);
     expect(inbound).toHaveLength(2);
-    expect(JSON.parse(inbound[1]?.payload ?? '{}').location).toEqual({
+    expect(inbound[1]?.location).toEqual({
       lat: 22.543,
       lng: 114.057,
       coord: 'gcj02',
@@ -218,14 +216,53 @@ describe('WeCom customer-service callback', () => {
     const conversation = await t.app.prisma.conversation.findFirstOrThrow({
       where: { externalUserId: 'wk-kf-4/wm-rider-4' },
     });
-    const inbound = await t.app.prisma.message.findFirstOrThrow({
-      where: { conversationId: conversation.id, direction: 'in' },
-    });
-    expect(JSON.parse(inbound.payload ?? '{}').image).toEqual({
+    const [inbound] = await inboundPayloads(t.app, conversation.id);
+    expect(inbound?.image).toEqual({
       mediaId: 'wm-media-1',
       mimeType: 'image/png',
       dataBase64: photo.toString('base64'),
     });
+  });
+
+  it('welcomes someone who opens the chat with the one message WeCom allows for it', async () => {
+    let welcome: { code: string; text: { content: string } } | undefined;
+    nock(API)
+      .post('/cgi-bin/kf/send_msg_on_event', (body) => {
+        welcome = body;
+        return true;
+      })
+      .query({ access_token: 'WECOM-TOKEN' })
+      .reply(200, { errcode: 0 });
+    nock(API)
+      .post('/cgi-bin/kf/sync_msg', (body) => body.open_kfid === 'wk-kf-5')
+      .query(true)
+      .reply(200, {
+        errcode: 0,
+        next_cursor: 'C5',
+        has_more: 0,
+        msg_list: [
+          {
+            msgid: 'e5',
+            open_kfid: 'wk-kf-5',
+            send_time: now(),
+            origin: 4,
+            msgtype: 'event',
+            event: {
+              event_type: 'enter_session',
+              open_kfid: 'wk-kf-5',
+              external_userid: 'wm-rider-5',
+              welcome_code: 'WELCOME-5',
+            },
+          },
+        ],
+      });
+    await t.app.inject({ method: 'POST', ...callback('wk-kf-5') });
+    await t.app.wecom?.idle();
+    expect(welcome?.code).toBe('WELCOME-5');
+    expect(welcome?.text.content).toContain('工友');
+    expect(await t.app.prisma.conversation.count({ where: { externalUserId: 'wk-kf-5/wm-rider-5' } })).toBe(
+      0,
+    );
   });
 
   it('does not answer the days-old backlog the first time an account is pulled', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../wechat-common/callback-envelope.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
-import { renderRepliesText, WECHAT_TEXT_MAX_BYTES } from '../wechat-common/render-text.js';
+import { renderRepliesText, WECHAT_TEXT_MAX_BYTES, welcomeText } from '../wechat-common/render-text.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
 import { buildWxXml } from '../wechat-common/wx-xml.js';
 import { oaInbound } from './oa-inbound.js';
@@ -101,6 +101,7 @@ export function oaCallbackRoutes(
 
       const parsed = oaInbound(fields, 'official-account');
       if (parsed.kind === 'ignored') return success();
+      if (parsed.kind === 'welcome') return answer([welcomeText(app.t(DEFAULT_LOCALE))]);
       if (parsed.kind === 'unsupported')
         return answer([app.t(DEFAULT_LOCALE)('channels:unsupportedMessage')]);
 

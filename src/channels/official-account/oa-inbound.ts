@@ -7,10 +7,9 @@ export type OaInboundResult =
   /** Events the assistant has nothing to say to (unsubscribe, view, template receipts …). */
   | { kind: 'ignored'; key: string }
   /** A message type the assistant cannot read (video, link, voice without recognition …). */
-  | { kind: 'unsupported'; key: string };
-
-/** A new follower is greeted the way someone saying hello is. */
-const SUBSCRIBE_GREETING = '你好';
+  | { kind: 'unsupported'; key: string }
+  /** A new follower: greet them with the menu (nothing was said, so no turn is recorded). */
+  | { kind: 'welcome'; key: string };
 
 export function oaInbound(
   fields: Record<string, string>,
@@ -48,7 +47,7 @@ export function oaInbound(
         ? message({ text: fields.Recognition.trim() })
         : { kind: 'unsupported', key };
     case 'event':
-      if (fields.Event === 'subscribe') return message({ text: SUBSCRIBE_GREETING });
+      if (fields.Event === 'subscribe') return { kind: 'welcome', key };
       // Custom menu buttons: their key is the phrase to send (set keys like "附近的工会驿站").
       if (fields.Event === 'CLICK' && fields.EventKey?.trim())
         return message({ text: fields.EventKey.trim() });

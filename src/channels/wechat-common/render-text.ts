@@ -1,3 +1,4 @@
+import { menuReply } from '../../conversation/flows/menu.js';
 import type { Citation, OutboundMessage, StationCard, TicketReceipt } from '../../conversation/messages.js';
 import type { Translate } from '../../i18n/create-i18n.js';
 
@@ -18,6 +19,11 @@ export function renderReplyText(reply: OutboundMessage, t: Translate): string {
     if (phrases.length) blocks.push(t('channels:quickReplies', { phrases: phrases.join(' ') }));
   }
   return blocks.filter(Boolean).join('\n\n');
+}
+
+/** The greeting and menu for someone who just arrived (followed the account, opened the chat). */
+export function welcomeText(t: Translate): string {
+  return renderReplyText(menuReply(t, t('greeting')), t);
 }
 
 /** One string per WeChat message: every reply of a turn, each split to fit the size limit. */

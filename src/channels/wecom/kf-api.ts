@@ -20,6 +20,7 @@ export interface KfMessage {
   text?: { content?: string };
   image?: { media_id?: string };
   location?: { latitude?: number; longitude?: number; name?: string; address?: string };
+  event?: { event_type?: string; external_userid?: string; welcome_code?: string };
 }
 
 export interface KfBatch {
@@ -71,4 +72,14 @@ export async function sendText(
   if (answer.errcode === 95018) return false;
   if (answer.errcode) throw new Error(`kf/send_msg errcode ${answer.errcode}`);
   return true;
+}
+
+/** The one welcome message WeCom allows (within 20 s) when a user opens the chat. */
+export async function sendWelcome(tokens: AccessTokenSource, code: string, content: string): Promise<void> {
+  const answer = await postWithToken(tokens, `${API}/kf/send_msg_on_event`, {
+    code,
+    msgtype: 'text',
+    text: { content },
+  });
+  if (answer.errcode) throw new Error(`kf/send_msg_on_event errcode ${answer.errcode}`);
 }

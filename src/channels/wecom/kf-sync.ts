@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { KeyedMutex } from '../../conversation/keyed-mutex.js';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import { ExpiringMap } from '../wechat-common/background.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
-import { syncMessages } from './kf-api.js';
+import { welcomeText } from '../wechat-common/render-text.js';
+import { sendWelcome, syncMessages } from './kf-api.js';
 import { kfInbound, kfUserId } from './kf-inbound.js';
 
 const MEDIA_GET = 'https://qyapi.weixin.qq.com/cgi-bin/media/get';
@@ -21,8 +23,15 @@ export function createKfSync(app: FastifyInstance, tokens: AccessTokenSource, st
   async function answer(message: Parameters<typeof kfInbound>[0], fresh: boolean) {
     if (seen.get(message.msgid)) return;
     seen.set(message.msgid, true);
+    if (!fresh) return;
+    const welcome = message.event?.event_type === 'enter_session' ? message.event.welcome_code : undefined;
+    if (welcome) {
+      // Greet someone who just opened the chat; nothing was said, so no turn is recorded.
+      await sendWelcome(tokens, welcome, welcomeText(app.t(DEFAULT_LOCALE)));
+      return;
+    }
     const inbound = kfInbound(message);
-    if (!inbound || !fresh) return;
+    if (!inbound) return;
     if (inbound === 'unsupported') {
       const conversation = await app.conversations.findOrCreate(
         'wecom',
