@@ -18,13 +18,17 @@ const rows: BenchRow[] = [];
 for (const file of files) {
   const started = performance.now();
   console.info(`running ${file} …`);
-  const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<BenchRow[]> };
+  const module = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+    default: () => Promise<BenchRow[]>;
+  };
   rows.push(...(await module.default()));
   console.info(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const format = (value: number) =>
-  Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  Number.isInteger(value)
+    ? value.toLocaleString('en-US')
+    : value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 const table = rows.map((row) => ({
   area: row.area,
   metric: row.metric,

@@ -38,13 +38,18 @@ export const ConfigSchema = Type.Object({
   /** Secure flag on the staff cookie; defaults to on in production. */
   STAFF_COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /** When union staff answer chats, China time: days 1-7 (Mon=1) and hours, e.g. "1-5 09:00-17:30". */
-  OFFICE_HOURS: Type.String({ pattern: '^[1-7]-[1-7] \\d{2}:\\d{2}-\\d{2}:\\d{2}$', default: '1-5 09:00-17:30' }),
+  OFFICE_HOURS: Type.String({
+    pattern: '^[1-7]-[1-7] \\d{2}:\\d{2}-\\d{2}:\\d{2}$',
+    default: '1-5 09:00-17:30',
+  }),
   /** Office (code or id) whose queue takes chats that name no region and have no ticket. */
   HANDOFF_OFFICE: Type.String({ minLength: 1, default: 'acftu' }),
   /** Directory of edited 一函两书 templates (reminder.md, opinion.md, suggestion.md) that replace the built-in ones. */
   SUPERVISION_TEMPLATES_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Public holidays skipped when counting a reply deadline's working days: 2026-10-01,2026-10-02,… */
-  PUBLIC_HOLIDAYS: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(,\\s*\\d{4}-\\d{2}-\\d{2})*$' })),
+  PUBLIC_HOLIDAYS: Type.Optional(
+    Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(,\\s*\\d{4}-\\d{2}-\\d{2})*$' }),
+  ),
   /** Tickets: amounts owed (yuan) above this make a ticket high priority. */
   TICKET_HIGH_AMOUNT_YUAN: Type.Integer({ minimum: 0, default: 50_000 }),
   /** Hours an office has to act on a ticket, by priority (the worker is told the due time). */

@@ -2,7 +2,7 @@ import type { Translate } from '../i18n/create-i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Effect, FlowContext, FlowResult, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
-import { menuReply } from './flows/menu.js';
+import { menuChoiceText, menuReply } from './flows/menu.js';
 import { detectIntent } from './intents/detect-intent.js';
 import type { DetectedIntent } from './intents/intent.js';
 import { detectLanguage } from './intents/language.js';
@@ -40,7 +40,9 @@ export interface EngineDeps {
  * with. Order: language, then the person-in-charge check, then global commands, then the
  * active flow, then the intent router.
  */
-export async function handleMessage(input: EngineInput, deps: EngineDeps): Promise<EngineOutput> {
+export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise<EngineOutput> {
+  const choice = raw.state.flow ? undefined : menuChoiceText(deps.t(raw.locale), raw.inbound.text ?? '');
+  const input = choice ? { ...raw, inbound: { ...raw.inbound, text: choice } } : raw;
   const text = (input.inbound.text ?? '').trim();
   const intent = detectIntent(input.inbound);
   const locale = chooseLocale(input, intent, text);

@@ -146,6 +146,22 @@ export function createDeliveryService(deps: DeliveryDeps) {
       return { outboxId: item.id, delivered };
     },
 
+    /**
+     * Queue replies that are already stored as Messages (a turn's answer for a channel that
+     * answers out of band), then try this user's queue in order.
+     */
+    async enqueue(conversationId: string, channel: Channel, replies: OutboundMessage[]): Promise<number> {
+      await deps.prisma.outbox.create({
+        data: {
+          conversationId,
+          channel,
+          payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
+          nextAttemptAt: now(),
+        },
+      });
+      return this.flush(conversationId);
+    },
+
     /** Try everything pending for one conversation (its channel just came back), or everything due. */
     async flush(conversationId?: string): Promise<number> {
       const items = await deps.prisma.outbox.findMany({

@@ -138,5 +138,9 @@ function withoutDescendants(regions: Region[], index: RegionIndex): Region[] {
 
 function dedupe(regions: Region[]): Region[] {
   const seen = new Set<string>();
-  return regions.filter((r) => (seen.has(r.code) ? false : (seen.add(r.code), true)));
+  return regions.filter((r) => {
+    if (seen.has(r.code)) return false;
+    seen.add(r.code);
+    return true;
+  });
 }

@@ -97,3 +97,32 @@ describe('GET /api/chat/history', () => {
     expect((await t.app.inject({ url: '/api/chat/history?channelUserId=x&limit=500' })).statusCode).toBe(400);
   });
 });
+
+describe('numbered menu answers (text-only channels)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('a bare "4" after the menu asks for a person, in the conversation language', async () => {
+    await chat(t.app, { channelUserId: 'digits', text: '你好' });
+    const body = await chat(t.app, { channelUserId: 'digits', text: '4' });
+    const stored = await t.app.conversations.history(body.conversationId, 1);
+    // The reply is the handoff flow's, not the "didn't understand" menu.
+    expect(body.replies[0]?.text).not.toContain('我没太明白');
+    expect(stored[0]?.direction).toBe('out');
+    const row = await t.app.prisma.conversation.findUniqueOrThrow({ where: { id: body.conversationId } });
+    expect(JSON.parse(row.state).lastIntent).toBe('human');
+  });
+
+  it('"1" starts a question, "9" is not a menu item', async () => {
+    await chat(t.app, { channelUserId: 'digits-2', text: '你好' });
+    await chat(t.app, { channelUserId: 'digits-2', text: '1' });
+    let row = await t.app.prisma.conversation.findFirstOrThrow({ where: { externalUserId: 'digits-2' } });
+    expect(JSON.parse(row.state).lastIntent).toBe('question');
+    await chat(t.app, { channelUserId: 'digits-2', text: '9' });
+    row = await t.app.prisma.conversation.findFirstOrThrow({ where: { externalUserId: 'digits-2' } });
+    expect(JSON.parse(row.state).lastIntent).not.toBe('question');
+  });
+});

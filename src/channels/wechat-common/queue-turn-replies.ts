@@ -14,6 +14,6 @@ export async function queueTurnReplies(
   replies: OutboundMessage[],
 ): Promise<void> {
   if (!replies.length) return;
-  await app.prisma.outbox.create({ data: { conversationId, channel, payload: JSON.stringify(replies) } });
-  await app.delivery.flush(conversationId);
+  // Anything older still waiting for this user goes first, in order.
+  await app.delivery.enqueue(conversationId, channel, replies);
 }
