@@ -59,7 +59,7 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
               text: ctx.t('tickets:whichTicket'),
               quickReplies: own.items.map((item) => ({
                 label: item.number,
-                text: `查询进度 ${item.number}`,
+                text: ctx.t('tickets:checkNumber', { number: item.number }),
               })),
             },
           ],
