@@ -30,7 +30,7 @@ export function parseEmployer(
   }
   if (candidates.length) return ok(candidates.sort((a, b) => b.length - a.length)[0]!);
   const boss = BOSS.exec(text);
-  if (boss && boss[2] && !/^(?:拖|欠|不|没|一|说|跑)/.test(boss[2])) return ok(`${boss[1]}${boss[2]}`);
+  if (boss?.[2] && !/^(?:拖|欠|不|没|一|说|跑)/.test(boss[2])) return ok(`${boss[1]}${boss[2]}`);
   if (options.bare) {
     const bare = text
       .trim()
