@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  type Locale,
+  localeFromAcceptLanguage,
+  normalizeLocale,
+  SUPPORTED_LOCALES,
+} from '../i18n/locales.js';
+import { WEB_DIR } from '../paths.js';
+
+/**
+ * A page template under src/web/ rendered once per language at start: `{{t:key}}` from the
+ * page's i18n namespace, `{{lang}}`, `{{otherLang}}`, and `{{strings}}` — both languages' strings
+ * as JSON for the page's script, so switching language needs no reload. Returns the route
+ * handler, which picks the language from `?lang=` or Accept-Language.
+ */
+export function localizedPage(app: FastifyInstance, templateFile: string, namespace: string) {
+  const template = fs.readFileSync(path.join(WEB_DIR, templateFile), 'utf8');
+  const strings = JSON.stringify(
+    Object.fromEntries(
+      SUPPORTED_LOCALES.map((locale) => [locale, app.i18n.getResourceBundle(locale, namespace)]),
+    ),
+  ).replace(/</g, '\\u003c');
+  const rendered = new Map<Locale, string>(
+    SUPPORTED_LOCALES.map((locale) => {
+      const t = app.t(locale);
+      const html = template
+        .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(`${namespace}:${key}`)))
+        .replace('{{lang}}', locale)
+        .replace('{{otherLang}}', locale === 'zh-CN' ? 'en' : 'zh-CN')
+        .replace('{{strings}}', strings);
+      return [locale, html];
+    }),
+  );
+
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const query = request.query as { lang?: string };
+    const locale =
+      normalizeLocale(query.lang) ?? localeFromAcceptLanguage(request.headers['accept-language']);
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+    return rendered.get(locale);
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
