@@ -106,9 +106,25 @@ export async function loadDashboard(staff) {
         ]),
       );
     }
+    if (staff.role === 'admin') dash.append(await wechatyCard());
   } catch (err) {
     flash(t('error', { message: err.message }), true);
   }
+}
+
+/** Admins see the WeChat bot's state and, while it waits for a scan, its login QR code. */
+async function wechatyCard() {
+  const status = await api('GET', '/api/staff/wechaty/status');
+  return el('section', { class: 'card wechaty' }, [
+    el('h3', { text: t('wechaty.title') }),
+    el('p', {
+      text: t(`wechaty.state.${status.state}`, { user: status.user ?? '', puppet: status.puppet ?? '' }),
+    }),
+    status.lastError ? el('p', { class: 'muted', text: status.lastError }) : null,
+    status.qrcodeDataUrl
+      ? el('img', { src: status.qrcodeDataUrl, alt: t('wechaty.scan'), width: '200', height: '200' })
+      : null,
+  ]);
 }
 
 /** The risk badge on the dashboard tab: warnings appear without anyone opening the dashboard. */
