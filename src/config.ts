@@ -128,3 +128,16 @@ function describeExpectation(schema: unknown): string {
   if (s.pattern) return `must match ${s.pattern}`;
   return `must be a ${s.type ?? 'valid value'}`;
 }
+
+/** For entry points: the config, or the problems on stderr and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,19 +1,10 @@
 // Entry point: validate config, build the app, listen, and close gracefully on SIGINT/SIGTERM
 // (in-flight requests finish, then the database closes).
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
 
   const startedAt = performance.now();
   const app = await buildApp(config);

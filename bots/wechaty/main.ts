@@ -5,21 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileBox } from 'file-box';
 import { buildApp } from '../../src/app.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfigOrExit } from '../../src/config.js';
 
 const QR_FILE = path.resolve('data', 'wechaty-login-qr.png');
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   if (!config.WECHATY_PUPPET) {
     console.error(
       'Set WECHATY_PUPPET (e.g. wechaty-puppet-service with WECHATY_PUPPET_SERVICE_TOKEN) to run the bot.',

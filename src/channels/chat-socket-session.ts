@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { ConversationNotFoundError } from '../conversation/chat-service.js';
+import type { Channel, InboundMessage, OutboundMessage } from '../conversation/messages.js';
+import { HttpError } from '../http/error-handler.js';
+import type { Locale } from '../i18n/locales.js';
+
+/** A person types at most this many messages per window; more is a script. */
+const FLOOD_LIMIT = 10;
+const FLOOD_WINDOW_MS = 10_000;
+/** Frames over the limit before the socket is closed. */
+const FLOOD_STRIKES = 5;
+
+const ERROR_NAMES: Record<number, string> = {
+  401: 'Unauthorized',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+};
+
+export interface ChatSocketSession {
+  channel: Channel;
+  externalUserId: string;
+  locale?: Locale;
+  /** Extra fields for the `ready` frame. */
+  ready?: Record<string, unknown>;
+  /**
+   * A parsed JSON frame → the inbound message, or a message saying what is wrong with it.
+   * Throwing HttpError works too.
+   */
+  toInbound(frame: unknown): InboundMessage | string;
+}
+
+/**
+ * The live chat protocol shared by the web chat and the mini-program sockets. The client sends
+ * `{type:"message", …}`; the server sends `ready`, `delta` (streamed text), `replies`, `push`
+ * (a staff reply, a ticket update, also whatever queued while the user was away) and `error`.
+ * Garbage gets an error frame; a flood gets 429s and then a close; one broken client never
+ * takes the process down.
+ */
+export function serveChatSocket(
+  app: FastifyInstance,
+  socket: WebSocket,
+  request: FastifyRequest,
+  session: ChatSocketSession,
+): void {
+  // Listeners first, before any await.
+  let unsubscribe: (() => void) | undefined;
+  socket.on('error', (err) => request.log.warn({ err: err.message }, `${session.channel} socket error`));
+  socket.on('close', () => unsubscribe?.());
+
+  const send = (frame: Record<string, unknown>) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const sendError = (statusCode: number, message: string) =>
+    send({ event: 'error', statusCode, error: ERROR_NAMES[statusCode] ?? 'Bad Request', message });
+
+  let conversationId: string | undefined;
+  let sentAt: number[] = [];
+  let strikes = 0;
+
+  const ready = app.conversations
+    .findOrCreate(session.channel, session.externalUserId, session.locale)
+    .then((conversation) => {
+      conversationId = conversation.id;
+      unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
+        send({ event: 'push', conversationId, replies }),
+      );
+      send({
+        event: 'ready',
+        conversationId,
+        ...session.ready,
+        locale: conversation.locale,
+        mode: conversation.mode,
+      });
+      app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
+    })
+    .catch((err) => {
+      request.log.error({ err }, 'chat socket could not open its conversation');
+      socket.close(1011, 'unavailable');
+    });
+
+  socket.on('message', async (raw, isBinary) => {
+    const now = Date.now();
+    sentAt = sentAt.filter((at) => now - at < FLOOD_WINDOW_MS);
+    if (sentAt.length >= FLOOD_LIMIT) {
+      strikes += 1;
+      if (strikes >= FLOOD_STRIKES) return socket.close(1008, 'too many messages');
+      return sendError(429, 'Too many messages; wait a few seconds.');
+    }
+    sentAt.push(now);
+
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(raw.toString());
+    } catch {
+      frame = undefined;
+    }
+    await ready;
+    if (!conversationId) return;
+    try {
+      const inbound = session.toInbound(frame);
+      if (typeof inbound === 'string') return sendError(400, inbound);
+      const result = await app.chat.handle(inbound, {
+        conversationId,
+        onDelta: (delta) => send({ event: 'delta', conversationId, ...delta }),
+      });
+      send({ event: 'replies', conversationId, locale: result.locale, replies: result.replies });
+    } catch (err) {
+      if (err instanceof HttpError) return sendError(err.statusCode, err.message);
+      if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
+      request.log.error({ err }, 'chat turn failed');
+      send({
+        event: 'error',
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side.',
+      });
+    }
+  });
+}
