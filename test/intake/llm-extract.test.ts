@@ -1,21 +1,12 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatCompletionBody, completion } from '../helpers/openai-mock.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const LLM = 'http://llm-intake.test';
 const MESSAGE = '我叫孙悟空，在浦东给快跑跑送外卖，他们欠我工资一万二，两个月了，电话138 1234 0000';
 
-function completion(content: string) {
-  return {
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1,
-    model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  };
-}
-
-type Body = { messages: { role: string; content: string }[] };
+type Body = ChatCompletionBody;
 
 describe('intake with an LLM for the facts the parsers miss (nock)', () => {
   let t: TestApp;

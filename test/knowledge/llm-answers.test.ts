@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatCompletionBody, completion, sse } from '../helpers/openai-mock.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { WsClient, wsBase } from '../helpers/ws-client.js';
 import { LAWS_DIR } from './laws-dir.js';
@@ -7,30 +8,7 @@ import { LAWS_DIR } from './laws-dir.js';
 const LLM = 'http://llm.test';
 const QUESTION = '老板拖欠我两个月工资不给，我该怎么办？';
 
-function completion(content: string) {
-  return {
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1,
-    model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-  };
-}
-
-function sse(pieces: string[]): string {
-  const events = pieces.map((piece) =>
-    JSON.stringify({
-      id: 'chatcmpl-2',
-      object: 'chat.completion.chunk',
-      created: 1,
-      model: 'test-model',
-      choices: [{ index: 0, delta: { content: piece }, finish_reason: null }],
-    }),
-  );
-  return `${events.map((event) => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
-}
-
-type Body = { model: string; stream?: boolean; messages: { role: string; content: string }[] };
+type Body = ChatCompletionBody;
 
 describe('answers with an OpenAI-compatible LLM (nock)', () => {
   let t: TestApp;

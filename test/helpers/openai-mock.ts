@@ -1,0 +1,33 @@
+// Response bodies an OpenAI-compatible /v1/chat/completions endpoint sends, for nock.
+
+/** The body of a chat completion request, as the tests inspect it. */
+export type ChatCompletionBody = {
+  model: string;
+  stream?: boolean;
+  messages: { role: string; content: string }[];
+};
+
+/** A non-streamed completion whose answer is `content`. */
+export function completion(content: string) {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'test-model',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  };
+}
+
+/** A streamed completion (server-sent events) delivering `pieces` one delta each. */
+export function sse(pieces: string[]): string {
+  const events = pieces.map((piece) =>
+    JSON.stringify({
+      id: 'chatcmpl-2',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'test-model',
+      choices: [{ index: 0, delta: { content: piece }, finish_reason: null }],
+    }),
+  );
+  return `${events.map((event) => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
+}
