@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,7 @@ import deliveryPlugin from './delivery/plugin.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { loggerOptions } from './http/logger-options.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerValidatorCompiler } from './http/validator-compiler.js';
 import intakePlugin from './intake/plugin.js';
 import knowledgePlugin from './knowledge/plugin.js';
@@ -60,18 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(prismaPlugin);
   await app.register(encryptionPlugin);
   await app.register(llmPlugin);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        // Map links open the map apps; the page itself loads nothing from elsewhere.
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',

@@ -80,10 +80,19 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
     expect(Object.keys(docs.json().paths)).toContain('/api/chat/messages');
   });
 
-  it('sets security headers', async () => {
-    const response = await t.app.inject('/healthz');
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  it('sets security headers, on errors too, and lets the API docs page keep its own policy', async () => {
+    for (const url of ['/healthz', '/no-such-page']) {
+      const response = await t.app.inject(url);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['strict-transport-security']).toContain('max-age=');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).toContain("connect-src 'self'");
+    }
+    const docs = await t.app.inject('/docs/static/index.html');
+    const policy = docs.headers['content-security-policy'];
+    expect(typeof policy).toBe('string');
+    expect(policy).toContain('validator.swagger.io');
   });
 
   it('rate-limits a client that floods', async () => {

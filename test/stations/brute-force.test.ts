@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { amenityMask } from '../../src/stations/amenities.js';
 import { haversineM } from '../../src/stations/geo/haversine.js';
 import { StationIndex } from '../../src/stations/geo/station-index.js';
+import type { Station } from '../../src/stations/station.js';
 import { generateStations, random } from '../../src/stations/synthetic/generate-stations.js';
 
 const STATIONS = generateStations(10_000, 7);
@@ -16,13 +17,20 @@ const MASK = Uint32Array.from(STATIONS, (s) => amenityMask(s.amenities));
  * The k nearest by scanning every station: the answer the index must match. Ranks by the
  * haversine term (monotonic in distance), then measures the winners with haversineM.
  */
-function bruteForce(lat: number, lng: number, k: number, mask = 0, radiusM = Number.POSITIVE_INFINITY) {
+function bruteForce(
+  lat: number,
+  lng: number,
+  k: number,
+  mask = 0,
+  radiusM = Number.POSITIVE_INFINITY,
+  accept: (station: Station) => boolean = () => true,
+) {
   const qLat = lat * RAD;
   const qLng = lng * RAD;
   const qCos = Math.cos(qLat);
   const best: { i: number; h: number }[] = [];
   for (let i = 0; i < STATIONS.length; i++) {
-    if (((MASK[i] as number) & mask) !== mask) continue;
+    if (((MASK[i] as number) & mask) !== mask || !accept(STATIONS[i] as Station)) continue;
     const sLat = Math.sin(((LAT[i] as number) - qLat) / 2);
     const sLng = Math.sin(((LNG[i] as number) - qLng) / 2);
     const h = sLat * sLat + qCos * (COS[i] as number) * sLng * sLng;
@@ -44,9 +52,16 @@ function bruteForce(lat: number, lng: number, k: number, mask = 0, radiusM = Num
  * Rank by rank, the index and the scan must name the same station at the same distance. Two
  * stations at the same distance (to 1 mm) may come in either order.
  */
-function mismatches(lat: number, lng: number, k: number, mask = 0, radiusM?: number): number {
-  const expected = bruteForce(lat, lng, k, mask, radiusM);
-  const got = index.nearest(lat, lng, { limit: k, amenityMask: mask, radiusM }).map((s) => ({
+function mismatches(
+  lat: number,
+  lng: number,
+  k: number,
+  mask = 0,
+  radiusM?: number,
+  accept?: (station: Station) => boolean,
+): number {
+  const expected = bruteForce(lat, lng, k, mask, radiusM, accept);
+  const got = index.nearest(lat, lng, { limit: k, amenityMask: mask, radiusM, accept }).map((s) => ({
     id: s.id,
     d: haversineM(lat, lng, s.lat, s.lng),
   }));
@@ -86,6 +101,49 @@ describe('k-nearest index against a brute-force haversine scan', () => {
     }
     expect(nonEmpty).toBeGreaterThan(100);
     expect(bad).toBe(0);
+  });
+
+  it('agrees with a per-station test (the open-now path), which only sees candidates', () => {
+    const next = random(44);
+    // Stands in for "open now": drops about a third of the stations, unrelated to position.
+    const accept = (s: Station) => s.id.charCodeAt(s.id.length - 1) % 3 !== 0;
+    let bad = 0;
+    let calls = 0;
+    const counted = (s: Station) => {
+      calls++;
+      return accept(s);
+    };
+    for (let q = 0; q < 1_000; q++) {
+      const lat = 22 + next() * 18;
+      const lng = 102 + next() * 20;
+      bad += mismatches(lat, lng, 5, 0, undefined, accept);
+      index.nearest(lat, lng, { limit: 5, accept: counted });
+    }
+    expect(bad).toBe(0);
+    // The test runs only on stations that would enter the top 5, not on every one a visited
+    // leaf holds (33 to 65 per leaf, and a query visits several): it can be slow (opening hours).
+    expect(calls / 1_000).toBeLessThan(48);
+  });
+
+  it('agrees for large k and for points anywhere on the globe (poles, antimeridian)', () => {
+    const next = random(45);
+    let bad = 0;
+    for (let q = 0; q < 60; q++) {
+      const lat = -89 + next() * 178;
+      const lng = -180 + next() * 360;
+      bad += mismatches(lat, lng, q % 2 ? 700 : 3);
+    }
+    bad += mismatches(89.99, 179.99, 50) + mismatches(-89.99, -179.99, 50);
+    expect(bad).toBe(0);
+  });
+
+  it('returns every station when k exceeds the count, and none past a tiny radius', () => {
+    const few = generateStations(40, 9);
+    const small = new StationIndex(few);
+    const all = small.nearest(30, 110, { limit: 100 });
+    expect(new Set(all.map((s) => s.id)).size).toBe(40);
+    const far = small.nearest(30, 110, { limit: 5, radiusM: 1 });
+    expect(far).toEqual([]);
   });
 
   it('returns nothing from an empty index', () => {
