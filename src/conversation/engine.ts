@@ -56,6 +56,14 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   if (mode === 'human') return finish({ replies: [], effects: [{ type: 'forward-to-staff' }] });
 
   if (intent.name === 'language') return finish({ replies: [menuReply(t, t('language.switched'))] });
+  // 取消 while waiting for a person (and nothing else in progress) leaves the queue.
+  if (intent.name === 'cancel' && !state.flow && mode === 'waiting') {
+    return finish({
+      replies: [menuReply(t, t('flow.leftQueue'))],
+      mode: 'bot',
+      effects: [{ type: 'leave-queue' }],
+    });
+  }
   if (intent.name === 'cancel') {
     return finish({
       replies: [menuReply(t, t(state.flow ? 'flow.cancelled' : 'flow.nothingToCancel'))],

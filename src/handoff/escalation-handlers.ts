@@ -22,8 +22,9 @@ export function escalationOf(effect: Effect): EscalationRequest {
 
 /**
  * `escalate` from any flow (the handoff flow, an emergency, a collective case, two ungrounded
- * answers) queues the chat and lights up the office's consoles; `forward-to-staff` (the engine,
- * for every message while a person has the chat) shows the message to that office live.
+ * answers) queues the chat and lights up the office's consoles; `leave-queue` (取消 while
+ * waiting) takes it out again; `forward-to-staff` (the engine, for every message while a person
+ * has the chat) shows the message to that office live.
  */
 export function registerEscalationHandlers(app: FastifyInstance, handoffs: HandoffService): void {
   app.chat.onEffect('escalate', async (effect, conversation) => {
@@ -45,6 +46,15 @@ export function registerEscalationHandlers(app: FastifyInstance, handoffs: Hando
     if (typeof effect.handoffId !== 'string')
       await handoffs.notifyQueued(conversation.id, queued.handoff, conversation.locale);
     handoffs.announce(queued.handoff);
+  });
+
+  app.chat.onEffect('leave-queue', async (_effect, conversation) => {
+    if ((await handoffs.withdraw(conversation.id)) !== 'claimed') return;
+    await app.delivery.send(
+      conversation.id,
+      [{ type: 'handoff', text: app.t(conversation.locale)('staff:handoff.tooLateToLeave') }],
+      { author: 'system' },
+    );
   });
 
   app.chat.onEffect('forward-to-staff', async (_effect, conversation) => {

@@ -158,7 +158,8 @@ export function createHandoffService(deps: HandoffDeps) {
     },
 
     async list(staff: StaffPrincipal, status: 'open' | 'waiting' | 'claimed' | 'ended') {
-      const statuses = status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed'] : [status];
+      const statuses =
+        status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed', 'withdrawn'] : [status];
       const rows = await prisma.handoff.findMany({
         where: { officeId: { in: staff.officeIds }, status: { in: statuses } },
         orderBy: [{ createdAt: 'asc' }],
@@ -258,6 +259,26 @@ export function createHandoffService(deps: HandoffDeps) {
       const ended = await prisma.handoff.findUniqueOrThrow({ where: { id } });
       publish(ended, 'queue');
       return view(ended);
+    },
+
+    /**
+     * The worker said 取消 while waiting: the chat leaves the queue (`withdrawn`) and the consoles
+     * drop it. If a person claimed it a moment earlier, the claim stands and the chat goes back
+     * to that person (`claimed` is returned so the worker can be told).
+     */
+    async withdraw(conversationId: string): Promise<'withdrawn' | 'claimed' | 'none'> {
+      const handoff = await open(conversationId);
+      if (!handoff) return 'none';
+      const left = await prisma.handoff.updateMany({
+        where: { id: handoff.id, status: 'waiting' },
+        data: { status: 'withdrawn', endedAt: now() },
+      });
+      if (left.count === 0) {
+        await setMode(conversationId, 'human');
+        return 'claimed';
+      }
+      publish(await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } }), 'queue');
+      return 'withdrawn';
     },
 
     /** A message the user wrote while a person has the chat: straight to that office's consoles. */

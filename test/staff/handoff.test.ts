@@ -260,6 +260,60 @@ describe('handoff to union staff', () => {
     expect(row.mode).toBe('human');
   });
 
+  it('lets a waiting worker leave the queue with 取消; the bot answers again and staff cannot claim it', async () => {
+    const turn = await chat(t.app, { channelUserId: 'rider-leave', text: '转人工' });
+    const handoff = await t.app.prisma.handoff.findFirstOrThrow({
+      where: { conversationId: turn.conversationId },
+    });
+    expect((await queue(agent)).map((h) => h.id)).toContain(handoff.id);
+
+    const left = await chat(t.app, { conversationId: turn.conversationId, text: '取消' });
+    expect(left.replies[0]?.text).toContain('已为你取消人工排队');
+    expect((await queue(agent)).map((h) => h.id)).not.toContain(handoff.id);
+    const row = await t.app.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(row.status).toBe('withdrawn');
+    const conversation = await t.app.prisma.conversation.findUniqueOrThrow({
+      where: { id: turn.conversationId },
+    });
+    expect(conversation.mode).toBe('bot');
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${handoff.id}/claim`,
+      headers: agent,
+    });
+    expect(late.statusCode).toBe(409);
+    const ended = await t.app.inject({
+      method: 'GET',
+      url: '/api/staff/handoffs?status=ended',
+      headers: agent,
+    });
+    expect(ended.json().handoffs.map((h: { id: string }) => h.id)).toContain(handoff.id);
+    // 取消 again has nothing left to cancel; the bot is back.
+    const again = await chat(t.app, { conversationId: turn.conversationId, text: '取消' });
+    expect(again.replies[0]?.text).toContain('没有进行中的事项');
+  });
+
+  it('keeps a claim that landed just before the worker’s 取消, and says so', async () => {
+    const turn = await chat(t.app, { channelUserId: 'rider-leave-late', text: '转人工' });
+    const handoff = await t.app.prisma.handoff.findFirstOrThrow({
+      where: { conversationId: turn.conversationId },
+    });
+    const pushed: OutboundMessage[] = [];
+    const unsubscribe = t.app.chat.subscribe(turn.conversationId, (replies) => pushed.push(...replies));
+    await t.app.inject({ method: 'POST', url: `/api/staff/handoffs/${handoff.id}/claim`, headers: agent });
+    // The worker's 取消 was already running in the state before the claim (mode `waiting`).
+    await t.app.prisma.conversation.update({ where: { id: turn.conversationId }, data: { mode: 'waiting' } });
+    await chat(t.app, { conversationId: turn.conversationId, text: '取消' });
+    unsubscribe();
+    expect(pushed.map((r) => r.text).join('\n')).toContain('工作人员刚刚已经接入');
+    const row = await t.app.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(row.status).toBe('claimed');
+    const conversation = await t.app.prisma.conversation.findUniqueOrThrow({
+      where: { id: turn.conversationId },
+    });
+    expect(conversation.mode).toBe('human');
+  });
+
   describe('live sockets', () => {
     let base: string;
     beforeAll(async () => {
