@@ -136,7 +136,8 @@ export function createDeliveryService(deps: DeliveryDeps) {
           data: {
             conversationId,
             channel: conversation.channel,
-            payload: JSON.stringify(replies),
+            // Sealed like the Message rows: a staff reply can carry a name or a phone number.
+            payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
             nextAttemptAt: at,
           },
         }),

@@ -53,6 +53,16 @@ describe('personal data in messages is encrypted at rest', () => {
       await t.app.prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
       const file = t.databaseUrl.replace(/^file:/, '');
       expect(fs.readFileSync(file).includes(Buffer.from('13812345678'))).toBe(false);
+
+      // A message sent outside a turn (a staff reply, a notice) is sealed in the outbox too.
+      await t.app.delivery.send(conversationId, [{ type: 'staff', text: '王老师的电话 13987654321' }], {
+        author: 'staff',
+      });
+      const queued = await t.app.prisma.outbox.findMany({ where: { conversationId } });
+      expect(queued.length).toBeGreaterThan(0);
+      for (const item of queued) expect(item.payload).not.toContain('13987654321');
+      await t.app.prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      expect(fs.readFileSync(file).includes(Buffer.from('13987654321'))).toBe(false);
     } finally {
       await t.close();
     }
