@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MessageCodec } from '../conversation/message-codec.js';
 import type { Channel, OutboundMessage } from '../conversation/messages.js';
 import type { Db } from '../db/create-prisma.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 export type SendResult = 'delivered' | 'offline';
 export interface DeliveryTarget {
@@ -13,6 +15,12 @@ export interface DeliveryTarget {
 export type ChannelSender = (target: DeliveryTarget, replies: OutboundMessage[]) => Promise<SendResult>;
 
 export type Author = 'staff' | 'system' | 'bot';
+
+/** Replies staged for another domain's transaction: commit `writes` with it, then `deliver`. */
+export interface StagedDelivery {
+  writes: Prisma.PrismaPromise<unknown>[];
+  deliver(): Promise<{ outboxId: string; delivered: boolean }>;
+}
 
 /** Failed attempts (errors, not "user offline") before an item is marked failed for staff to see. */
 export const MAX_FAILED_ATTEMPTS = 8;
@@ -114,12 +122,21 @@ export function createDeliveryService(deps: DeliveryDeps) {
       senders.set(channel, sender);
     },
 
-    /** Store, queue and try once now. Resolves after the message is durable. */
-    async send(conversationId: string, replies: OutboundMessage[], options: { author?: Author } = {}) {
+    /**
+     * The writes that store and queue replies, for the caller to commit in its own transaction
+     * (a ticket's status change and the worker's notice of it commit together); `deliver` tries
+     * them once the transaction has committed. Undefined if the conversation does not exist.
+     */
+    async stage(
+      conversationId: string,
+      replies: OutboundMessage[],
+      options: { author?: Author } = {},
+    ): Promise<StagedDelivery | undefined> {
       const conversation = await deps.prisma.conversation.findUnique({ where: { id: conversationId } });
-      if (!conversation) throw new Error(`conversation ${conversationId} not found`);
+      if (!conversation) return undefined;
       const at = now();
-      const results = await deps.prisma.$transaction([
+      const outboxId = randomUUID();
+      const writes: Prisma.PrismaPromise<unknown>[] = [
         ...replies.map((reply, index) =>
           deps.prisma.message.create({
             data: {
@@ -134,6 +151,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
         ),
         deps.prisma.outbox.create({
           data: {
+            id: outboxId,
             conversationId,
             channel: conversation.channel,
             // Sealed like the Message rows: a staff reply can carry a name or a phone number.
@@ -141,10 +159,28 @@ export function createDeliveryService(deps: DeliveryDeps) {
             nextAttemptAt: at,
           },
         }),
-      ]);
-      const item = results.at(-1) as Awaited<ReturnType<typeof deps.prisma.outbox.create>>;
-      const delivered = await attempt(item);
-      return { outboxId: item.id, delivered };
+      ];
+      return {
+        writes,
+        // Never throws: what is committed stays queued, and the worker retries it.
+        async deliver() {
+          try {
+            const item = await deps.prisma.outbox.findUnique({ where: { id: outboxId } });
+            return { outboxId, delivered: item ? await attempt(item) : false };
+          } catch (err) {
+            deps.log.error({ err, outboxId }, 'first delivery attempt failed; left for the retry worker');
+            return { outboxId, delivered: false };
+          }
+        },
+      };
+    },
+
+    /** Store, queue and try once now. Resolves after the message is durable. */
+    async send(conversationId: string, replies: OutboundMessage[], options: { author?: Author } = {}) {
+      const staged = await this.stage(conversationId, replies, options);
+      if (!staged) throw new Error(`conversation ${conversationId} not found`);
+      await deps.prisma.$transaction(staged.writes);
+      return staged.deliver();
     },
 
     /**

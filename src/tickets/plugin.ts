@@ -33,18 +33,15 @@ export default fp(
         slaHours: { high: app.config.TICKET_SLA_HOURS_HIGH, normal: app.config.TICKET_SLA_HOURS_NORMAL },
       },
       onCreated: (receipt, input) => created.inc({ channel: input.channel, priority: receipt.priority }),
-      // The status change is committed before this runs; a failed notification is logged and
-      // stays in the outbox for retry, it never undoes the change.
       async onStatusChange(change) {
         changes.inc({ to: change.ticket.status });
+      },
+      // The worker's notice commits with the change (outbox); delivery is tried right after.
+      async stageStatusNotice(change) {
         const conversationId = change.ticket.conversationId;
-        if (!conversationId) return;
-        try {
-          const t = app.t(normalizeLocale(change.ticket.locale) ?? DEFAULT_LOCALE);
-          await app.delivery.send(conversationId, [statusNotice(t, change)], { author: 'system' });
-        } catch (err) {
-          app.log.error({ err, ticket: change.ticket.number }, 'ticket status notification failed');
-        }
+        if (!conversationId) return undefined;
+        const t = app.t(normalizeLocale(change.ticket.locale) ?? DEFAULT_LOCALE);
+        return app.delivery.stage(conversationId, [statusNotice(t, change)], { author: 'system' });
       },
     });
     app.metrics.register(

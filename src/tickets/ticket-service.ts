@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-prisma.js';
+import type { StagedDelivery } from '../delivery/delivery-service.js';
 import type { Prisma, Ticket, TicketEvent, UnionOffice } from '../generated/prisma/client.js';
 import { HttpError } from '../http/error-handler.js';
 import type { OfficeService } from '../offices/office-service.js';
@@ -119,8 +120,14 @@ export interface TicketServiceDeps {
   now?: () => Date;
   /** Called after a ticket is on disk (metrics). */
   onCreated?: (receipt: TicketReceiptView, input: NewTicket) => void;
-  /** Called after a status change has committed (the plugin queues the worker's notification). */
+  /** Called after a status change has committed (metrics). */
   onStatusChange?: (change: StatusChange) => Promise<void>;
+  /**
+   * The worker's notice of a status change, as writes committed with the change itself (the
+   * delivery outbox): a crash can then never keep the change and lose the notice. Given the
+   * change as it will be once committed.
+   */
+  stageStatusNotice?: (change: StatusChange) => Promise<StagedDelivery | undefined>;
 }
 
 type TicketWithOffice = Ticket & { office: UnionOffice };
@@ -164,6 +171,40 @@ export function createTicketService(deps: TicketServiceDeps) {
     const row = await prisma.ticket.findUnique({ where: { number }, include: { office: true } });
     if (!row) throw new HttpError(404, `No ticket ${number}.`);
     return row;
+  }
+
+  /** The notice for a change about to commit, built from the ticket as it will then be. */
+  async function stageNotice(
+    number: string,
+    from: TicketStatus,
+    to: TicketStatus,
+    actor: string,
+    note: string | undefined,
+    toOfficeId: string | undefined,
+  ): Promise<StagedDelivery | undefined> {
+    if (!deps.stageStatusNotice) return undefined;
+    const before = (await service.get(number)) as TicketDetail;
+    if (!before.conversationId) return undefined;
+    const transfer = to === 'transferred';
+    const office = toOfficeId ? await deps.offices.get(toOfficeId) : undefined;
+    return deps.stageStatusNotice({
+      ticket: {
+        ...before,
+        status: to,
+        office: office ? { id: office.id, name: office.name, regionCode: office.regionCode } : before.office,
+      },
+      event: {
+        id: '',
+        type: transfer ? 'transfer' : 'status',
+        actor,
+        fromStatus: from,
+        toStatus: to,
+        fromOfficeId: transfer ? before.office.id : null,
+        toOfficeId: transfer ? (toOfficeId ?? null) : null,
+        note: note?.trim() || null,
+        createdAt: now().toISOString(),
+      },
+    });
   }
 
   const service = {
@@ -344,6 +385,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         throw new HttpError(400, `No union office ${options.toOfficeId}.`);
       }
       const transfer = to === 'transferred';
+      const notice = await stageNotice(number, from, to, actor, note, options.toOfficeId);
       const [, event] = await prisma.$transaction([
         prisma.ticket.update({
           where: { id: row.id, status: from },
@@ -361,7 +403,10 @@ export function createTicketService(deps: TicketServiceDeps) {
             note: note?.trim() || null,
           },
         }),
+        ...(notice?.writes ?? []),
       ]);
+      // Committed: the notice is in the outbox whatever happens next; try it now.
+      await notice?.deliver();
       const detail = (await service.get(number)) as TicketDetail;
       if (deps.onStatusChange) await deps.onStatusChange({ ticket: detail, event: eventView(event) });
       return detail;

@@ -249,8 +249,43 @@ describe('form tickets are followed up on the worker’s channel', () => {
     await t.app.tickets.changeStatus(receipt.number, 'accepted', 'staff:s1');
     const queued = await t.app.prisma.outbox.findMany({ where: { conversationId: conversation.id } });
     expect(queued).toHaveLength(1);
-    expect(queued[0]!.payload).toContain(receipt.number);
-    expect(queued[0]!.payload).not.toContain('陈静');
+    // Sealed at rest like every message; opened, it names the ticket and no personal data.
+    expect(queued[0]!.payload).not.toContain(receipt.number);
+    const opened = t.app.messageCodec.open(queued[0]!.payload) ?? '';
+    expect(opened).toContain(receipt.number);
+    expect(opened).toContain(t.app.i18n.t('tickets:status.accepted', { lng: 'zh-CN' }));
+    expect(opened).not.toContain('陈静');
+  });
+
+  it('commits the notice with the status change: if the notice cannot be stored, the change is not either', async () => {
+    const receipt = (await post(form({ channel: 'miniprogram', channelUserId: 'mp-openid-2' }))).json();
+    const delivery = t.app.delivery;
+    const original = delivery.stage;
+    // Break the notice's writes (a duplicate outbox id) the way a full disk would break them.
+    const taken = await t.app.prisma.outbox.findFirstOrThrow();
+    delivery.stage = async (...args) => {
+      const staged = await original.apply(delivery, args);
+      if (!staged) return staged;
+      const broken = t.app.prisma.outbox.create({
+        data: { id: taken.id, conversationId: taken.conversationId, channel: 'web', payload: '[]' },
+      });
+      return { ...staged, writes: [...staged.writes, broken] };
+    };
+    try {
+      await expect(t.app.tickets.changeStatus(receipt.number, 'accepted', 'staff:s1')).rejects.toThrow();
+    } finally {
+      delivery.stage = original;
+    }
+    const ticket = await t.app.prisma.ticket.findUniqueOrThrow({ where: { number: receipt.number } });
+    expect(ticket.status).toBe('submitted');
+    const events = await t.app.prisma.ticketEvent.findMany({
+      where: { ticketId: ticket.id, type: 'status' },
+    });
+    expect(events).toEqual([]);
+    // Unbroken, the same change goes through with its notice.
+    await t.app.tickets.changeStatus(receipt.number, 'accepted', 'staff:s1');
+    const conversationId = ticket.conversationId as string;
+    expect(await t.app.prisma.outbox.count({ where: { conversationId } })).toBe(1);
   });
 });
 
