@@ -86,7 +86,7 @@ export class SphereKnn {
     const coords = this.coords;
     const nodeSize = this.nodeSize;
 
-    this.push(0, this.left, this.right, 0, -180, -90, 180, 90);
+    this.writeSlot(this.reserve(0), 0, this.left, this.right, 0, -180, -90, 180, 90);
     while (this.heapSize > 0) {
       // Every point left is at least this far: stop once it cannot beat the k-th.
       if (this.heapDist[0]! > this.worstKept(k, maxH) * SLACK + TINY) break;
@@ -115,13 +115,33 @@ export class SphereKnn {
       const lowMaxLat = axis === 1 ? midLat : maxLat;
       const lowDist = boxDist(lng, lat, cosLat, minLng, minLat, lowMaxLng, lowMaxLat);
       if (m - 1 >= left && lowDist <= bound)
-        this.push(lowDist, left, m - 1, nextAxis, minLng, minLat, lowMaxLng, lowMaxLat);
+        this.writeSlot(
+          this.reserve(lowDist),
+          lowDist,
+          left,
+          m - 1,
+          nextAxis,
+          minLng,
+          minLat,
+          lowMaxLng,
+          lowMaxLat,
+        );
       // … and the upper half.
       const highMinLng = axis === 0 ? midLng : minLng;
       const highMinLat = axis === 1 ? midLat : minLat;
       const highDist = boxDist(lng, lat, cosLat, highMinLng, highMinLat, maxLng, maxLat);
       if (right >= m + 1 && highDist <= bound)
-        this.push(highDist, m + 1, right, nextAxis, highMinLng, highMinLat, maxLng, maxLat);
+        this.writeSlot(
+          this.reserve(highDist),
+          highDist,
+          m + 1,
+          right,
+          nextAxis,
+          highMinLng,
+          highMinLat,
+          maxLng,
+          maxLat,
+        );
     }
 
     const out = new Array<number>(this.bestCount);
@@ -166,16 +186,8 @@ export class SphereKnn {
     this.bestCount = count + 1;
   }
 
-  private push(
-    dist: number,
-    left: number,
-    right: number,
-    axis: number,
-    minLng: number,
-    minLat: number,
-    maxLng: number,
-    maxLat: number,
-  ): void {
+  /** Makes room for an entry with this bound; returns the slot to write it into. */
+  private reserve(dist: number): number {
     if (this.heapSize === this.heapDist.length) this.growHeap();
     let at = this.heapSize++;
     // Sift up, moving parents down into the hole.
@@ -185,7 +197,7 @@ export class SphereKnn {
       this.moveSlot(parent, at);
       at = parent;
     }
-    this.writeSlot(at, dist, left, right, axis, minLng, minLat, maxLng, maxLat);
+    return at;
   }
 
   /** Removes the root; its fields must have been read first. */
