@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../paths.js';
 import type { ArticleRef } from '../card.js';
 import { parseChineseNumeral } from '../chinese-numeral.js';
 import type { EvalItem } from './evaluate.js';
 
-export const TEAM_QUESTIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'team-questions.jsonl');
+// From the project root, not this module's folder: the compiled dist/ holds no data files.
+export const TEAM_QUESTIONS = path.join(PROJECT_ROOT, 'src', 'knowledge', 'eval', 'team-questions.jsonl');
 
 function lines(file: string): unknown[] {
   return fs

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../paths.js';
 import { validateStation } from '../import/validate-station.js';
 import type { StationRepo } from '../station-repo.js';
 
-export const SAMPLE_FILE = fileURLToPath(new URL('./stations.sample.json', import.meta.url));
+// From the project root, not this module's folder: the compiled dist/ holds no data files.
+export const SAMPLE_FILE = path.join(PROJECT_ROOT, 'src', 'stations', 'sample', 'stations.sample.json');
 
 interface SampleFile {
   stations: Record<string, unknown>[];
