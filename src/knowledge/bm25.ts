@@ -33,8 +33,8 @@ export class Bm25 {
 
   constructor(
     docs: readonly string[][],
-    private readonly k1 = 1.2,
-    private readonly b = 0.75,
+    k1 = 1.2,
+    b = 0.75,
   ) {
     this.lengths = docs.map((tokens) => tokens.length);
     this.avgLength = this.lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, docs.length);
