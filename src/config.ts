@@ -65,6 +65,19 @@ export const ConfigSchema = Type.Object({
   WECHAT_MP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   /** Hours a mini-program session token stays valid. */
   WECHAT_MP_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 168 }),
+  /** Subscription-message template (订阅消息) for ticket status changes while the mini-program is closed. */
+  WECHAT_MP_TICKET_TEMPLATE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  /** Which template keyword holds what: `number`, `status`, `office`, `time` = keyword. */
+  WECHAT_MP_TICKET_TEMPLATE_FIELDS: Type.String({
+    pattern: '^(?:number|status|office|time)=[a-z_]+[0-9]+(?:,(?:number|status|office|time)=[a-z_]+[0-9]+)*$',
+    default: 'number=character_string1,status=phrase2,office=thing3,time=time4',
+  }),
+  /** Mini-program page the notice opens (e.g. pages/tickets/index); unset = not tappable. */
+  WECHAT_MP_TICKET_PAGE: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  /** Which build the notice opens: formal (released), trial or developer. */
+  WECHAT_MP_STATE: Type.Union([Type.Literal('formal'), Type.Literal('trial'), Type.Literal('developer')], {
+    default: 'formal',
+  }),
   WECHAT_OA_APPID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_OA_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_OA_TOKEN: Type.Optional(Type.String({ minLength: 3, maxLength: 32 })),

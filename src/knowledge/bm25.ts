@@ -31,11 +31,7 @@ export class Bm25 {
   private readonly matched: Float64Array;
   private readonly touched: Int32Array;
 
-  constructor(
-    docs: readonly string[][],
-    k1 = 1.2,
-    b = 0.75,
-  ) {
+  constructor(docs: readonly string[][], k1 = 1.2, b = 0.75) {
     this.lengths = docs.map((tokens) => tokens.length);
     this.avgLength = this.lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, docs.length);
     const lists = new Map<string, { doc: number; tf: number }[]>();

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender } from '../../delivery/delivery-service.js';
-import {
-  type AccessTokenSource,
-  createAccessTokenSource,
-  postWithToken,
-} from '../wechat-common/access-token.js';
+import { type AccessTokenSource, postWithToken, wechatAppTokens } from '../wechat-common/access-token.js';
 import { renderRepliesText } from '../wechat-common/render-text.js';
 
 const CUSTOM_SEND = 'https://api.weixin.qq.com/cgi-bin/message/custom/send';
@@ -13,11 +9,7 @@ const CUSTOM_SEND = 'https://api.weixin.qq.com/cgi-bin/message/custom/send';
 const OUT_OF_WINDOW = new Set([45015, 45047]);
 
 export function officialAccountTokens(appid: string, secret: string): AccessTokenSource {
-  return createAccessTokenSource(() => {
-    const url = new URL('https://api.weixin.qq.com/cgi-bin/token');
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
-    return url;
-  }, 'official account');
+  return wechatAppTokens(appid, secret, 'official account');
 }
 
 /** Out-of-turn messages through the customer-service message API (客服消息). */

@@ -39,6 +39,15 @@ export function createAccessTokenSource(url: () => URL, label: string, timeoutMs
   };
 }
 
+/** The token of a WeChat official account or mini-program (cgi-bin/token, client_credential). */
+export function wechatAppTokens(appid: string, secret: string, label: string): AccessTokenSource {
+  return createAccessTokenSource(() => {
+    const url = new URL('https://api.weixin.qq.com/cgi-bin/token');
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid, secret }).toString();
+    return url;
+  }, label);
+}
+
 /** POST JSON to a WeChat API with the access token; a stale token is refreshed and retried once. */
 export async function postWithToken(
   tokens: AccessTokenSource,

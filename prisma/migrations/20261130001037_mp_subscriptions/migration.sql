@@ -1,0 +1,10 @@
+-- CreateTable
+CREATE TABLE "MpSubscription" (
+    "openid" TEXT NOT NULL,
+    "templateId" TEXT NOT NULL,
+    "remaining" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("openid", "templateId")
+);
+
