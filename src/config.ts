@@ -61,6 +61,8 @@ export const ConfigSchema = Type.Object({
   /** wechaty puppet package, e.g. wechaty-puppet-service; unset = no personal-account bot. */
   WECHATY_PUPPET: Type.Optional(Type.String({ minLength: 1 })),
   WECHATY_PUPPET_SERVICE_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  /** One process per database runs the bot; another takes over this long after it stops answering. */
+  WECHATY_LEASE_SECONDS: Type.Integer({ minimum: 3, maximum: 600, default: 30 }),
   WECHAT_MP_APPID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_MP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   /** Hours a mini-program session token stays valid. */

@@ -1,6 +1,7 @@
 // `npm run bot`: the WeChat bot on its own, without the HTTP server (same database, same
 // engine). The login QR code is written to data/wechaty-login-qr.png and its state logged.
-// Run either this or the server with WECHATY_PUPPET set, not both: each would answer.
+// With the server also configured for the bot, one of them runs it and the other stands by
+// (a lease in the database), taking over if the first stops.
 import fs from 'node:fs';
 import path from 'node:path';
 import { FileBox } from 'file-box';

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
+import { createChannelLease } from '../../src/channels/channel-lease.js';
 import type { WechatyBot } from './bot.js';
 import { offStatus, type WechatyStatus } from './bot-status.js';
 
@@ -25,23 +26,87 @@ export default fp(
   async (app) => {
     const { WECHATY_PUPPET: puppetName, WECHATY_PUPPET_SERVICE_TOKEN: puppetToken } = app.config;
     let bot: WechatyBot | undefined;
+    // One bot per account: the server and `npm run bot` (or two servers) on one database would
+    // otherwise both answer every message. The process holding the lease runs it; others stand by.
+    // The lease lasts WECHATY_LEASE_SECONDS without renewal; it is renewed every third of that.
+    const leaseMs = app.config.WECHATY_LEASE_SECONDS * 1000;
+    const lease = createChannelLease(app.prisma, 'wechaty', leaseMs);
+    let leaseTimer: NodeJS.Timeout | undefined;
+    let standby: WechatyStatus | undefined;
+    let stopping = false;
+
+    async function runBot(puppet?: PuppetInterface) {
+      const chosen = puppet ?? puppetName;
+      if (!chosen) throw new Error('WECHATY_PUPPET is not set');
+      const { createWechatyBot } = await import('./bot.js');
+      bot = createWechatyBot(app, {
+        puppet: chosen,
+        ...(puppetToken ? { puppetToken } : {}),
+        ...(puppet ? {} : { memoryName: 'data/wechaty' }),
+      });
+      standby = undefined;
+      await bot.start();
+    }
+
+    /** Every third of the lease: renew it (or, standing by, try to take it over). */
+    function watchLease(puppet?: PuppetInterface) {
+      clearInterval(leaseTimer);
+      leaseTimer = setInterval(() => {
+        void lease
+          .acquire()
+          .then(async (held) => {
+            if (stopping) return;
+            if (held && !bot) {
+              app.log.info('wechaty: the lease is free, starting the bot here');
+              await runBot(puppet);
+            } else if (!held && bot) {
+              // Lost it (this process stalled past the lease): another process runs the bot now.
+              app.log.warn('wechaty: lease lost to another process, standing by');
+              await bot.stop();
+              bot = undefined;
+              standby = standbyStatus(puppet ?? puppetName);
+            }
+          })
+          .catch((err) => app.log.error({ err }, 'wechaty: lease check failed'));
+      }, leaseMs / 3);
+      leaseTimer.unref();
+    }
+
+    function standbyStatus(puppet?: string | PuppetInterface): WechatyStatus {
+      const name = typeof puppet === 'string' ? puppet : puppet?.name();
+      return {
+        ...offStatus(true, name),
+        state: 'standby',
+        lastError: 'Another process on this database runs the bot; this one takes over if it stops.',
+      };
+    }
 
     app.decorate('wechaty', {
-      status: () => bot?.status() ?? offStatus(Boolean(puppetName), puppetName),
+      status: () => bot?.status() ?? standby ?? offStatus(Boolean(puppetName), puppetName),
       async start(puppet?: PuppetInterface) {
-        const chosen = puppet ?? puppetName;
-        if (!chosen) throw new Error('WECHATY_PUPPET is not set');
+        if (!(puppet ?? puppetName)) throw new Error('WECHATY_PUPPET is not set');
+        stopping = false;
         await bot?.stop();
-        const { createWechatyBot } = await import('./bot.js');
-        bot = createWechatyBot(app, {
-          puppet: chosen,
-          ...(puppetToken ? { puppetToken } : {}),
-          ...(puppet ? {} : { memoryName: 'data/wechaty' }),
-        });
-        await bot.start();
+        bot = undefined;
+        watchLease(puppet);
+        if (!(await lease.acquire())) {
+          standby = standbyStatus(puppet ?? puppetName);
+          app.log.warn('wechaty: another process runs the bot; standing by');
+          return;
+        }
+        await runBot(puppet);
       },
       async stop() {
+        stopping = true;
+        const started = leaseTimer !== undefined;
+        clearInterval(leaseTimer);
+        leaseTimer = undefined;
         await bot?.stop();
+        bot = undefined;
+        standby = undefined;
+        // Hand over now rather than after the lease lapses (a standby process takes it at once).
+        if (started)
+          await lease.release().catch((err) => app.log.warn({ err }, 'wechaty: lease not released'));
       },
       idle: async () => bot?.idle(),
     });

@@ -8,3 +8,10 @@ CREATE TABLE "MpSubscription" (
     PRIMARY KEY ("openid", "templateId")
 );
 
+-- CreateTable
+CREATE TABLE "ChannelLease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
