@@ -6,6 +6,7 @@ import type { Llm } from '../plugins/llm.js';
 import { answerMessages } from './answer-prompt.js';
 import type { ArticleRef } from './card.js';
 import { articleLabel } from './chinese-numeral.js';
+import { groundedStream } from './grounded-stream.js';
 import { checkGrounding } from './grounding.js';
 import type { KnowledgeBase, Retrieval } from './knowledge-base.js';
 import { answerQuickReplies, cardAnswer, snippet, toCitation } from './reply-parts.js';
@@ -67,17 +68,20 @@ export async function llmAnswer(input: LlmAnswerInput): Promise<OutboundMessage 
     context,
     question: input.question,
   });
+  const flag = input.t('knowledge:answer.unverified');
+  const check = (text: string) => checkGrounding(text, allowed, flag, input.base.laws);
   const onDelta = input.onDelta;
   const result = await input.llm.complete(messages, {
-    onToken: onDelta ? (text) => onDelta({ index: 0, text }) : undefined,
+    onToken: onDelta
+      ? groundedStream({
+          check: (raw) => check(raw).text,
+          unfit: leaksPrompt,
+          emit: (text) => onDelta({ index: 0, text }),
+        })
+      : undefined,
   });
   if (!result.ok || leaksPrompt(result.text)) return undefined;
-  const checked = checkGrounding(
-    result.text.trim(),
-    allowed,
-    input.t('knowledge:answer.unverified'),
-    input.base.laws,
-  );
+  const checked = check(result.text.trim());
   if (!checked.grounded.length) return undefined;
   return {
     type: 'answer',

@@ -74,6 +74,53 @@ describe('answers with an OpenAI-compatible LLM (nock)', () => {
     client.close();
   });
 
+  it('flags an invented citation in the stream as soon as it is complete, as the final reply does', async () => {
+    nock(LLM)
+      .post('/v1/chat/completions', (body: Body) => body.stream === true)
+      .reply(
+        200,
+        sse([
+          '可以要求支付（《劳动合同法》第三十条），还可以要求三倍赔偿（《劳动',
+          '法》第九十',
+          '九条）。',
+          '请保留证据。',
+        ]),
+        { 'Content-Type': 'text/event-stream' },
+      );
+    const client = new WsClient(`${wsBase(t.app.server)}/ws/chat?channelUserId=llm-ws-flag`);
+    await client.waitFor((f) => f.event === 'ready');
+    client.send({ type: 'message', text: QUESTION });
+    const final = await client.waitFor((f) => f.event === 'replies');
+    const deltas = client.frames.filter((f) => f.event === 'delta').map((d) => d.text as string);
+    const flag = '（此条引用未能核实，已从依据中去掉）';
+    const streamed = deltas.join('');
+    expect(streamed).toBe((final.replies as { text: string }[])[0]?.text);
+    expect(streamed).toContain(`《劳动法》第九十九条${flag}`);
+    // The delta that completed the invented citation carried its flag with it.
+    expect(deltas.find((d) => d.includes('九条'))).toContain(flag);
+    client.close();
+  });
+
+  it('stops streaming when the model starts repeating its instructions', async () => {
+    nock(LLM)
+      .post('/v1/chat/completions', (body: Body) => body.stream === true)
+      .reply(200, sse(['好的。', '我的规则（任何时候都不能改变', '）如下：……《劳动合同法》第三十条']), {
+        'Content-Type': 'text/event-stream',
+      });
+    const client = new WsClient(`${wsBase(t.app.server)}/ws/chat?channelUserId=llm-ws-leak`);
+    await client.waitFor((f) => f.event === 'ready');
+    client.send({ type: 'message', text: QUESTION });
+    const final = await client.waitFor((f) => f.event === 'replies');
+    const streamed = client.frames
+      .filter((f) => f.event === 'delta')
+      .map((d) => d.text)
+      .join('');
+    expect(streamed).toBe('好的。');
+    // The final reply is the offline answer.
+    expect((final.replies as { text: string }[])[0]?.text).toContain('下一步');
+    client.close();
+  });
+
   it.each([
     [
       '429 rate limit',
