@@ -69,7 +69,7 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   }
   if (work.platform) data.platform = work.platform;
 
-  const place = resolvePlace(placeText);
+  const place = resolvePlace(placeText, undefined, data.regionCode ? { near: data.regionCode } : {});
   let placeWords: string[] = [];
   // A province alone is too coarse to route: the worker is asked for the district.
   // A place that only repeats a wider area of the one we have ("顺丰速运苏州分公司" after
@@ -94,27 +94,31 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
     };
   }
 
+  // Parsed before the employer: an answer that is plainly another slot ("就我一个人", "三千",
+  // "3月到5月", "有合同") is that slot, not the name of whoever owes the wages.
+  const amount = parseAmount(rest, { bare: pending === 'amount' });
+  const period = parsePeriod(rest);
+  const count = parseWorkerCount(rest, { bare: pending === 'workerCount' });
+  const evidence = parseEvidence(rest);
+  const otherSlot = amount.ok || period.ok || count.ok || evidence.kinds.length > 0 || evidence.none;
   const employer = parseEmployer(placeText, placeWords, {
-    bare: pending === 'employer' && !DONT_KNOW.test(rest.trim()),
+    bare: pending === 'employer' && !DONT_KNOW.test(rest.trim()) && !otherSlot,
   });
   if (employer.ok && employer.value !== data.employer) {
     data.employer = employer.value;
     changed.push('employer');
   }
 
-  const amount = parseAmount(rest, { bare: pending === 'amount' });
   if (amount.ok) {
     data.amountYuan = amount.value.yuan;
     data.amountApprox = amount.value.approx;
     changed.push('amount');
   }
-  const period = parsePeriod(rest);
   if (period.ok) {
     data.periodText = period.value.text;
     data.periodMonths = period.value.months;
     changed.push('period');
   }
-  const count = parseWorkerCount(rest, { bare: pending === 'workerCount' });
   if (count.ok) {
     data.workerCount = count.value.count;
     data.workerCountApprox = count.value.atLeast;
@@ -122,7 +126,6 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   }
   if (mentionsGroup(rest)) data.groupMentioned = true;
 
-  const evidence = parseEvidence(rest);
   for (const kind of evidence.kinds) if (!data.evidence.includes(kind)) data.evidence.push(kind);
   if (evidence.none && !data.evidence.length) data.evidenceNone = true;
   for (const want of parseWants(rest)) if (!data.wants.includes(want)) data.wants.push(want);

@@ -94,9 +94,14 @@ function findMatches(text: string, index: RegionIndex): Match[] {
 /**
  * Resolve the place a worker typed ("浦东新区张江", "朝阳区", "深圳南山") to one division.
  * Names that fit together (a street inside the district also named) settle each other;
- * a name that exists in several cities with nothing to settle it comes back ambiguous.
+ * a name that exists in several cities with nothing to settle it comes back ambiguous, unless
+ * `near` (a region the worker already gave) picks out one of them in its city.
  */
-export function resolvePlace(text: string, index: RegionIndex = regionIndex()): PlaceResolution {
+export function resolvePlace(
+  text: string,
+  index: RegionIndex = regionIndex(),
+  options: { near?: string } = {},
+): PlaceResolution {
   const matches = findMatches(text, index);
   if (!matches.length) return { ok: false, reason: 'not-found' };
 
@@ -107,9 +112,11 @@ export function resolvePlace(text: string, index: RegionIndex = regionIndex()): 
       const support = matches.filter(
         (other) => other !== match && other.regions.some((r) => index.isWithin(region.code, r.code)),
       ).length;
-      // A street name alone is too weak (城关镇 is everywhere): streets count only with support
-      // or when the name is unique.
-      if (region.level === 'street' && support === 0 && match.regions.length > 1) continue;
+      // A street name alone is too weak (城关镇 is everywhere): streets count only with support,
+      // or when the name is unique and nothing else was named ("南山区科技园" is not the one
+      // 科技园街道 in Luoyang just because that name is unique).
+      if (region.level === 'street' && support === 0 && (match.regions.length > 1 || matches.length > 1))
+        continue;
       scored.push({ region, score: support * 10 + LEVEL_RANK[region.level], support });
     }
   }
@@ -124,11 +131,28 @@ export function resolvePlace(text: string, index: RegionIndex = regionIndex()): 
       !index.isWithin(best.region.code, s.region.code),
   );
   const matched = matches.map((m) => m.text);
+  if (rivals.length && options.near) {
+    // The worker already told us where they are (深圳南山区): 南山区 again means that one.
+    const near = options.near;
+    const sameCity = [best, ...rivals].filter(
+      (s) => s.region.code.slice(0, 4) === near.slice(0, 4) && !s.region.code.endsWith('0000'),
+    );
+    const chosen = sameCity[0]?.region;
+    if (sameCity.length === 1 && chosen)
+      return { ok: true, region: chosen, matched: namesOf(matches, chosen, index) };
+  }
   if (rivals.length) {
     const candidates = [best, ...rivals].map((s) => s.region);
     return { ok: false, reason: 'ambiguous', candidates: dedupe(candidates), matched };
   }
-  return { ok: true, region: best.region, matched };
+  return { ok: true, region: best.region, matched: namesOf(matches, best.region, index) };
+}
+
+/** The names in the text that point at the chosen region (itself or a division containing it). */
+function namesOf(matches: Match[], region: Region, index: RegionIndex): string[] {
+  return matches
+    .filter((match) => match.regions.some((r) => index.isWithin(region.code, r.code)))
+    .map((match) => match.text);
 }
 
 function withoutDescendants(regions: Region[], index: RegionIndex): Region[] {

@@ -135,6 +135,24 @@ describe('a construction crew, one question at a time', () => {
   });
 });
 
+describe('answers that fit another question', () => {
+  it('takes "就我一个人" asked for the employer as the worker count, and asks for the employer again', async () => {
+    const user = 'mixed-1';
+    await say(user, '我要反映欠薪');
+    await say(user, '外卖配送');
+    const asked = await say(user, '美团，在深圳南山区，欠了八千多，3月到5月的');
+    expect(asked.replies[0]!.text).toContain('哪家公司');
+    const again = await say(user, '就我一个人');
+    expect(again.replies[0]!.text).toContain('哪家公司');
+    expect(again.replies[0]!.text).not.toContain('核对');
+    await say(user, '南山区科技园配送站');
+    await say(user, '张三');
+    const summary = (await say(user, '13912345678')).replies[0]!.text as string;
+    expect(summary).toContain('欠薪单位：科技园配送站');
+    expect(summary).toContain('涉及人数：1人');
+  });
+});
+
 describe('corrections, cancel and consent', () => {
   it('accepts "不对，是4500" and a new phone at the confirmation', async () => {
     const user = 'fix-1';

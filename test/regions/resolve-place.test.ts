@@ -23,6 +23,22 @@ describe('resolvePlace', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  it('does not let a unique street name elsewhere override the district the worker named', () => {
+    // 科技园 is a 街道 only in Luoyang; with 南山区 named, it is not that one.
+    expect(names('南山区科技园')).toEqual(['广东省深圳市南山区', '黑龙江省鹤岗市南山区']);
+    expect(names('深圳科技园')).toBe('广东省深圳市');
+    // Alone and unique, a street name still counts.
+    expect(names('张江')).toBe('上海市浦东新区张江镇');
+  });
+
+  it('settles an ambiguous name by the place the worker already gave', () => {
+    const result = resolvePlace('南山区科技园', undefined, { near: '440305' });
+    expect(result.ok && result.region.fullName).toBe('广东省深圳市南山区');
+    expect(result.ok && result.matched).toEqual(['南山区']);
+    const elsewhere = resolvePlace('朝阳区', undefined, { near: '440305' });
+    expect(elsewhere.ok).toBe(false);
+  });
+
   it.each([
     ['北京朝阳区', '北京市朝阳区'],
     ['长春市朝阳区', '吉林省长春市朝阳区'],
