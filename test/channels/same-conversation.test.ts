@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { until } from '../helpers/until.js';
 import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
 import { encrypt, plainPost, sha1Sorted, tag, xml } from './helpers/wechat-fixtures.js';
 
@@ -35,14 +36,6 @@ interface Driver {
   say(step: Step): Promise<string>;
   /** Waits for a message outside a turn (a staff reply) containing `text`; undefined if the channel is away. */
   pushed(text: string): Promise<string | undefined>;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 let t: TestApp;
