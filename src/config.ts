@@ -46,6 +46,10 @@ export const ConfigSchema = Type.Object({
   HANDOFF_OFFICE: Type.String({ minLength: 1, default: 'acftu' }),
   /** Directory of edited 一函两书 templates (reminder.md, opinion.md, suggestion.md) that replace the built-in ones. */
   SUPERVISION_TEMPLATES_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  /** Chinese font embedded in 一函两书 PDFs (read from disk, never downloaded). */
+  PDF_FONT_FILE: Type.String({ minLength: 1, default: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc' }),
+  /** The face inside a .ttc collection (its PostScript name). */
+  PDF_FONT_FACE: Type.String({ minLength: 1, default: 'WenQuanYiZenHei' }),
   /** Public holidays skipped when counting a reply deadline's working days: 2026-10-01,2026-10-02,… */
   PUBLIC_HOLIDAYS: Type.Optional(
     Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(,\\s*\\d{4}-\\d{2}-\\d{2})*$' }),

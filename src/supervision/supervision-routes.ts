@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { errorBody } from '../http/error-handler.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document-kinds.js';
 import { renderDocx } from './render-docx.js';
+import { PdfFontMissingError, renderPdf } from './render-pdf.js';
 import { parseBody } from './render-template.js';
 import type { NewDocument, SupervisionService } from './supervision-service.js';
 
@@ -42,7 +44,7 @@ const NewDocumentBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** /api/staff/documents — 一函两书: generate (supervisors, admins), list, track, download as DOCX. */
+/** /api/staff/documents — 一函两书: generate (supervisors, admins), list, track, download as DOCX or PDF. */
 export function supervisionRoutes(documents: SupervisionService) {
   return async (app: FastifyInstance): Promise<void> => {
     const read = app.staffGuard();
@@ -84,30 +86,64 @@ export function supervisionRoutes(documents: SupervisionService) {
       },
     );
 
+    /** The document as issued, with the 抄送 line when it was copied to the procuratorate. */
+    async function issued(id: string, staff: FastifyRequest['staff']) {
+      const doc = await documents.raw(id, staff);
+      const rendered = parseBody(doc.body);
+      if (doc.copiedToProcuratorate) {
+        rendered.paragraphs.push({
+          text: app.t('zh-CN')('supervision:copyLine'),
+          align: 'left',
+          indent: false,
+        });
+      }
+      return { doc, rendered };
+    }
+
+    const download = (reply: FastifyReply, type: string, fileName: string, extension: string) =>
+      reply
+        .type(type)
+        .header(
+          'content-disposition',
+          `attachment; filename="document.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .header('cache-control', 'no-store');
+
     app.get(
       '/api/staff/documents/:id/docx',
       { schema: { tags, params: IdParams }, onRequest: read },
       async (request, reply) => {
         const { id } = request.params as { id: string };
-        const doc = await documents.raw(id, request.staff);
-        const rendered = parseBody(doc.body);
-        if (doc.copiedToProcuratorate) {
-          rendered.paragraphs.push({
-            text: app.t('zh-CN')('supervision:copyLine'),
-            align: 'left',
-            indent: false,
-          });
-        }
+        const { doc, rendered } = await issued(id, request.staff);
         const bytes = await renderDocx(rendered, { creator: 'Gongyou' });
-        const fileName = `${doc.title}${doc.number}.docx`;
-        reply
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header(
-            'content-disposition',
-            `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-          )
-          .header('cache-control', 'no-store');
+        download(
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          `${doc.title}${doc.number}.docx`,
+          'docx',
+        );
         return bytes;
+      },
+    );
+
+    app.get(
+      '/api/staff/documents/:id/pdf',
+      { schema: { tags, params: IdParams }, onRequest: read },
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const { doc, rendered } = await issued(id, request.staff);
+        try {
+          const bytes = await renderPdf(rendered, {
+            creator: 'Gongyou',
+            font: { file: app.config.PDF_FONT_FILE, face: app.config.PDF_FONT_FACE },
+          });
+          download(reply, 'application/pdf', `${doc.title}${doc.number}.pdf`, 'pdf');
+          return bytes;
+        } catch (err) {
+          // The error handler hides 5xx messages; this one tells the operator what to install.
+          if (err instanceof PdfFontMissingError) return reply.status(503).send(errorBody(503, err.message));
+          throw err;
+        }
       },
     );
 

@@ -35,7 +35,7 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
     const failed: string[] = [];
     // A download ends its navigation as 'aborted' in Chromium: that one is expected.
     consolePage.on('requestfailed', (request) => {
-      if (!request.url().endsWith('/docx')) failed.push(request.url());
+      if (!/\/(docx|pdf)$/.test(request.url())) failed.push(request.url());
     });
     consolePage.on('pageerror', (err) => failed.push(err.message));
     await consolePage.goto(`${base}/console`);
@@ -82,7 +82,7 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
 
     await consolePage.screenshot({ path: 'test-results/staff-console-chat.png' });
 
-    // 一函两书: an 意见书 for the ticket's employer, numbered and downloadable as DOCX.
+    // 一函两书: an 意见书 for the ticket's employer, numbered and downloadable as DOCX and PDF.
     await consolePage.click('#tabs button[data-tab=documents]');
     await consolePage.fill('#doc-form input[name=employer]', '上海某某餐饮管理有限公司');
     await consolePage.fill('#doc-form input[name=tickets]', ticket);
@@ -91,18 +91,18 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
     const row = consolePage.locator('#doc-list tbody tr', { hasText: `〔${year}〕第1号` });
     await row.waitFor({ timeout: 5000 });
     expect(await row.textContent()).toContain('意见书');
-    const [download] = await Promise.all([
-      consolePage.waitForEvent('download'),
-      row.locator('a.download').click(),
-    ]);
-    const path = await download.path();
-    expect(path).toBeTruthy();
     const { readFileSync } = await import('node:fs');
-    expect(
-      readFileSync(path as string)
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+    const downloaded = async (format: 'docx' | 'pdf') => {
+      const [download] = await Promise.all([
+        consolePage.waitForEvent('download'),
+        row.locator(`a.download[href$="/${format}"]`).click(),
+      ]);
+      const path = await download.path();
+      expect(path).toBeTruthy();
+      return readFileSync(path as string);
+    };
+    expect((await downloaded('docx')).subarray(0, 2).toString()).toBe('PK');
+    expect((await downloaded('pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
     await consolePage.screenshot({ path: 'test-results/staff-console.png' });
     expect(failed).toEqual([]);

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../src/supervision/render-template.js';
 import { addWorkingDays } from '../../src/supervision/working-days.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import { createTestApp, type TestApp, tempDir } from '../helpers/test-app.js';
 import { createOffices, createStaff, fileTicket, loginBearer, type Offices } from './staff-fixtures.js';
 
@@ -123,6 +124,52 @@ describe('一函两书', () => {
     expect(xml).toContain(doc.number);
     expect(xml).toContain('抄送：同级人民检察院');
     expect(xml).toContain('w:eastAsia="仿宋"');
+  });
+
+  it('renders a PDF with the Chinese font embedded and the same text, or says which font is missing', async () => {
+    const [doc] = (
+      await t.app.inject({ method: 'GET', url: '/api/staff/documents?kind=opinion', headers: agent })
+    ).json().documents;
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/staff/documents/${doc.id}/pdf`,
+      headers: agent,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('劳动法律监督意见书'));
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { lines, fonts } = pdfText(file.rawPayload);
+    // Subset-embedded (a 6-letter tag + the face), not a reference to a font the reader may lack.
+    expect(fonts.some((font) => /^[A-Z]{6}\+WenQuanYiZenHei$/.test(font))).toBe(true);
+    expect(file.rawPayload.includes(Buffer.from('/FontFile2'))).toBe(true);
+    const text = lines.join('\n');
+    expect(lines[0]).toBe('劳动法律监督意见书');
+    expect(text).toContain(doc.number);
+    expect(text).toContain('抄送：同级人民检察院');
+    expect(text).not.toContain('?');
+
+    const outsiderFile = await t.app.inject({
+      method: 'GET',
+      url: `/api/staff/documents/${doc.id}/pdf`,
+      headers: outsider,
+    });
+    expect(outsiderFile.statusCode).toBe(404);
+
+    const config = t.app.config as { PDF_FONT_FILE: string };
+    const installed = config.PDF_FONT_FILE;
+    config.PDF_FONT_FILE = '/nonexistent/wqy-zenhei.ttc';
+    try {
+      const missing = await t.app.inject({
+        method: 'GET',
+        url: `/api/staff/documents/${doc.id}/pdf`,
+        headers: agent,
+      });
+      expect(missing.statusCode).toBe(503);
+      expect(missing.json().message).toContain('fonts-wqy-zenhei');
+    } finally {
+      config.PDF_FONT_FILE = installed;
+    }
   });
 
   it('tracks the reply, and a 建议书 follows an overdue 意见书 and escalates it', async () => {

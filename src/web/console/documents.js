@@ -171,6 +171,12 @@ function renderList(documents) {
             class: 'download',
             text: t('documents.download'),
           }),
+          ' ',
+          el('a', {
+            href: `/api/staff/documents/${d.id}/pdf`,
+            class: 'download',
+            text: t('documents.downloadPdf'),
+          }),
         ]),
         el('td', {}, [d.status === 'closed' ? null : reply]),
       ]),
