@@ -8,6 +8,13 @@ export default fp(
   async (app) => {
     // Build the place-name table now, not on the first worker's message.
     resolvePlace('浦东新区');
+    // The romanized names ("Pudong") take about a second: built just after start, while idle,
+    // so the first worker who types one does not wait for it (tests build it when they need it).
+    if (app.config.NODE_ENV !== 'test') {
+      app.addHook('onReady', async () => {
+        setTimeout(() => resolvePlace('Pudong'), 2000).unref();
+      });
+    }
     app.flows.register(
       intakeFlow({
         cipher: app.fieldCipher,

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, type Region } from './region.js';
 import { type RegionIndex, regionIndex } from './region-index.js';
+import { RomanizedTable } from './romanized-place.js';
 
 export type PlaceResolution =
   | { ok: true; region: Region; matched: string[] }
@@ -62,6 +63,49 @@ function names(index: RegionIndex): NameTable {
   return table;
 }
 
+const CJK = /[\u3400-\u9fff]/;
+let romanized: RomanizedTable | undefined;
+/** Built on the first romanized place (about a second: pinyin for every division name). */
+function romanizedTable(index: RegionIndex): RomanizedTable {
+  const { full, short } = names(index);
+  romanized ??= new RomanizedTable([...full, ...short]);
+  return romanized;
+}
+
+/** At most this many ways of reading the romanized words are tried. */
+const MAX_READINGS = 24;
+
+/**
+ * "Pudong Zhangjiang", "Tianhe District", "chaoyang": the words are read as Chinese names
+ * (every reading when a spelling has homophones at the same level) and resolved as if typed in
+ * Chinese. One place, or one inside all the others, is the answer; otherwise the worker is asked.
+ */
+function resolveRomanized(text: string, index: RegionIndex, options: { near?: string }): PlaceResolution {
+  const found = romanizedTable(index).find(text);
+  if (!found.length) return { ok: false, reason: 'not-found' };
+  let readings: string[][] = [[]];
+  for (const group of found) {
+    readings = readings
+      .flatMap((reading) => group.names.map((name) => [...reading, name]))
+      .slice(0, MAX_READINGS);
+  }
+  const regions: Region[] = [];
+  for (const reading of readings) {
+    const result = resolvePlace(reading.join(' '), index, options);
+    if (result.ok) regions.push(result.region);
+    else if (result.reason === 'ambiguous') regions.push(...result.candidates);
+  }
+  // A place inside another that was also found is the more precise reading of the same words.
+  const distinct = dedupe(regions).filter(
+    (region) =>
+      !regions.some((other) => other.code !== region.code && index.isWithin(other.code, region.code)),
+  );
+  const matched = found.map((group) => group.words);
+  if (!distinct.length) return { ok: false, reason: 'not-found' };
+  if (distinct.length === 1) return { ok: true, region: distinct[0] as Region, matched };
+  return { ok: false, reason: 'ambiguous', candidates: distinct, matched };
+}
+
 interface Match {
   text: string;
   start: number;
@@ -102,6 +146,7 @@ export function resolvePlace(
   index: RegionIndex = regionIndex(),
   options: { near?: string } = {},
 ): PlaceResolution {
+  if (!CJK.test(text) && /[a-z]{2}/i.test(text)) return resolveRomanized(text, index, options);
   const matches = findMatches(text, index);
   if (!matches.length) return { ok: false, reason: 'not-found' };
 
@@ -123,9 +168,11 @@ export function resolvePlace(
   if (!scored.length) return { ok: false, reason: 'not-found' };
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]!;
+  // Rivals: as good a fit, or, when nothing else was named to settle it, any division of that
+  // name at another level ("西安" is 西安市 as much as the two 西安区 elsewhere).
   const rivals = scored.filter(
     (s) =>
-      s.score === best.score &&
+      (s.score === best.score || (best.support === 0 && s.support === 0)) &&
       s.region.code !== best.region.code &&
       !index.isWithin(s.region.code, best.region.code) &&
       !index.isWithin(best.region.code, s.region.code),

@@ -31,6 +31,29 @@ describe('resolvePlace', () => {
     expect(names('张江')).toBe('上海市浦东新区张江镇');
   });
 
+  it('asks back when a bare name is a city here and districts elsewhere (西安)', () => {
+    expect(names('西安')).toEqual(['吉林省辽源市西安区', '陕西省西安市', '黑龙江省牡丹江市西安区']);
+  });
+
+  it.each([
+    ['Pudong Zhangjiang', '上海市浦东新区张江镇'],
+    ['Pudong New Area', '上海市浦东新区'],
+    ['I work in Haidian', '北京市海淀区'],
+    ['Tianhe District, Guangzhou', '广东省广州市天河区'],
+    ['Beijing Chaoyang', '北京市朝阳区'],
+    ['Shenzhen Nanshan', '广东省深圳市南山区'],
+  ])('reads the romanized place %s', (text, expected) => {
+    expect(names(text)).toBe(expected);
+  });
+
+  it('asks back for a romanized name with several places, and ignores English that spells none', () => {
+    expect(names('chaoyang')).toEqual(['北京市朝阳区', '吉林省长春市朝阳区', '辽宁省朝阳市']);
+    // A street name alone (there are 40,000) is not taken from English: "Jingdong" is a company.
+    expect(names('I deliver for Jingdong')).toBe('not-found');
+    expect(names('my boss owes me two months of wages')).toBe('not-found');
+    expect(names('I can charge my phone')).toBe('not-found');
+  });
+
   it('settles an ambiguous name by the place the worker already gave', () => {
     const result = resolvePlace('南山区科技园', undefined, { near: '440305' });
     expect(result.ok && result.region.fullName).toBe('广东省深圳市南山区');

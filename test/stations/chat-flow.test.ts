@@ -128,8 +128,19 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     expect(next.replies[0]?.text).not.toContain('发送我的位置');
   });
 
-  it('speaks English to an English speaker', async () => {
-    const asked = only(await chat(t.app, { text: 'where is the nearest rest station?' }));
+  it('speaks English to an English speaker, and understands the places it suggests typing', async () => {
+    const asked = only(
+      await chat(t.app, { channelUserId: 'en-rider', text: 'where is the nearest rest station?' }),
+    );
     expect(asked.text).toContain('Share my location');
+    // The question's own example: "Pudong Zhangjiang".
+    expect(asked.text).toContain('Pudong Zhangjiang');
+    const answer = only(await chat(t.app, { channelUserId: 'en-rider', text: 'Pudong Zhangjiang' }));
+    expect(answer.type).toBe('stations');
+    expect(answer.stations.length).toBeGreaterThan(0);
+    for (const card of answer.stations) expect(card.address).toContain('浦东新区');
+    const direct = only(await chat(t.app, { text: 'where can I charge my phone in Tianhe District?' }));
+    expect(direct.type).toBe('stations');
+    for (const card of direct.stations) expect(card.address).toContain('天河区');
   });
 });

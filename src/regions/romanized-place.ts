@@ -1,0 +1,92 @@
+import { pinyin } from 'pinyin-pro';
+import { LEVEL_RANK, type Region } from './region.js';
+
+/**
+ * Words that are never part of a place's romanized name: English glue, and what English place
+ * names end in ("Pudong New Area", "Tianhe District"). Skipping them keeps "I can charge my
+ * phone" from spelling a place.
+ */
+const NOT_PLACE = new Set(
+  (
+    'a an the i im me my mine we us our you your he him his she her it its they them their this that these those ' +
+    'is am are was were be been being do does did have has had can could will would shall should may might must ' +
+    'to of in on at by for from with near nearby around about into onto over under between next close ' +
+    'and or but not no yes so if then than too very just only also please thanks thank hi hello hey ' +
+    'where what when who how why which here there find get go going want need help ' +
+    'new area district county city province prefecture municipality region autonomous subdistrict street ' +
+    'town township village road rd lu avenue ave station park zone ' +
+    'charge charging phone water rest toilet food meal work job pay paid wage wages boss'
+  ).split(/\s+/),
+);
+
+export interface RomanizedNames {
+  /** The Latin words as typed ("Pudong"). */
+  words: string;
+  /** Chinese names they may spell (浦东), all of the highest level any of them has. */
+  names: string[];
+  /** That level: 1 province … 4 street. */
+  level: number;
+}
+
+/** pinyin without tones and spaces (浦东 → pudong); ü is also typed v and u. */
+function keysOf(name: string): string[] {
+  const key = pinyin(name, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+  return key.includes('ü') ? [key.replaceAll('ü', 'v'), key.replaceAll('ü', 'u')] : [key];
+}
+
+/**
+ * Romanized spelling → the Chinese division names it can stand for, keeping for each spelling
+ * only the names of the highest level there is (浦东 the district, not 普东 the street).
+ */
+export class RomanizedTable {
+  private readonly byKey = new Map<string, Map<string, number>>();
+
+  constructor(names: Iterable<[string, Region[]]>) {
+    for (const [name, regions] of names) {
+      const level = Math.min(...regions.map((r) => LEVEL_RANK[r.level]));
+      for (const key of keysOf(name)) {
+        const entry = this.byKey.get(key) ?? new Map<string, number>();
+        entry.set(name, Math.min(level, entry.get(name) ?? level));
+        this.byKey.set(key, entry);
+      }
+    }
+  }
+
+  /** Names for one spelling, the most important level only. */
+  lookup(key: string): { names: string[]; level: number } {
+    const entry = this.byKey.get(key);
+    if (!entry) return { names: [], level: 0 };
+    const top = Math.min(...entry.values());
+    return { names: [...entry].filter(([, level]) => level === top).map(([name]) => name), level: top };
+  }
+
+  /**
+   * Every run of one to three words that spells a division name, longest first at each word.
+   * Street names count only beside a county or larger: alone, an English word that happens to
+   * spell one of 40,000 street names ("Jingdong") is not a place.
+   */
+  find(text: string): RomanizedNames[] {
+    const words = text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .split(/[^a-zü]+/)
+      .filter(Boolean);
+    const found: RomanizedNames[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let matched = 0;
+      for (let len = Math.min(3, words.length - i); len >= 1 && !matched; len--) {
+        const run = words.slice(i, i + len);
+        if (run.some((word) => NOT_PLACE.has(word))) continue;
+        const { names, level } = this.lookup(run.join(''));
+        if (names.length) {
+          found.push({ words: run.join(' '), names, level });
+          matched = len;
+        }
+      }
+      i += matched || 1;
+    }
+    const STREET = LEVEL_RANK.street;
+    return found.some((group) => group.level < STREET) ? found : [];
+  }
+}
