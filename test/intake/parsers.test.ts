@@ -62,6 +62,12 @@ describe('periods', () => {
     ['半年了', '半年', 6, false],
     ['一年多了', '一年多', 12, true],
     ['上个月的工资', '上个月', 1, false],
+    ['about 6000 yuan for October and November', 'October and November', 2, false],
+    ['from March to May', 'from March to May', 3, false],
+    ['Nov-Feb', 'Nov-Feb', 4, false],
+    ['unpaid for two months', 'two months', 2, false],
+    ['nothing for a year', 'a year', 12, false],
+    ['last month', 'last month', 1, false],
   ])('%s', (text, label, months, approx) => {
     const result = parsePeriod(text);
     expect(result.ok && result.value).toEqual({ text: label, months, approx });
@@ -69,6 +75,14 @@ describe('periods', () => {
 
   it('finds nothing in a message without a period', () => {
     expect(parsePeriod('老板跑路了').ok).toBe(false);
+    expect(parsePeriod('I may have to go back home').ok).toBe(false);
+  });
+
+  it('keeps "since March" without guessing how many months that is', () => {
+    expect(parsePeriod('not paid since March')).toEqual({
+      ok: true,
+      value: { text: 'since March', approx: false },
+    });
   });
 });
 

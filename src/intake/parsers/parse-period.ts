@@ -16,7 +16,7 @@ const RANGE = new RegExp(
 );
 const YEAR = new RegExp(`(${N})\\s*(多)?\\s*年\\s*(多)?(?!\\s*[0-9一二两三四五六七八九十]+\\s*月)`);
 
-/** How long wages are owed: 两个月, 三个多月, 半年, 一年多, 3月到5月, 上个月. */
+/** How long wages are owed: 两个月, 三个多月, 半年, 一年多, 3月到5月, 上个月 (and in English). */
 export function parsePeriod(input: string): Parsed<Period> {
   const text = toHalfWidth(input);
   const range = RANGE.exec(text);
@@ -59,11 +59,57 @@ export function parsePeriod(input: string): Parsed<Period> {
   }
   if (/上个?月|上月/.test(text)) return ok({ text: '上个月', months: 1, approx: false });
   if (/这个月|本月/.test(text)) return ok({ text: '本月', months: 1, approx: false });
-  const english = /(\d+|one|two|three|four|five|six)\s+months?/i.exec(text);
-  if (english) {
-    const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-    const months = words[english[1]!.toLowerCase()] ?? Number(english[1]);
-    return ok({ text: english[0], months, approx: false });
+  return parseEnglishPeriod(text);
+}
+
+const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_RANGE = new RegExp(
+  `(?:from\\s+)?${MONTH_NAME}\\s*(?:to|through|till|until|and|-|–|~)\\s*${MONTH_NAME}\\b`,
+  'i',
+);
+const EN_SINCE = new RegExp(`since\\s+${MONTH_NAME}\\b`, 'i');
+const EN_NUMBER: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const EN_SPAN =
+  /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|years?)\b/i;
+
+function monthOf(name: string): number {
+  return MONTH_INDEX.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** The same in English: "two months", "October and November", "March to May", "since March". */
+function parseEnglishPeriod(text: string): Parsed<Period> {
+  const range = EN_RANGE.exec(text);
+  if (range) {
+    const months = ((monthOf(range[2]!) - monthOf(range[1]!) + 12) % 12) + 1;
+    return ok({ text: range[0].trim(), months, approx: false });
   }
+  const span = EN_SPAN.exec(text);
+  if (span) {
+    const n = EN_NUMBER[span[1]!.toLowerCase()] ?? Number(span[1]);
+    const months = /year/i.test(span[2]!) ? n * 12 : n;
+    if (months > 0 && months <= 120) return ok({ text: span[0], months, approx: false });
+  }
+  if (/\bhalf\s+a\s+year\b/i.test(text)) return ok({ text: 'half a year', months: 6, approx: false });
+  if (/\blast\s+month\b/i.test(text)) return ok({ text: 'last month', months: 1, approx: false });
+  if (/\bthis\s+month\b/i.test(text)) return ok({ text: 'this month', months: 1, approx: false });
+  const since = EN_SINCE.exec(text);
+  if (since) return ok({ text: since[0], approx: false });
   return fail('no period in the message');
 }
