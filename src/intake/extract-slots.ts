@@ -69,7 +69,11 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   }
   if (work.platform) data.platform = work.platform;
 
-  const place = resolvePlace(placeText, undefined, data.regionCode ? { near: data.regionCode } : {});
+  // Outside the answer to "where?", romanized words must be marked as a place: "Li Ming" is a name.
+  const place = resolvePlace(placeText, undefined, {
+    ...(data.regionCode ? { near: data.regionCode } : {}),
+    cueRequired: pending !== 'place',
+  });
   let placeWords: string[] = [];
   // A province alone is too coarse to route: the worker is asked for the district.
   // A place that only repeats a wider area of the one we have ("顺丰速运苏州分公司" after

@@ -80,8 +80,15 @@ const MAX_READINGS = 24;
  * (every reading when a spelling has homophones at the same level) and resolved as if typed in
  * Chinese. One place, or one inside all the others, is the answer; otherwise the worker is asked.
  */
-function resolveRomanized(text: string, index: RegionIndex, options: { near?: string }): PlaceResolution {
-  const found = romanizedTable(index).find(text);
+function resolveRomanized(text: string, index: RegionIndex, options: PlaceOptions): PlaceResolution {
+  const all = romanizedTable(index).find(text);
+  // Words marked as a place ("in Pudong") speak for the message; unmarked ones may be a name
+  // typed in pinyin ("Li Ming"), so they count only when the text is the answer to "where?".
+  const found = all.some((group) => group.cued)
+    ? all.filter((group) => group.cued)
+    : options.cueRequired
+      ? []
+      : all;
   if (!found.length) return { ok: false, reason: 'not-found' };
   let readings: string[][] = [[]];
   for (const group of found) {
@@ -141,10 +148,17 @@ function findMatches(text: string, index: RegionIndex): Match[] {
  * a name that exists in several cities with nothing to settle it comes back ambiguous, unless
  * `near` (a region the worker already gave) picks out one of them in its city.
  */
+export interface PlaceOptions {
+  /** A region the worker already gave: settles a name found in several cities. */
+  near?: string;
+  /** Romanized text: only words marked as a place count ("in Pudong", "Tianhe District"). */
+  cueRequired?: boolean;
+}
+
 export function resolvePlace(
   text: string,
   index: RegionIndex = regionIndex(),
-  options: { near?: string } = {},
+  options: PlaceOptions = {},
 ): PlaceResolution {
   if (!CJK.test(text) && /[a-z]{2}/i.test(text)) return resolveRomanized(text, index, options);
   const matches = findMatches(text, index);

@@ -26,7 +26,21 @@ export interface RomanizedNames {
   names: string[];
   /** That level: 1 province … 4 street. */
   level: number;
+  /** Marked as a place by the words around it: "in Pudong", "Tianhe District". */
+  cued: boolean;
 }
+
+const CUE_BEFORE = new Set(['in', 'at', 'near', 'around', 'from']);
+const CUE_AFTER = new Set([
+  'district',
+  'new',
+  'county',
+  'city',
+  'province',
+  'town',
+  'township',
+  'subdistrict',
+]);
 
 /** pinyin without tones and spaces (浦东 → pudong); ü is also typed v and u. */
 function keysOf(name: string): string[] {
@@ -80,7 +94,8 @@ export class RomanizedTable {
         if (run.some((word) => NOT_PLACE.has(word))) continue;
         const { names, level } = this.lookup(run.join(''));
         if (names.length) {
-          found.push({ words: run.join(' '), names, level });
+          const cued = CUE_BEFORE.has(words[i - 1] ?? '') || CUE_AFTER.has(words[i + len] ?? '');
+          found.push({ words: run.join(' '), names, level, cued });
           matched = len;
         }
       }

@@ -153,6 +153,25 @@ describe('answers that fit another question', () => {
   });
 });
 
+describe('in English', () => {
+  it('reads the district in pinyin, an English period, and a pinyin name that is not a place', async () => {
+    const user = 'en-intake-1';
+    await say(user, 'I want to report unpaid wages');
+    await say(user, 'delivery');
+    const employer = await say(user, 'Pudong New Area');
+    expect(employer.replies[0]!.text).toContain('Who owes you');
+    await say(user, 'Zhangjiang station of Meituan');
+    const name = await say(user, 'about 6000 yuan for October and November');
+    expect(name.replies[0]!.text).toContain('your name');
+    await say(user, 'Li Ming');
+    const summary = (await say(user, '13812345678')).replies[0]!.text as string;
+    expect(summary).toContain('Li Ming');
+    expect(summary).toContain('上海市浦东新区');
+    expect(summary).toContain('October and November');
+    expect(summary).toContain('6,000');
+  });
+});
+
 describe('corrections, cancel and consent', () => {
   it('accepts "不对，是4500" and a new phone at the confirmation', async () => {
     const user = 'fix-1';

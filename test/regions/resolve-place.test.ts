@@ -54,6 +54,14 @@ describe('resolvePlace', () => {
     expect(names('I can charge my phone')).toBe('not-found');
   });
 
+  it('takes only the words marked as a place when some are, and none unmarked when asked to', () => {
+    expect(names("I'm Li Ming, a Meituan rider in Pudong")).toBe('上海市浦东新区');
+    const cued = resolvePlace('Li Ming', undefined, { cueRequired: true });
+    expect(cued.ok).toBe(false);
+    const marked = resolvePlace('I moved to Tianhe District', undefined, { cueRequired: true });
+    expect(marked.ok && marked.region.fullName).toBe('广东省广州市天河区');
+  });
+
   it('settles an ambiguous name by the place the worker already gave', () => {
     const result = resolvePlace('南山区科技园', undefined, { near: '440305' });
     expect(result.ok && result.region.fullName).toBe('广东省深圳市南山区');
