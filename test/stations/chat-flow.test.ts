@@ -51,6 +51,9 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     expect(names(answer)).not.toContain('三里屯爱心驿站');
     expect(answer.text).toContain('国贸CBD户外劳动者服务站');
     expect(answer.text).toContain('样例数据');
+    // From the worker's own position the distance is theirs: shown in the text and the cards.
+    expect(answer.text).toMatch(/（\d+ 米，/);
+    expect(first.distanceFrom).toBeUndefined();
   });
 
   it('takes "再找一个能热饭的" from the remembered location, past what was shown', async () => {
@@ -89,10 +92,16 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
   });
 
   it('answers a typed district straight away with stations inside it', async () => {
-    const answer = only(await chat(t.app, { text: '天河区附近哪里能热饭' }));
+    const body = await chat(t.app, { text: '天河区附近哪里能热饭' });
+    const answer = only(body);
     expect(answer.type).toBe('stations');
     expect(names(answer)[0]).toMatch(/天河|珠江新城/);
     for (const card of answer.stations) expect(card.address).toContain('天河区');
+    // Searched from the district's centre, not the worker: no distance presented as theirs.
+    for (const card of answer.stations) expect(card.distanceFrom).toBe('place');
+    expect(answer.text).not.toMatch(/\d+(\.\d+)? ?(米|公里)/);
+    const again = only(await chat(t.app, { conversationId: body.conversationId, text: '再找一个' }));
+    if (again.type === 'stations') for (const card of again.stations) expect(card.distanceFrom).toBe('place');
   });
 
   it('matches a typed landmark against station addresses', async () => {

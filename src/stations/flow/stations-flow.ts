@@ -18,6 +18,8 @@ interface Remembered {
   lat: number;
   lng: number;
   label?: string;
+  /** The point stands for a typed place (its stations' centre), not where the worker is. */
+  place?: boolean;
 }
 
 function rememberedPoint(ctx: FlowContext): Remembered | undefined {
@@ -43,6 +45,8 @@ export function createStationsFlow(service: StationService): Flow {
     search: {
       point: LatLng;
       label?: string;
+      /** A typed place's centre, not the worker's position: distances from it mean little. */
+      place?: boolean;
       amenities: Amenity[];
       where?: (s: Station) => boolean;
       exclude?: string[];
@@ -61,6 +65,7 @@ export function createStationsFlow(service: StationService): Flow {
         lat: search.point.lat,
         lng: search.point.lng,
         ...(search.label ? { label: search.label } : {}),
+        ...(search.place ? { place: true } : {}),
       },
       [MEMORY_SHOWN]: [...(search.exclude ?? []), ...results.map((r) => r.station.id)].slice(-30),
     };
@@ -81,6 +86,7 @@ export function createStationsFlow(service: StationService): Flow {
       replies: [
         stationsReply(ctx.t, results, outcome, {
           place: search.label,
+          fromPlace: search.place ?? false,
           amenities: search.amenities,
           note: search.note,
         }),
@@ -108,11 +114,18 @@ export function createStationsFlow(service: StationService): Flow {
   function fromPlace(ctx: FlowContext, place: PlacePoint, amenities: Amenity[]): FlowResult | undefined {
     switch (place.kind) {
       case 'point':
-        return answer(ctx, { point: place.point, label: place.label, amenities, where: place.where });
+        return answer(ctx, {
+          point: place.point,
+          label: place.label,
+          place: true,
+          amenities,
+          where: place.where,
+        });
       case 'empty-region':
         return answer(ctx, {
           point: place.point,
           label: place.label,
+          place: true,
           amenities,
           note: ctx.t('stations:regionEmpty', { region: place.region.fullName }),
         });
@@ -147,12 +160,18 @@ export function createStationsFlow(service: StationService): Flow {
     if (SHARE_LOCATION_TEXT.test(ctx.text)) return askLocation(ctx, amenities, 'stations:howToShare');
     const last = rememberedPoint(ctx);
     if (last && USE_LAST_LOCATION.test(ctx.text))
-      return answer(ctx, { point: last, label: last.label, amenities });
+      return answer(ctx, { point: last, label: last.label, place: last.place, amenities });
     // A place named in the message wins over the remembered one ("再找一个天河区的").
     const place = fromPlace(ctx, placePoint(ctx.text, service.index.stations), amenities);
     if (place) return place;
     if (last && FOLLOW_UP.test(ctx.text)) {
-      return answer(ctx, { point: last, label: last.label, amenities, exclude: rememberedShown(ctx) });
+      return answer(ctx, {
+        point: last,
+        label: last.label,
+        place: last.place,
+        amenities,
+        exclude: rememberedShown(ctx),
+      });
     }
     // Asking about stations with no place in the message: ask where they are.
     if (step === undefined || ctx.intent.name === 'stations') return askLocation(ctx, amenities);

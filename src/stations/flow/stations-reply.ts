@@ -31,15 +31,22 @@ export function followUpReplies(t: Translate): QuickReply[] {
 /**
  * The top stations as cards, with one line of text for channels that cannot show cards. The
  * line says what the cards cannot: from where, what was given up, whether the data is sample.
+ * Cards keep `distanceM` (from the search point) and carry `distanceFrom: 'place'` when that
+ * point is a typed place rather than the worker's location.
  */
 export function stationsReply(
   t: Translate,
   results: NearbyResult[],
   outcome: Outcome,
-  context: { place?: string; amenities: readonly Amenity[]; note?: string },
+  context: { place?: string; fromPlace?: boolean; amenities: readonly Amenity[]; note?: string },
 ): OutboundMessage {
   const labels = cardLabels(t, AMENITIES);
-  const cards = results.map((result) => stationView(result, labels));
+  // From a typed place the search starts at its stations' centre: a distance from there is not
+  // the worker's walk, so neither the text nor the cards (distanceFrom) present it as one.
+  const cards = results.map((result) => ({
+    ...stationView(result, labels),
+    ...(context.fromPlace ? { distanceFrom: 'place' as const } : {}),
+  }));
   const wanted = context.amenities.map((a) => labels.amenity[a] ?? a).join(t('stations:listJoin'));
   const lead = [
     context.note,
@@ -51,7 +58,7 @@ export function stationsReply(
     .filter(Boolean)
     .join(' ');
   const items = cards.map((card, i) =>
-    t('stations:item', {
+    t(context.fromPlace ? 'stations:itemInPlace' : 'stations:item', {
       n: i + 1,
       name: card.name,
       distance: distanceText(t, card.distanceM),

@@ -77,7 +77,8 @@ function stationCard(s) {
     el('h3', { text: s.name }),
     el('div', { class: 'meta' }, [
       el('span', { class: s.openNow ? 'open' : 'closed', text: s.openNow ? t('openNow') : t('closedNow') }),
-      ` · ${formatDistance(s.distanceM)} · ${s.hoursToday || ''}`,
+      // From a typed place the distance is from its centre, not from the worker: not shown.
+      `${s.distanceFrom === 'place' ? '' : ` · ${formatDistance(s.distanceM)}`} · ${s.hoursToday || ''}`,
     ]),
     el('div', { class: 'meta', text: s.address }),
     el(
