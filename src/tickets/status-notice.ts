@@ -1,9 +1,9 @@
 import type { OutboundMessage } from '../conversation/messages.js';
 import type { Translate } from '../i18n/create-i18n.js';
-import type { StatusChange } from './ticket-service.js';
+import type { StatusNoticeChange } from './ticket-service.js';
 
 /** The message a worker gets when their ticket moves (no personal data in it). */
-export function statusNotice(t: Translate, change: StatusChange): OutboundMessage {
+export function statusNotice(t: Translate, change: StatusNoticeChange): OutboundMessage {
   const { ticket, event } = change;
   const status = t(`tickets:status.${ticket.status}`);
   let text = t('tickets:notify.statusChanged', { number: ticket.number, status, office: ticket.office.name });

@@ -112,6 +112,14 @@ export interface StatusChange {
   event: TicketEventView;
 }
 
+/** What the worker's notice of a status change says: no personal data, so none is decrypted. */
+export interface StatusNoticeChange {
+  ticket: Pick<TicketSummary, 'number' | 'status' | 'priority' | 'dueAt' | 'office' | 'conversationId'> & {
+    locale: string;
+  };
+  event: Pick<TicketEventView, 'note'>;
+}
+
 export interface TicketServiceDeps {
   prisma: Db;
   cipher: FieldCipher;
@@ -127,7 +135,7 @@ export interface TicketServiceDeps {
    * delivery outbox): a crash can then never keep the change and lose the notice. Given the
    * change as it will be once committed.
    */
-  stageStatusNotice?: (change: StatusChange) => Promise<StagedDelivery | undefined>;
+  stageStatusNotice?: (change: StatusNoticeChange) => Promise<StagedDelivery | undefined>;
 }
 
 type TicketWithOffice = Ticket & { office: UnionOffice };
@@ -173,37 +181,26 @@ export function createTicketService(deps: TicketServiceDeps) {
     return row;
   }
 
-  /** The notice for a change about to commit, built from the ticket as it will then be. */
+  /** The notice for a change about to commit, built from the stored row as it will then be. */
   async function stageNotice(
-    number: string,
-    from: TicketStatus,
+    row: TicketWithOffice,
     to: TicketStatus,
-    actor: string,
     note: string | undefined,
     toOfficeId: string | undefined,
   ): Promise<StagedDelivery | undefined> {
-    if (!deps.stageStatusNotice) return undefined;
-    const before = (await service.get(number)) as TicketDetail;
-    if (!before.conversationId) return undefined;
-    const transfer = to === 'transferred';
+    if (!deps.stageStatusNotice || !row.conversationId) return undefined;
     const office = toOfficeId ? await deps.offices.get(toOfficeId) : undefined;
     return deps.stageStatusNotice({
       ticket: {
-        ...before,
+        number: row.number,
         status: to,
-        office: office ? { id: office.id, name: office.name, regionCode: office.regionCode } : before.office,
+        priority: row.priority as Priority,
+        dueAt: row.dueAt.toISOString(),
+        office: office ?? row.office,
+        conversationId: row.conversationId,
+        locale: row.locale,
       },
-      event: {
-        id: '',
-        type: transfer ? 'transfer' : 'status',
-        actor,
-        fromStatus: from,
-        toStatus: to,
-        fromOfficeId: transfer ? before.office.id : null,
-        toOfficeId: transfer ? (toOfficeId ?? null) : null,
-        note: note?.trim() || null,
-        createdAt: now().toISOString(),
-      },
+      event: { note: note?.trim() || null },
     });
   }
 
@@ -385,7 +382,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         throw new HttpError(400, `No union office ${options.toOfficeId}.`);
       }
       const transfer = to === 'transferred';
-      const notice = await stageNotice(number, from, to, actor, note, options.toOfficeId);
+      const notice = await stageNotice(row, to, note, options.toOfficeId);
       const [, event] = await prisma.$transaction([
         prisma.ticket.update({
           where: { id: row.id, status: from },

@@ -95,15 +95,19 @@ export function createMpSubscriptions(deps: MpSubscriptionsDeps) {
     return row?.remaining ?? 0;
   }
 
-  async function give(openid: string, count: number) {
-    const current = await grants(openid);
-    const remaining = Math.max(0, Math.min(MAX_GRANTS, current + count));
-    await prisma.mpSubscription.upsert({
+  /** One more grant, counted in the database (two answers at once both count), capped. */
+  async function give(openid: string): Promise<number> {
+    const row = await prisma.mpSubscription.upsert({
       where: { openid_templateId: { openid, templateId } },
-      create: { openid, templateId, remaining },
-      update: { remaining },
+      create: { openid, templateId, remaining: 1 },
+      update: { remaining: { increment: 1 } },
     });
-    return remaining;
+    if (row.remaining <= MAX_GRANTS) return row.remaining;
+    await prisma.mpSubscription.updateMany({
+      where: { openid, templateId },
+      data: { remaining: MAX_GRANTS },
+    });
+    return MAX_GRANTS;
   }
 
   /** Take one grant if there is one (a conditional update: two notices cannot spend the same grant). */
@@ -135,7 +139,7 @@ export function createMpSubscriptions(deps: MpSubscriptionsDeps) {
 
     /** Record what wx.requestSubscribeMessage answered for our template ('accept' adds one). */
     async record(openid: string, result: string): Promise<number> {
-      return result === 'accept' ? give(openid, 1) : grants(openid);
+      return result === 'accept' ? give(openid) : grants(openid);
     },
 
     /**
@@ -156,7 +160,7 @@ export function createMpSubscriptions(deps: MpSubscriptionsDeps) {
           lang: 'zh_CN',
         });
       } catch (err) {
-        await give(openid, 1);
+        await give(openid);
         throw err;
       }
       if (!answer.errcode) return 'delivered';
@@ -165,7 +169,7 @@ export function createMpSubscriptions(deps: MpSubscriptionsDeps) {
         await prisma.mpSubscription.updateMany({ where: { openid, templateId }, data: { remaining: 0 } });
         return 'offline';
       }
-      await give(openid, 1);
+      await give(openid);
       if (CONFIG_ERRORS.has(answer.errcode)) {
         misconfigured = true;
         deps.log.error(
