@@ -142,12 +142,6 @@ function findMatches(text: string, index: RegionIndex): Match[] {
   return matches;
 }
 
-/**
- * Resolve the place a worker typed ("浦东新区张江", "朝阳区", "深圳南山") to one division.
- * Names that fit together (a street inside the district also named) settle each other;
- * a name that exists in several cities with nothing to settle it comes back ambiguous, unless
- * `near` (a region the worker already gave) picks out one of them in its city.
- */
 export interface PlaceOptions {
   /** A region the worker already gave: settles a name found in several cities. */
   near?: string;
@@ -155,6 +149,12 @@ export interface PlaceOptions {
   cueRequired?: boolean;
 }
 
+/**
+ * Resolve the place a worker typed ("浦东新区张江", "朝阳区", "深圳南山") to one division.
+ * Names that fit together (a street inside the district also named) settle each other;
+ * a name that exists in several cities with nothing to settle it comes back ambiguous, unless
+ * `near` (a region the worker already gave) picks out one of them in its city.
+ */
 export function resolvePlace(
   text: string,
   index: RegionIndex = regionIndex(),

@@ -20,7 +20,7 @@ export type PositionFilter = (position: number) => boolean;
  * Not reentrant: a filter must not query the same instance (nothing in the service does).
  */
 export class SphereKnn {
-  private readonly left: number;
+  /** The last tree position (the tree spans 0 … right). */
   private readonly right: number;
   private readonly nodeSize: number;
   /** Unit vectors (x, y, z) of the points, in the tree's order. */
@@ -44,7 +44,6 @@ export class SphereKnn {
   constructor(tree: KDBush) {
     const coords = tree.coords;
     const count = tree.ids.length;
-    this.left = 0;
     this.right = count - 1;
     this.nodeSize = tree.nodeSize;
     this.coords = coords;
@@ -86,7 +85,7 @@ export class SphereKnn {
     const coords = this.coords;
     const nodeSize = this.nodeSize;
 
-    this.writeSlot(this.reserve(0), 0, this.left, this.right, 0, -180, -90, 180, 90);
+    this.writeSlot(this.reserve(0), 0, 0, this.right, 0, -180, -90, 180, 90);
     while (this.heapSize > 0) {
       // Every point left is at least this far: stop once it cannot beat the k-th.
       if (this.heapDist[0]! > this.worstKept(k, maxH) * SLACK + TINY) break;
