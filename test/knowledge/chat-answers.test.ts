@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterFlow } from '../helpers/enter-flow.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { LAWS_DIR } from './laws-dir.js';
 
@@ -116,16 +117,7 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
       resume: async () => ({ replies: [{ type: 'text', text: 'still in the flow' }] }),
     });
     const first = await chat(t.app, { channelUserId: 'qa-11', text: '你好' });
-    const state = {
-      v: 1,
-      flow: { name: 'test-holding-flow', step: 'name', data: {}, startedAt: new Date().toISOString() },
-      turns: 1,
-      memory: {},
-    };
-    await t.app.prisma.conversation.update({
-      where: { id: first.conversationId },
-      data: { state: JSON.stringify(state) },
-    });
+    await enterFlow(t.app, first.conversationId, 'test-holding-flow', 'name');
     const calm = await chat(t.app, { conversationId: first.conversationId, text: '张三' });
     expect(calm.replies[0]?.text).toBe('still in the flow');
     const danger = await chat(t.app, { conversationId: first.conversationId, text: '工头拿刀威胁我' });

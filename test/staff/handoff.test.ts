@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { OutboundMessage } from '../../src/conversation/messages.js';
 import { isOpen, parseOfficeHours } from '../../src/handoff/office-hours.js';
+import { enterFlow } from '../helpers/enter-flow.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createOffices, createStaff, loginBearer, loginCookie, type Offices } from './staff-fixtures.js';
 
@@ -186,17 +187,7 @@ describe('handoff to union staff', () => {
     });
     await chat(t.app, { channelUserId: 'rider-3', text: '转人工' });
     const turn = await chat(t.app, { channelUserId: 'rider-4', text: '你好' });
-    await t.app.prisma.conversation.update({
-      where: { id: turn.conversationId },
-      data: {
-        state: JSON.stringify({
-          v: 1,
-          turns: 1,
-          memory: {},
-          flow: { name: 'test-escalator', step: 'x', data: {}, startedAt: new Date().toISOString() },
-        }),
-      },
-    });
+    await enterFlow(t.app, turn.conversationId, 'test-escalator');
     await chat(t.app, { conversationId: turn.conversationId, text: '有人受伤了' });
     const waiting = (await queue(agent)).filter((h) => h.status === 'waiting');
     expect(waiting[0]?.conversationId).toBe(turn.conversationId);
@@ -218,17 +209,7 @@ describe('handoff to union staff', () => {
       }),
     });
     const turn = await chat(t.app, { channelUserId: 'rider-collective', text: '你好' });
-    await t.app.prisma.conversation.update({
-      where: { id: turn.conversationId },
-      data: {
-        state: JSON.stringify({
-          v: 1,
-          turns: 1,
-          memory: {},
-          flow: { name: 'test-collective', step: 'x', data: {}, startedAt: new Date().toISOString() },
-        }),
-      },
-    });
+    await enterFlow(t.app, turn.conversationId, 'test-collective');
     await chat(t.app, { conversationId: turn.conversationId, text: '我们二十多个人都没拿到工资' });
     const handoff = await t.app.prisma.handoff.findFirstOrThrow({
       where: { conversationId: turn.conversationId },
