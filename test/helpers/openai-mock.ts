@@ -31,3 +31,13 @@ export function sse(pieces: string[]): string {
   );
   return `${events.map((event) => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
 }
+
+/** The app's settings for a mocked OpenAI-compatible server at `base` (short timeout: 400 ms). */
+export function llmEnv(base: string): Record<string, string> {
+  return {
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: `${base}/v1`,
+    OPENAI_MODEL: 'test-model',
+    LLM_TIMEOUT_MS: '400',
+  };
+}

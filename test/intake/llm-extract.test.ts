@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatCompletionBody, completion } from '../helpers/openai-mock.js';
+import { type ChatCompletionBody, completion, llmEnv } from '../helpers/openai-mock.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const LLM = 'http://llm-intake.test';
@@ -13,10 +13,7 @@ describe('intake with an LLM for the facts the parsers miss (nock)', () => {
   beforeAll(async () => {
     nock.disableNetConnect();
     t = await createTestApp({
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: `${LLM}/v1`,
-      OPENAI_MODEL: 'test-model',
-      LLM_TIMEOUT_MS: '400',
+      ...llmEnv(LLM),
     });
   }, 60_000);
   afterEach(() => nock.cleanAll());

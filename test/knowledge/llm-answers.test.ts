@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatCompletionBody, completion, sse } from '../helpers/openai-mock.js';
+import { type ChatCompletionBody, completion, llmEnv, sse } from '../helpers/openai-mock.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { WsClient, wsBase } from '../helpers/ws-client.js';
 import { LAWS_DIR } from './laws-dir.js';
@@ -17,10 +17,7 @@ describe('answers with an OpenAI-compatible LLM (nock)', () => {
     nock.enableNetConnect('127.0.0.1');
     t = await createTestApp({
       KNOWLEDGE_DIR: LAWS_DIR,
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: `${LLM}/v1`,
-      OPENAI_MODEL: 'test-model',
-      LLM_TIMEOUT_MS: '400',
+      ...llmEnv(LLM),
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
