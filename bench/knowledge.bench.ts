@@ -1,13 +1,13 @@
 // Knowledge: index build time and retrieval latency with the full statute set
 // (../shared/data/laws), and offline answer turns end to end through POST /api/chat/messages.
 import path from 'node:path';
-import type { Translate } from '../src/i18n/create-i18n.js';
-import { answerQuestion } from '../src/knowledge/answer-question.js';
+import { answerQuestion } from '../src/conversation/flows/qa/answer-question.js';
 import { CARDS } from '../src/knowledge/cards/index.js';
 import { loadLawBench, loadTeamQuestions } from '../src/knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { readStatuteDir } from '../src/knowledge/statute-files.js';
-import { PROJECT_ROOT } from '../src/paths.js';
+import type { Translate } from '../src/platform/i18n/create-i18n.js';
+import { PROJECT_ROOT } from '../src/platform/paths.js';
 import { createTestApp } from '../test/helpers/test-app.js';
 import { type BenchRow, percentile } from './bench-row.js';
 

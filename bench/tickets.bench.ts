@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { CONSENT_VERSION } from '../src/intake/consent.js';
 import { INDUSTRIES } from '../src/offices/office-types.js';
+import { loadConfig } from '../src/platform/config/config.js';
 import { regionIndex } from '../src/regions/index.js';
+import { CONSENT_VERSION } from '../src/tickets/consent.js';
 import type { NewTicket } from '../src/tickets/ticket-types.js';
 import { startServerProcess } from '../test/helpers/server-process.js';
 import { tempDir } from '../test/helpers/test-app.js';

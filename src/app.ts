@@ -4,34 +4,36 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import wechatyPlugin from '../bots/wechaty/plugin.js';
 import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
+import { webChatRoutes } from './channels/web/web-chat-routes.js';
+import wechatyPlugin from './channels/wechaty/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
-import type { Config } from './config.js';
+import { consoleApiRoutes } from './console-api/console-api-plugin.js';
+import conversationPlugin from './conversation/conversation-plugin.js';
+import flowsPlugin from './conversation/flows/flows-plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
-import { errorBody, registerErrorHandling } from './http/error-handler.js';
-import { healthRoutes } from './http/health-routes.js';
-import { loggerOptions } from './http/logger-options.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
-import { registerValidatorCompiler } from './http/validator-compiler.js';
-import intakePlugin from './intake/plugin.js';
+import handoffPlugin from './handoff/plugin.js';
 import knowledgePlugin from './knowledge/plugin.js';
-import { officeStaffRoutes } from './offices/office-staff-routes.js';
 import officesPlugin from './offices/plugin.js';
-import configPlugin from './plugins/config.js';
-import conversationPlugin from './plugins/conversation.js';
-import i18nPlugin from './plugins/i18n.js';
-import llmPlugin from './plugins/llm.js';
-import metricsPlugin from './plugins/metrics.js';
-import prismaPlugin from './plugins/prisma.js';
-import encryptionPlugin from './privacy/encryption-plugin.js';
+import type { Config } from './platform/config/config.js';
+import configPlugin from './platform/config/config-plugin.js';
+import prismaPlugin from './platform/db/prisma-plugin.js';
+import { errorBody, registerErrorHandling } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health-routes.js';
+import { loggerOptions } from './platform/http/logger-options.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerValidatorCompiler } from './platform/http/validator-compiler.js';
+import i18nPlugin from './platform/i18n/i18n-plugin.js';
+import llmPlugin from './platform/llm/llm-plugin.js';
+import metricsPlugin from './platform/metrics/metrics-plugin.js';
+import encryptionPlugin from './platform/privacy/encryption-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
+import supervisionPlugin from './supervision/plugin.js';
 import ticketsPlugin from './tickets/plugin.js';
-import { webChatRoutes } from './web/web-chat-routes.js';
 
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
@@ -87,15 +89,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  // Domains.
+  // Layers, inside out: staff sign-in before every domain (its guard protects their console
+  // routes), the domains, the conversation and its flows, then the channels and the console API.
+  await app.register(staffPlugin);
   await app.register(conversationPlugin);
   await app.register(knowledgePlugin);
   await app.register(stationsPlugin);
   await app.register(deliveryPlugin);
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
-  await app.register(intakePlugin);
-  await app.register(staffPlugin);
+  await app.register(handoffPlugin);
+  await app.register(supervisionPlugin);
+  await app.register(flowsPlugin);
   await app.register(miniprogramPlugin);
   await app.register(officialAccountPlugin);
   await app.register(wecomPlugin);
@@ -103,10 +108,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Routes.
   await app.register(healthRoutes);
-  await app.register(officeStaffRoutes);
   await app.register(chatRoutes);
   await app.register(chatSocket);
   await app.register(webChatRoutes);
+  await app.register(consoleApiRoutes);
 
   return app;
 }

@@ -1,7 +1,7 @@
 // Entry point: validate config, build the app, listen, and close gracefully on SIGINT/SIGTERM
 // (in-flight requests finish, then the database closes).
 import { buildApp } from './app.js';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit } from './platform/config/config.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);

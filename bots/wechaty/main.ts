@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileBox } from 'file-box';
 import { buildApp } from '../../src/app.js';
-import { loadConfigOrExit } from '../../src/config.js';
+import { loadConfigOrExit } from '../../src/platform/config/config.js';
 
 const QR_FILE = path.resolve('data', 'wechaty-login-qr.png');
 

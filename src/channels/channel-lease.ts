@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/create-prisma.js';
+import type { Db } from '../platform/db/create-prisma.js';
 
 export interface ChannelLease {
   /** This process's name in the lease table. */

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ConversationNotFoundError } from '../conversation/chat-service.js';
-import type { Channel, InboundMessage, OutboundMessage } from '../conversation/messages.js';
-import { HttpError } from '../http/error-handler.js';
-import type { Locale } from '../i18n/locales.js';
+import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
+import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
+import { HttpError } from '../platform/http/error-handler.js';
+import type { Locale } from '../platform/i18n/locales.js';
 
 /** A person types at most this many messages per window; more is a script. */
 const FLOOD_LIMIT = 10;
@@ -107,6 +108,7 @@ export function serveChatSocket(
       send({ event: 'replies', conversationId, locale: result.locale, replies: result.replies });
     } catch (err) {
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
+      if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);
       if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
       request.log.error({ err }, 'chat turn failed');
       send({

@@ -1,14 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
-import type { Counter } from '../metrics/registry.js';
-import type { ConversationStore, LoadedConversation } from './conversation-store.js';
+import type { InboundMessage, OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
+import type { Counter } from '../platform/metrics/registry.js';
 import { handleMessage } from './engine.js';
 import type { Effect, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import type { InboundMessage, OutboundMessage } from './messages.js';
 import type { ConversationMode } from './state.js';
+import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 
 export interface ChatTurnResult {
   conversationId: string;

@@ -1,13 +1,13 @@
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
+import type { InboundMessage, OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
 import type { Effect, FlowContext, FlowResult, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
-import { menuChoiceText, menuReply } from './flows/menu.js';
-import { detectIntent } from './intents/detect-intent.js';
-import type { DetectedIntent } from './intents/intent.js';
-import { detectLanguage } from './intents/language.js';
-import type { InboundMessage, OutboundMessage } from './messages.js';
+import { menuChoiceText, menuReply } from './flows/menu/menu-flow.js';
 import type { ConversationMode, ConversationState } from './state.js';
+import { detectIntent } from './understanding/detect-intent.js';
+import type { DetectedIntent } from './understanding/intent.js';
+import { detectLanguage } from './understanding/language.js';
 
 export interface EngineInput {
   conversationId: string;

@@ -1,5 +1,5 @@
 import type { Flow, FlowContext, FlowResult } from './flow.js';
-import type { IntentName } from './intents/intent.js';
+import type { IntentName } from './understanding/intent.js';
 
 /**
  * Runs before the active flow and the intent router on every bot turn; returns a result to take

@@ -1,8 +1,8 @@
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
-import type { DetectedIntent, IntentName } from './intents/intent.js';
-import type { InboundMessage, OutboundMessage } from './messages.js';
+import type { InboundMessage, OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
 import type { ActiveFlow, ConversationMode, ConversationState } from './state.js';
+import type { DetectedIntent, IntentName } from './understanding/intent.js';
 
 /** Something the chat service does after the turn is saved (notify staff, queue a delivery …). */
 export interface Effect {

@@ -1,6 +1,6 @@
 // Wire schemas for chat messages: one source for validation, types and the OpenAPI docs.
 import Type, { type Static } from 'typebox';
-import { SUPPORTED_LOCALES } from '../i18n/locales.js';
+import { SUPPORTED_LOCALES } from '../platform/i18n/locales.js';
 
 export const LocaleSchema = Type.Union(SUPPORTED_LOCALES.map((l) => Type.Literal(l)));
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { MessageCodec } from '../conversation/message-codec.js';
-import type { Channel, OutboundMessage } from '../conversation/messages.js';
-import type { Db } from '../db/create-prisma.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Channel, OutboundMessage } from '../messages/messages.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Prisma } from '../platform/db/db-types.js';
+import type { MessageCodec } from '../platform/privacy/message-codec.js';
 
 export type SendResult = 'delivered' | 'offline';
 export interface DeliveryTarget {

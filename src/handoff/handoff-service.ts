@@ -1,10 +1,10 @@
-import type { MessageCodec } from '../conversation/message-codec.js';
-import type { OutboundMessage } from '../conversation/messages.js';
-import type { Db } from '../db/create-prisma.js';
-import type { Handoff } from '../generated/prisma/client.js';
-import { HttpError } from '../http/error-handler.js';
-import type { Translate } from '../i18n/create-i18n.js';
-import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../i18n/locales.js';
+import type { OutboundMessage } from '../messages/messages.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Handoff } from '../platform/db/db-types.js';
+import { DomainError } from '../platform/domain-error.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
+import type { MessageCodec } from '../platform/privacy/message-codec.js';
 import { canOversee, type StaffPrincipal } from '../staff/roles.js';
 import { describeHours, isOpen, type OfficeHours } from './office-hours.js';
 import type { StaffHub } from './staff-hub.js';
@@ -87,7 +87,8 @@ export function createHandoffService(deps: HandoffDeps) {
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
   async function inScope(id: string, staff: StaffPrincipal): Promise<Handoff> {
     const handoff = await prisma.handoff.findUnique({ where: { id } });
-    if (!handoff || !staff.officeIds.includes(handoff.officeId)) throw new HttpError(404, 'No such chat.');
+    if (!handoff || !staff.officeIds.includes(handoff.officeId))
+      throw new DomainError('not-found', 'No such chat.');
     return handoff;
   }
 
@@ -203,8 +204,8 @@ export function createHandoffService(deps: HandoffDeps) {
         data: { status: 'claimed', claimedById: staff.id, claimedAt: now() },
       });
       if (won.count === 0) {
-        throw new HttpError(
-          409,
+        throw new DomainError(
+          'conflict',
           handoff.status === 'claimed'
             ? 'Someone else has already taken this chat.'
             : 'This chat is no longer waiting.',
@@ -224,8 +225,9 @@ export function createHandoffService(deps: HandoffDeps) {
 
     async reply(id: string, staff: StaffPrincipal, text: string) {
       const handoff = await inScope(id, staff);
-      if (handoff.status !== 'claimed') throw new HttpError(409, 'Claim this chat before replying.');
-      if (handoff.claimedById !== staff.id) throw new HttpError(409, 'Another staff member has this chat.');
+      if (handoff.status !== 'claimed') throw new DomainError('conflict', 'Claim this chat before replying.');
+      if (handoff.claimedById !== staff.id)
+        throw new DomainError('conflict', 'Another staff member has this chat.');
       await deps.send(handoff.conversationId, [{ type: 'staff', text }], 'staff');
       publish(handoff, 'message', {
         message: { direction: 'out', author: 'staff', text, at: now().toISOString(), staffId: staff.id },
@@ -235,15 +237,18 @@ export function createHandoffService(deps: HandoffDeps) {
     /** Back to the bot (`returned`) or finished (`closed`). Agents end only their own chats. */
     async end(id: string, staff: StaffPrincipal, how: 'returned' | 'closed') {
       const handoff = await inScope(id, staff);
-      if (!OPEN.includes(handoff.status)) throw new HttpError(409, 'This chat has already ended.');
+      if (!OPEN.includes(handoff.status)) throw new DomainError('conflict', 'This chat has already ended.');
       if (handoff.status === 'claimed' && handoff.claimedById !== staff.id && !canOversee(staff)) {
-        throw new HttpError(403, 'Only the staff member who has this chat, or a supervisor, can end it.');
+        throw new DomainError(
+          'forbidden',
+          'Only the staff member who has this chat, or a supervisor, can end it.',
+        );
       }
       const done = await prisma.handoff.updateMany({
         where: { id, status: handoff.status },
         data: { status: how, endedById: staff.id, endedAt: now() },
       });
-      if (done.count === 0) throw new HttpError(409, 'This chat changed meanwhile; reload it.');
+      if (done.count === 0) throw new DomainError('conflict', 'This chat changed meanwhile; reload it.');
       await setMode(handoff.conversationId, how === 'returned' ? 'bot' : 'closed');
       const t = deps.t(await localeOf(handoff.conversationId));
       await deps.send(

@@ -1,13 +1,8 @@
 import fp from 'fastify-plugin';
-import { registerEscalationHandlers } from './escalation-handlers.js';
-import { createHandoffFlow } from './handoff-flow.js';
-import { handoffRoutes } from './handoff-routes.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
 import { officeForConversation } from './office-for-conversation.js';
 import { parseOfficeHours } from './office-hours.js';
 import { StaffHub } from './staff-hub.js';
-import { staffSocket } from './staff-socket.js';
-import { createWaitingGuard } from './waiting-guard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +12,10 @@ declare module 'fastify' {
   }
 }
 
-/** Live takeover: the 转人工 flow, escalations into office queues, the staff chat API and socket. */
+/**
+ * Live takeover: the office queues and the staff hub. The 转人工 flow is in
+ * conversation/flows/handoff, the staff chat API and socket in console-api/handoff.
+ */
 export default fp(
   async (app) => {
     const hub = new StaffHub();
@@ -34,11 +32,6 @@ export default fp(
     });
     app.decorate('handoffs', handoffs);
     app.decorate('staffHub', hub);
-    app.flows.register(createHandoffFlow(handoffs));
-    app.flows.registerGuard(createWaitingGuard(handoffs));
-    registerEscalationHandlers(app, handoffs);
-    await app.register(handoffRoutes(handoffs));
-    await app.register(staffSocket(hub, handoffs));
   },
-  { name: 'handoff', dependencies: ['staff', 'conversation', 'delivery'] },
+  { name: 'handoff', dependencies: ['prisma', 'encryption', 'i18n', 'config', 'delivery', 'tickets'] },
 );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROMPTS_DIR } from '../paths.js';
-import type { ChatMessage } from '../plugins/llm.js';
+import type { ChatMessage } from '../platform/llm/llm-plugin.js';
+import { PROMPTS_DIR } from '../platform/paths.js';
 
 export interface AnswerPromptVars {
   language: string;

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/create-prisma.js';
+import type { Db } from '../platform/db/create-prisma.js';
 import { CARDS } from './cards/index.js';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { type ImportReport, importStatutes } from './statute-importer.js';

@@ -1,8 +1,8 @@
 import type { ReplyDelta } from '../conversation/flow.js';
-import type { OutboundMessage } from '../conversation/messages.js';
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
-import type { Llm } from '../plugins/llm.js';
+import type { OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
+import type { Llm } from '../platform/llm/llm-plugin.js';
 import { answerMessages } from './answer-prompt.js';
 import type { ArticleRef } from './card.js';
 import { articleLabel } from './chinese-numeral.js';

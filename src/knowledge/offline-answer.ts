@@ -1,6 +1,6 @@
-import type { OutboundMessage } from '../conversation/messages.js';
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
+import type { OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
 import type { ArticleRef } from './card.js';
 import type { KnowledgeBase, Retrieval } from './knowledge-base.js';
 import { answerQuickReplies, articleParagraph, basisLine, cardAnswer, toCitation } from './reply-parts.js';

@@ -1,8 +1,5 @@
 import fp from 'fastify-plugin';
-import { Counter } from '../metrics/registry.js';
-import { createEmergencyGuard } from './emergency-guard.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
-import { createQuestionFlow } from './question-flow.js';
 
 const REFRESH_MS = 60_000;
 
@@ -14,8 +11,8 @@ declare module 'fastify' {
 
 /**
  * Labor-rights answers: imports statutes from KNOWLEDGE_DIR at start (when set), builds the
- * in-memory index (and rebuilds it when another process imported), registers the question flow
- * and the emergency guard.
+ * in-memory index (and rebuilds it when another process imported). The question flow that uses
+ * it lives in conversation/flows/qa.
  */
 export default fp(
   async (app) => {
@@ -40,20 +37,6 @@ export default fp(
     }, REFRESH_MS);
     refresh.unref();
     app.addHook('onClose', async () => clearInterval(refresh));
-    const answers = app.metrics.register(
-      new Counter(
-        'gongyou_knowledge_answers_total',
-        'Labor-law answers by source (llm, offline, none) and intent.',
-      ),
-    );
-    app.flows.register(
-      createQuestionFlow({
-        knowledge,
-        llm: () => app.llm,
-        onAnswer: (source, intent) => answers.inc({ source, intent }),
-      }),
-    );
-    app.flows.registerGuard(createEmergencyGuard(knowledge));
   },
-  { name: 'knowledge', dependencies: ['prisma', 'conversation', 'llm', 'i18n', 'metrics'] },
+  { name: 'knowledge', dependencies: ['prisma', 'config'] },
 );

@@ -1,6 +1,6 @@
-import type { Citation, QuickReply } from '../conversation/messages.js';
-import type { Translate } from '../i18n/create-i18n.js';
-import type { Locale } from '../i18n/locales.js';
+import type { Citation, QuickReply } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
+import type { Locale } from '../platform/i18n/locales.js';
 import type { Article, ArticleRef, Card } from './card.js';
 import { articleLabel } from './chinese-numeral.js';
 import type { KnowledgeBase } from './knowledge-base.js';

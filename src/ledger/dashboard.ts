@@ -1,4 +1,4 @@
-import type { Db } from '../db/create-prisma.js';
+import type { Db } from '../platform/db/create-prisma.js';
 import { effectiveStatus } from '../supervision/document-kinds.js';
 import type { Period } from './ledger-rows.js';
 

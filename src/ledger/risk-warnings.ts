@@ -1,5 +1,5 @@
-import type { Db } from '../db/create-prisma.js';
-import { employerKey } from '../staff/ticket-work/ticket-work-service.js';
+import { employerKey } from '../console-api/tickets/ticket-work-service.js';
+import type { Db } from '../platform/db/create-prisma.js';
 
 export const REPEAT_COMPLAINTS = 3;
 export const RISK_WINDOW_DAYS = 30;

@@ -1,6 +1,6 @@
-import type { Db } from '../db/create-prisma.js';
-import type { UnionOffice } from '../generated/prisma/client.js';
-import { HttpError } from '../http/error-handler.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { UnionOffice } from '../platform/db/db-types.js';
+import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
 import { seedOffices } from './office-seed.js';
@@ -116,16 +116,16 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
 
   async function requireOffice(id: string): Promise<OfficeView> {
     const office = (await current()).offices.get(id);
-    if (!office) throw new HttpError(404, `No union office ${id}.`);
+    if (!office) throw new DomainError('not-found', `No union office ${id}.`);
     return office;
   }
 
   function checkOfficeInput(input: Partial<OfficeInput>) {
     if (input.regionCode !== undefined && !/^\d{6}$/.test(normalizeCode(input.regionCode))) {
-      throw new HttpError(400, 'regionCode must be a 6-digit GB/T 2260 code.');
+      throw new DomainError('invalid', 'regionCode must be a 6-digit GB/T 2260 code.');
     }
     if (input.industry != null && !isIndustry(input.industry)) {
-      throw new HttpError(400, `Unknown industry ${input.industry}.`);
+      throw new DomainError('invalid', `Unknown industry ${input.industry}.`);
     }
   }
 
@@ -216,7 +216,7 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
       checkOfficeInput(input);
       if (input.parentId) await requireOffice(input.parentId);
       if (await service.getByCode(input.code))
-        throw new HttpError(409, `Office code ${input.code} is taken.`);
+        throw new DomainError('conflict', `Office code ${input.code} is taken.`);
       const row = await prisma.unionOffice.create({
         data: {
           ...input,
@@ -232,7 +232,7 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     async update(id: string, patch: Partial<OfficeInput>): Promise<OfficeView> {
       await requireOffice(id);
       checkOfficeInput(patch);
-      if (patch.parentId === id) throw new HttpError(400, 'An office cannot be its own parent.');
+      if (patch.parentId === id) throw new DomainError('invalid', 'An office cannot be its own parent.');
       if (patch.parentId) await requireOffice(patch.parentId);
       const contactChanged = patch.phone !== undefined || patch.address !== undefined;
       const row = await prisma.unionOffice.update({
@@ -261,7 +261,7 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
 
     async updateRule(id: string, patch: Partial<RuleInput>): Promise<RoutingRuleView> {
       const existing = await prisma.routingRule.findUnique({ where: { id } });
-      if (!existing) throw new HttpError(404, `No routing rule ${id}.`);
+      if (!existing) throw new DomainError('not-found', `No routing rule ${id}.`);
       checkRule({ ...toRuleView(existing), ...patch });
       if (patch.officeId) await requireOffice(patch.officeId);
       const row = await prisma.routingRule.update({ where: { id }, data: patch });
@@ -271,7 +271,7 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
 
     async deleteRule(id: string): Promise<void> {
       const { count } = await prisma.routingRule.deleteMany({ where: { id } });
-      if (!count) throw new HttpError(404, `No routing rule ${id}.`);
+      if (!count) throw new DomainError('not-found', `No routing rule ${id}.`);
       invalidate();
     },
 
@@ -282,13 +282,13 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
      */
     async import(batch: ImportBatch): Promise<{ offices: number; rules: number }> {
       if (batch.errors.length)
-        throw new HttpError(400, `Import refused: ${batch.errors.slice(0, 10).join('; ')}`);
+        throw new DomainError('invalid', `Import refused: ${batch.errors.slice(0, 10).join('; ')}`);
       const known = new Map([...(await current()).offices.values()].map((o) => [o.code, o.id]));
       const result = await prisma.$transaction(async (tx) => {
         for (const office of batch.offices) {
           const parentId = office.parentCode ? known.get(office.parentCode) : null;
           if (office.parentCode && !parentId)
-            throw new HttpError(400, `Import refused: unknown parentCode ${office.parentCode}`);
+            throw new DomainError('invalid', `Import refused: unknown parentCode ${office.parentCode}`);
           const { parentCode: _parent, ...fields } = office;
           const data = { ...fields, parentId, contactLoaded: Boolean(office.phone || office.address) };
           const row = await tx.unionOffice.upsert({
@@ -300,7 +300,8 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
         }
         for (const rule of batch.rules) {
           const officeId = known.get(rule.officeCode);
-          if (!officeId) throw new HttpError(400, `Import refused: unknown officeCode ${rule.officeCode}`);
+          if (!officeId)
+            throw new DomainError('invalid', `Import refused: unknown officeCode ${rule.officeCode}`);
           const { officeCode: _code, ...fields } = rule;
           const same = await tx.routingRule.findFirst({
             where: {
@@ -327,10 +328,10 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
 
 function checkRule(input: Partial<RuleInput>) {
   if (input.regionPrefix !== undefined && !/^(?:\d{2}){0,3}$/.test(input.regionPrefix)) {
-    throw new HttpError(400, 'regionPrefix must be "", or 2, 4 or 6 digits of a GB/T 2260 code.');
+    throw new DomainError('invalid', 'regionPrefix must be "", or 2, 4 or 6 digits of a GB/T 2260 code.');
   }
   if (input.industry != null && !isIndustry(input.industry)) {
-    throw new HttpError(400, `Unknown industry ${input.industry}.`);
+    throw new DomainError('invalid', `Unknown industry ${input.industry}.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Prisma } from '../platform/db/db-types.js';
 
 // Bulk writes on the hot paths (ticket batches, the nationwide office seed) as multi-row INSERTs
 // through Prisma's own connection and transaction: createMany on the JS engine costs

@@ -1,4 +1,4 @@
-import type { Db } from '../db/create-prisma.js';
+import type { Db } from '../platform/db/create-prisma.js';
 import type { StaffPrincipal } from './roles.js';
 
 export interface AuditEntry {

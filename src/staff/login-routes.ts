@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { HttpError } from '../http/error-handler.js';
+import { HttpError } from '../platform/http/error-handler.js';
 import { CSRF_HEADER, credentialsOf, SESSION_COOKIE } from './staff-guard.js';
 import { publicStaff } from './staff-service.js';
 

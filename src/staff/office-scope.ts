@@ -1,4 +1,4 @@
-import type { Db } from '../db/create-prisma.js';
+import type { Db } from '../platform/db/create-prisma.js';
 
 /**
  * The offices a staff member serves: their own, the extra offices configured on the account,

@@ -1,18 +1,12 @@
 import cookie from '@fastify/cookie';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import handoffPlugin from '../handoff/plugin.js';
-import { ledgerRoutes } from '../ledger/ledger-routes.js';
-import supervisionPlugin from '../supervision/plugin.js';
-import { accountRoutes } from './account-routes.js';
 import { type AuditLog, createAuditLog } from './audit-log.js';
-import { consoleRoutes } from './console-routes.js';
 import { loginRoutes } from './login-routes.js';
 import type { StaffPrincipal } from './roles.js';
 import { createSessionService, type SessionService } from './session-service.js';
 import { createStaffGuard, type GuardOptions } from './staff-guard.js';
 import { createStaffService, type StaffService } from './staff-service.js';
-import { ticketWorkRoutes } from './ticket-work/ticket-work-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,13 +46,6 @@ export default fp(
     app.decorateRequest('staff', null as unknown as StaffPrincipal);
 
     await app.register(loginRoutes);
-    await app.register(accountRoutes);
-    // The staff console's domains, registered here so app.ts needs one line for all of them.
-    await app.register(handoffPlugin);
-    await app.register(ticketWorkRoutes);
-    await app.register(supervisionPlugin);
-    await app.register(ledgerRoutes);
-    await app.register(consoleRoutes);
   },
   { name: 'staff', dependencies: ['prisma', 'config'] },
 );

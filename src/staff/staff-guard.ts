@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Db } from '../db/create-prisma.js';
-import { HttpError } from '../http/error-handler.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import { HttpError } from '../platform/http/error-handler.js';
 import { officeScope } from './office-scope.js';
 import { isRole, type Role, type StaffPrincipal } from './roles.js';
 import type { SessionService } from './session-service.js';

@@ -1,6 +1,6 @@
-import type { Db } from '../db/create-prisma.js';
-import type { Staff } from '../generated/prisma/client.js';
-import { HttpError } from '../http/error-handler.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Staff } from '../platform/db/db-types.js';
+import { DomainError } from '../platform/domain-error.js';
 import { dummyPasswordHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import type { Role } from './roles.js';
 
@@ -30,15 +30,18 @@ export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
   return {
     async create(input: NewStaff): Promise<Staff> {
       if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
-        throw new HttpError(400, 'Username must be 3–40 letters, digits, dots, dashes or underscores.');
+        throw new DomainError(
+          'invalid',
+          'Username must be 3–40 letters, digits, dots, dashes or underscores.',
+        );
       }
       if (input.password.length < PASSWORD_MIN_LENGTH) {
-        throw new HttpError(400, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+        throw new DomainError('invalid', `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
       }
       const office = await prisma.unionOffice.findUnique({ where: { id: input.officeId } });
-      if (!office) throw new HttpError(400, `Union office ${input.officeId} does not exist.`);
+      if (!office) throw new DomainError('invalid', `Union office ${input.officeId} does not exist.`);
       const existing = await prisma.staff.findUnique({ where: { username: input.username } });
-      if (existing) throw new HttpError(409, `Username ${input.username} is taken.`);
+      if (existing) throw new DomainError('conflict', `Username ${input.username} is taken.`);
       return prisma.staff.create({
         data: {
           username: input.username,
@@ -100,7 +103,7 @@ export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
 
     async setPassword(id: string, password: string): Promise<void> {
       if (password.length < PASSWORD_MIN_LENGTH) {
-        throw new HttpError(400, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+        throw new DomainError('invalid', `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
       }
       await prisma.staff.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
     },

@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
-import { createStationsFlow } from './flow/stations-flow.js';
 import { nearbyRoute } from './routes/nearby-route.js';
-import { staffStationRoutes } from './routes/staff-routes.js';
 import { loadSampleStations } from './sample/load-sample.js';
 import { createStationRepo, type StationRepo } from './station-repo.js';
 import { createStationService, type StationService } from './station-service.js';
@@ -14,8 +12,8 @@ declare module 'fastify' {
 }
 
 /**
- * Rest stations: the repository, the in-memory index (built at start, rebuilt on change), the
- * nearby and staff routes, and the chat flow for the `stations` and `location` intents.
+ * Rest stations: the repository, the in-memory index (built at start, rebuilt on change) and the
+ * public nearby route. The chat flow is in conversation/flows/stations, staff routes in console-api.
  */
 export default fp(
   async (app) => {
@@ -30,9 +28,7 @@ export default fp(
     }
     await service.reload();
 
-    app.flows.register(createStationsFlow(service));
     await app.register(nearbyRoute);
-    await app.register(staffStationRoutes);
   },
-  { name: 'stations', dependencies: ['prisma', 'i18n', 'conversation', 'config'] },
+  { name: 'stations', dependencies: ['prisma', 'config'] },
 );

@@ -1,5 +1,5 @@
-import type { StationCard } from '../conversation/messages.js';
-import type { Translate } from '../i18n/create-i18n.js';
+import type { StationCard } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { NearbyResult } from './station-service.js';
 
 /** Words a card needs, looked up once per locale rather than per station. */

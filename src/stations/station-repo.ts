@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/create-prisma.js';
-import type { Station as StationRow } from '../generated/prisma/client.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Station as StationRow } from '../platform/db/db-types.js';
 import { type Amenity, isAmenity } from './amenities.js';
 import { checkHoursSpec, type HoursSpec } from './hours/hours-spec.js';
 import {

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { supervisionRoutes } from './supervision-routes.js';
 import { createSupervisionService, type SupervisionService } from './supervision-service.js';
 
 declare module 'fastify' {
@@ -18,7 +17,6 @@ export default fp(
       holidays: new Set(app.config.PUBLIC_HOLIDAYS?.split(',').map((d) => d.trim()) ?? []),
     });
     app.decorate('supervision', documents);
-    await app.register(supervisionRoutes(documents));
   },
-  { name: 'supervision', dependencies: ['staff'] },
+  { name: 'supervision', dependencies: ['prisma', 'i18n', 'config'] },
 );

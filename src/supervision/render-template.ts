@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 import type { DocumentKind } from './document-kinds.js';
 
 export const BUILT_IN_TEMPLATES = path.join(PROJECT_ROOT, 'src', 'supervision', 'templates');

@@ -1,7 +1,7 @@
-import type { Db } from '../db/create-prisma.js';
-import type { SupervisionDocument } from '../generated/prisma/client.js';
-import { HttpError } from '../http/error-handler.js';
 import { articleLabel } from '../knowledge/chinese-numeral.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { SupervisionDocument } from '../platform/db/db-types.js';
+import { DomainError } from '../platform/domain-error.js';
 import type { StaffPrincipal } from '../staff/roles.js';
 import {
   DEFAULT_DEADLINE_WORKING_DAYS,
@@ -58,7 +58,8 @@ export function createSupervisionService(deps: SupervisionDeps) {
 
   async function inScope(id: string, staff: StaffPrincipal) {
     const doc = await prisma.supervisionDocument.findUnique({ where: { id }, include: { tickets: true } });
-    if (!doc || !staff.officeIds.includes(doc.officeId)) throw new HttpError(404, 'No such document.');
+    if (!doc || !staff.officeIds.includes(doc.officeId))
+      throw new DomainError('not-found', 'No such document.');
     return doc;
   }
 
@@ -115,20 +116,21 @@ export function createSupervisionService(deps: SupervisionDeps) {
     async create(input: NewDocument, staff: StaffPrincipal): Promise<SupervisionDocument> {
       const officeId = input.officeId ?? staff.officeId;
       if (!staff.officeIds.includes(officeId))
-        throw new HttpError(403, 'You can issue documents only for offices you serve.');
+        throw new DomainError('forbidden', 'You can issue documents only for offices you serve.');
       const office = await prisma.unionOffice.findUnique({ where: { id: officeId } });
-      if (!office) throw new HttpError(400, `No union office ${officeId}.`);
+      if (!office) throw new DomainError('invalid', `No union office ${officeId}.`);
 
       const parent = input.parentId ? await inScope(input.parentId, staff) : undefined;
       if (input.kind === 'suggestion' && parent?.kind !== 'opinion') {
-        throw new HttpError(400, 'A 建议书 follows an 意见书: give the parentId of the 意见书.');
+        throw new DomainError('invalid', 'A 建议书 follows an 意见书: give the parentId of the 意见书.');
       }
       const ticketNumbers = [...new Set([...(input.ticketNumbers ?? [])])];
       const tickets = await prisma.ticket.findMany({ where: { number: { in: ticketNumbers } } });
       const missing = ticketNumbers.filter(
         (n) => !tickets.some((t) => t.number === n && staff.officeIds.includes(t.officeId)),
       );
-      if (missing.length) throw new HttpError(404, `No ticket ${missing.join(', ')} in your offices.`);
+      if (missing.length)
+        throw new DomainError('not-found', `No ticket ${missing.join(', ')} in your offices.`);
       const ticketIds = [
         ...new Set([...tickets.map((t) => t.id), ...(parent?.tickets.map((t) => t.ticketId) ?? [])]),
       ];
@@ -149,10 +151,14 @@ export function createSupervisionService(deps: SupervisionDeps) {
           ? (JSON.parse(parent.citations) as Citation[])
           : [];
       if (input.kind === 'opinion') {
-        if (!employer) throw new HttpError(400, 'An 意见书 is addressed to an employer: give the employer.');
-        if (!facts) throw new HttpError(400, 'An 意见书 needs the facts found (or linked tickets).');
+        if (!employer)
+          throw new DomainError('invalid', 'An 意见书 is addressed to an employer: give the employer.');
+        if (!facts) throw new DomainError('invalid', 'An 意见书 needs the facts found (or linked tickets).');
         if (!citations.length)
-          throw new HttpError(400, 'An 意见书 cites the statutes violated: give at least one citation.');
+          throw new DomainError(
+            'invalid',
+            'An 意见书 cites the statutes violated: give at least one citation.',
+          );
       }
       const recipient =
         input.recipient?.trim() ||
@@ -160,7 +166,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
           ? deps.t('supervision:laborDepartment', { area: office.name.replace(/(?:总工会|工会)$/, '') })
           : employer);
       if (!recipient)
-        throw new HttpError(400, 'Say who the document is addressed to (recipient or employer).');
+        throw new DomainError('invalid', 'Say who the document is addressed to (recipient or employer).');
 
       const issuedAt = now();
       const year = new Date(issuedAt.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
@@ -232,7 +238,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
           if ((err as { code?: string }).code !== 'P2002') throw err;
         }
       }
-      throw new HttpError(409, 'Could not number the document; try again.');
+      throw new DomainError('conflict', 'Could not number the document; try again.');
     },
 
     async list(
@@ -272,7 +278,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
 
     async recordReply(id: string, staff: StaffPrincipal, reply: { text: string; at?: Date }) {
       const doc = await inScope(id, staff);
-      if (doc.status === 'closed') throw new HttpError(409, 'This document is closed.');
+      if (doc.status === 'closed') throw new DomainError('conflict', 'This document is closed.');
       const updated = await prisma.supervisionDocument.update({
         where: { id },
         data: { status: 'replied', replyText: reply.text, repliedAt: reply.at ?? now() },
@@ -288,7 +294,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
     ) {
       const doc = await inScope(id, staff);
       if (change.status === 'issued' && doc.status !== 'closed')
-        throw new HttpError(409, 'Only a closed document can be reopened.');
+        throw new DomainError('conflict', 'Only a closed document can be reopened.');
       const updated = await prisma.supervisionDocument.update({
         where: { id },
         data: {

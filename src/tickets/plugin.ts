@@ -1,10 +1,9 @@
 import fp from 'fastify-plugin';
-import { DEFAULT_LOCALE, normalizeLocale } from '../i18n/locales.js';
-import { CollectedGauge, Counter } from '../metrics/registry.js';
+import { DEFAULT_LOCALE, normalizeLocale } from '../platform/i18n/locales.js';
+import { CollectedGauge, Counter } from '../platform/metrics/registry.js';
 import { statusNotice } from './status-notice.js';
 import { ticketRoutes } from './ticket-routes.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
-import { ticketStatusFlow } from './ticket-status-flow.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,21 +49,11 @@ export default fp(
       ),
     );
     app.decorate('tickets', tickets);
-    app.flows.register(ticketStatusFlow(tickets));
     await app.register(ticketRoutes);
     app.addHook('onClose', async () => tickets.settle());
   },
   {
     name: 'tickets',
-    dependencies: [
-      'prisma',
-      'config',
-      'encryption',
-      'offices',
-      'conversation',
-      'delivery',
-      'i18n',
-      'metrics',
-    ],
+    dependencies: ['prisma', 'config', 'encryption', 'offices', 'delivery', 'i18n', 'metrics'],
   },
 );

@@ -1,5 +1,5 @@
-import type { OutboundMessage } from '../conversation/messages.js';
-import type { Translate } from '../i18n/create-i18n.js';
+import type { OutboundMessage } from '../messages/messages.js';
+import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { StatusNoticeChange } from './ticket-service.js';
 
 /** The message a worker gets when their ticket moves (no personal data in it). */

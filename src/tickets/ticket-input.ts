@@ -1,12 +1,12 @@
 import Type, { type Static } from 'typebox';
-import { HttpError } from '../http/error-handler.js';
-import { CONSENT_VERSION } from '../intake/consent.js';
-import { parseAmount } from '../intake/parsers/parse-amount.js';
-import { parseWorkerCount } from '../intake/parsers/parse-count.js';
-import { parsePeriod } from '../intake/parsers/parse-period.js';
-import { parsePhone } from '../intake/parsers/parse-phone.js';
 import { INDUSTRIES } from '../offices/office-types.js';
+import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode, regionIndex, resolvePlace } from '../regions/index.js';
+import { CONSENT_VERSION } from './consent.js';
+import { parseAmount } from './fields/parse-amount.js';
+import { parseWorkerCount } from './fields/parse-count.js';
+import { parsePeriod } from './fields/parse-period.js';
+import { parsePhone } from './fields/parse-phone.js';
 import { EVIDENCE_KINDS, type NewTicket, TICKET_TYPES } from './ticket-types.js';
 
 const literals = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.Enum(values));
@@ -63,13 +63,16 @@ export type TicketForm = Static<typeof TicketFormSchema>;
  */
 export function ticketFromForm(form: TicketForm, now: Date, conversationId?: string): NewTicket {
   if (form.consentVersion !== CONSENT_VERSION) {
-    throw new HttpError(400, `consentVersion must be ${CONSENT_VERSION} (the text the worker was shown).`);
+    throw new DomainError(
+      'invalid',
+      `consentVersion must be ${CONSENT_VERSION} (the text the worker was shown).`,
+    );
   }
   const phone = parsePhone(form.phone);
   if (!phone.ok)
-    throw new HttpError(400, 'phone must be a mainland mobile number (11 digits starting with 1).');
+    throw new DomainError('invalid', 'phone must be a mainland mobile number (11 digits starting with 1).');
   const name = form.claimantName.trim();
-  if (!name) throw new HttpError(400, 'claimantName must not be blank.');
+  if (!name) throw new DomainError('invalid', 'claimantName must not be blank.');
   const regionCode = resolveRegion(form);
 
   let amountYuan: number | undefined;
@@ -78,7 +81,10 @@ export function ticketFromForm(form: TicketForm, now: Date, conversationId?: str
   else if (typeof form.amount === 'string') {
     const amount = parseAmount(form.amount, { bare: true });
     if (!amount.ok)
-      throw new HttpError(400, `amount "${form.amount}" is not an amount (e.g. 3500, 三千五, 1.2万).`);
+      throw new DomainError(
+        'invalid',
+        `amount "${form.amount}" is not an amount (e.g. 3500, 三千五, 1.2万).`,
+      );
     amountYuan = amount.value.yuan;
     amountApprox = amount.value.approx;
   }
@@ -87,7 +93,8 @@ export function ticketFromForm(form: TicketForm, now: Date, conversationId?: str
   if (typeof form.workerCount === 'number') workerCount = form.workerCount;
   else if (typeof form.workerCount === 'string') {
     const count = parseWorkerCount(form.workerCount, { bare: true });
-    if (!count.ok) throw new HttpError(400, `workerCount "${form.workerCount}" is not a number of workers.`);
+    if (!count.ok)
+      throw new DomainError('invalid', `workerCount "${form.workerCount}" is not a number of workers.`);
     workerCount = count.value.count;
     workerCountApprox = count.value.atLeast;
   }
@@ -122,15 +129,18 @@ export function ticketFromForm(form: TicketForm, now: Date, conversationId?: str
 function resolveRegion(form: TicketForm): string {
   if (form.regionCode) {
     const region = regionIndex().get(form.regionCode);
-    if (!region) throw new HttpError(400, `regionCode ${form.regionCode} is not a GB/T 2260 code.`);
+    if (!region) throw new DomainError('invalid', `regionCode ${form.regionCode} is not a GB/T 2260 code.`);
     return normalizeCode(region.code);
   }
-  if (!form.place) throw new HttpError(400, 'Give regionCode or place (where the work happens).');
+  if (!form.place) throw new DomainError('invalid', 'Give regionCode or place (where the work happens).');
   const place = resolvePlace(form.place);
   if (place.ok) return place.region.code;
   if (place.reason === 'ambiguous') {
     const options = place.candidates.map((c) => `${c.fullName} (${c.code})`).join(', ');
-    throw new HttpError(400, `place "${form.place}" is ambiguous: send regionCode, one of ${options}.`);
+    throw new DomainError(
+      'invalid',
+      `place "${form.place}" is ambiguous: send regionCode, one of ${options}.`,
+    );
   }
-  throw new HttpError(400, `place "${form.place}" is not a known district, city or province.`);
+  throw new DomainError('invalid', `place "${form.place}" is not a known district, city or province.`);
 }

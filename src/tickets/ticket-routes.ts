@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { HttpError } from '../http/error-handler.js';
+import { HttpError } from '../platform/http/error-handler.js';
 import { TicketFormSchema, ticketFromForm } from './ticket-input.js';
 
 const ErrorSchema = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });

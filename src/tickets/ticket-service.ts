@@ -1,12 +1,12 @@
-import type { Db } from '../db/create-prisma.js';
 import type { StagedDelivery } from '../delivery/delivery-service.js';
-import type { Prisma, Ticket, TicketEvent, UnionOffice } from '../generated/prisma/client.js';
-import { HttpError } from '../http/error-handler.js';
 import type { OfficeService } from '../offices/office-service.js';
 import { toOfficeView } from '../offices/office-service.js';
 import type { Industry } from '../offices/office-types.js';
-import type { FieldCipher } from '../privacy/encryption.js';
-import { maskName, maskPhone } from '../privacy/mask-fields.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Prisma, Ticket, TicketEvent, UnionOffice } from '../platform/db/db-types.js';
+import { DomainError } from '../platform/domain-error.js';
+import type { FieldCipher } from '../platform/privacy/encryption.js';
+import { maskName, maskPhone } from '../platform/privacy/mask-fields.js';
 import { newQueryCode, normalizeQueryCode } from './numbering.js';
 import { decidePriority, dueAt, isCollective, type PriorityPolicy } from './priority.js';
 import { checkTransition } from './status-workflow.js';
@@ -177,7 +177,7 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   async function load(number: string): Promise<TicketWithOffice> {
     const row = await prisma.ticket.findUnique({ where: { number }, include: { office: true } });
-    if (!row) throw new HttpError(404, `No ticket ${number}.`);
+    if (!row) throw new DomainError('not-found', `No ticket ${number}.`);
     return row;
   }
 
@@ -377,9 +377,9 @@ export function createTicketService(deps: TicketServiceDeps) {
       const row = await load(number);
       const from = row.status as TicketStatus;
       const check = checkTransition(from, to, { note, toOfficeId: options.toOfficeId });
-      if (!check.ok) throw new HttpError(409, check.reason);
+      if (!check.ok) throw new DomainError('conflict', check.reason);
       if (options.toOfficeId && !(await deps.offices.get(options.toOfficeId))) {
-        throw new HttpError(400, `No union office ${options.toOfficeId}.`);
+        throw new DomainError('invalid', `No union office ${options.toOfficeId}.`);
       }
       const transfer = to === 'transferred';
       const notice = await stageNotice(row, to, note, options.toOfficeId);
@@ -416,7 +416,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     ): Promise<TicketEventView> {
       const row = await load(number);
       if (event.type === 'status' || event.type === 'transfer' || event.type === 'created') {
-        throw new HttpError(400, 'Use changeStatus for status changes.');
+        throw new DomainError('invalid', 'Use changeStatus for status changes.');
       }
       const created = await prisma.ticketEvent.create({
         data: { ticketId: row.id, type: event.type, actor: event.actor, note: event.note?.trim() || null },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/create-prisma.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { insertRows, type SqlValue, sqlDate } from '../offices/raw-insert.js';
+import type { Db } from '../platform/db/create-prisma.js';
+import type { Prisma } from '../platform/db/db-types.js';
 import { chinaDay, formatTicketNumber } from './numbering.js';
 
 export type TicketRow = Omit<Prisma.TicketCreateManyInput, 'id' | 'number'>;

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTimeText } from '../../src/channels/miniprogram/mp-subscriptions.js';
-import { CONSENT_VERSION } from '../../src/intake/consent.js';
+import { CONSENT_VERSION } from '../../src/tickets/consent.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const MP = { WECHAT_MP_APPID: 'wxmp-sub-appid', WECHAT_MP_SECRET: 'mp-sub-secret' };

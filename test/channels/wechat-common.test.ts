@@ -7,8 +7,8 @@ import {
 } from '../../src/channels/wechat-common/render-text.js';
 import { createWxCrypto, wxSignature } from '../../src/channels/wechat-common/wx-crypto.js';
 import { buildWxXml, parseWxXml } from '../../src/channels/wechat-common/wx-xml.js';
-import type { OutboundMessage } from '../../src/conversation/messages.js';
-import { createI18n } from '../../src/i18n/create-i18n.js';
+import type { OutboundMessage } from '../../src/messages/messages.js';
+import { createI18n } from '../../src/platform/i18n/create-i18n.js';
 import { encrypt } from './helpers/wechat-fixtures.js';
 
 const AES_KEY = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';

@@ -4,7 +4,7 @@ import {
   fromLocationXml,
   fromMapLink,
   locationFromText,
-} from '../../bots/wechaty/location.js';
+} from '../../src/channels/wechaty/location.js';
 
 describe('WeChat location parsing', () => {
   it('reads a wechaty Location payload as GCJ-02 with its name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/platform/config/config.js';
 
 describe('loadConfig', () => {
   it('fills documented defaults from an empty environment', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntent } from '../../src/conversation/intents/detect-intent.js';
-import { detectLanguage, detectLanguageSwitch } from '../../src/conversation/intents/language.js';
+import { detectIntent } from '../../src/conversation/understanding/detect-intent.js';
+import { detectLanguage, detectLanguageSwitch } from '../../src/conversation/understanding/language.js';
 
 describe('offline intent router', () => {
   it.each([

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, listMigrations } from '../../src/db/migrate.js';
-import { MIGRATIONS_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { applyMigrations, listMigrations } from '../../src/platform/db/migrate.js';
+import { MIGRATIONS_DIR, PROJECT_ROOT } from '../../src/platform/paths.js';
 import { tempDir } from '../helpers/test-app.js';
 
 describe('migrations', () => {
@@ -61,7 +61,7 @@ describe('migrations', () => {
   });
 
   it('leave SQLite with foreign keys on in the app connection', async () => {
-    const { createPrisma } = await import('../../src/db/create-prisma.js');
+    const { createPrisma } = await import('../../src/platform/db/create-prisma.js');
     const dbPath = path.join(dir, 'fk.db');
     applyMigrations(dbPath);
     const prisma = await createPrisma(`file:${dbPath}`);

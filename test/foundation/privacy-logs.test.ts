@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData } from '../../src/privacy/mask-personal-data.js';
+import { maskPersonalData } from '../../src/platform/privacy/mask-personal-data.js';
 import { chat, createTestApp } from '../helpers/test-app.js';
 
 describe('personal data never reaches the logs', () => {

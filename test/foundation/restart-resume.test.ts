@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import type { Flow } from '../../src/conversation/flow.js';
+import { loadConfig } from '../../src/platform/config/config.js';
 import { chat, tempDir } from '../helpers/test-app.js';
 
 // A two-step flow standing in for any multi-turn flow: it asks a question, then needs the answer.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { PROJECT_ROOT } from '../../src/platform/paths.js';
 import { startServerProcess } from '../helpers/server-process.js';
 import { tempDir } from '../helpers/test-app.js';
 

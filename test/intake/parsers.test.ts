@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { choosePlace } from '../../src/intake/choose-place.js';
-import { parseChineseNumber } from '../../src/intake/parsers/chinese-number.js';
-import { parseAmount } from '../../src/intake/parsers/parse-amount.js';
-import { parseWorkerCount } from '../../src/intake/parsers/parse-count.js';
-import { parseEvidence, parseVulnerable, parseWants } from '../../src/intake/parsers/parse-details.js';
-import { parseEmployer } from '../../src/intake/parsers/parse-employer.js';
-import { parseName } from '../../src/intake/parsers/parse-name.js';
-import { parsePeriod } from '../../src/intake/parsers/parse-period.js';
-import { parsePhone } from '../../src/intake/parsers/parse-phone.js';
-import { parseWork } from '../../src/intake/parsers/parse-work.js';
+import { choosePlace } from '../../src/conversation/flows/intake/choose-place.js';
+import { parseChineseNumber } from '../../src/tickets/fields/chinese-number.js';
+import { parseAmount } from '../../src/tickets/fields/parse-amount.js';
+import { parseWorkerCount } from '../../src/tickets/fields/parse-count.js';
+import { parseEvidence, parseVulnerable, parseWants } from '../../src/tickets/fields/parse-details.js';
+import { parseEmployer } from '../../src/tickets/fields/parse-employer.js';
+import { parseName } from '../../src/tickets/fields/parse-name.js';
+import { parsePeriod } from '../../src/tickets/fields/parse-period.js';
+import { parsePhone } from '../../src/tickets/fields/parse-phone.js';
+import { parseWork } from '../../src/tickets/fields/parse-work.js';
 
 const amount = (text: string, bare = false) => {
   const result = parseAmount(text, { bare });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { KEY_FILE_NAME } from '../../src/privacy/encryption.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { KEY_FILE_NAME } from '../../src/platform/privacy/encryption.js';
 import { chat, tempDir } from '../helpers/test-app.js';
 
 const dir = tempDir();

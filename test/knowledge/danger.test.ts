@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signalsDanger } from '../../src/knowledge/danger.js';
+import { signalsDanger } from '../../src/conversation/understanding/danger.js';
 
 describe('danger detection', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlm } from '../../src/plugins/llm.js';
+import { createLlm } from '../../src/platform/llm/llm-plugin.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 // What `npm start` gives out of the box: no statutes imported, no API key.

@@ -108,10 +108,10 @@ describe('routing', () => {
 
   it('refuses bad rules', async () => {
     await expect(t.app.offices.createRule({ regionPrefix: '3', officeId: 'acftu' })).rejects.toMatchObject({
-      statusCode: 400,
+      kind: 'invalid',
     });
     await expect(t.app.offices.createRule({ regionPrefix: '31', officeId: 'nope' })).rejects.toMatchObject({
-      statusCode: 404,
+      kind: 'not-found',
     });
   });
 });
@@ -159,7 +159,7 @@ describe('import and the staff API', () => {
       t.app.offices.import(
         readImport({ kind: 'rules', csv: 'regionPrefix,officeCode\n4401,unknown-office\n4,acftu' }),
       ),
-    ).rejects.toMatchObject({ statusCode: 400 });
+    ).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('lets an admin edit through the staff API and keeps agents read-only', async () => {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { OutboundMessage } from '../../src/conversation/messages.js';
 import { isOpen, parseOfficeHours } from '../../src/handoff/office-hours.js';
+import type { OutboundMessage } from '../../src/messages/messages.js';
 import { enterFlow } from '../helpers/enter-flow.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createOffices, createStaff, loginBearer, loginCookie, type Offices } from './staff-fixtures.js';

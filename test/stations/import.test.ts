@@ -132,13 +132,13 @@ describe('station import', () => {
     fs.writeFileSync(file, CSV);
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: `file:${path.join(t.dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
-    const failed = await run('npx', ['tsx', 'src/stations/import/cli.ts', file, '--coord', 'gcj02'], {
+    const failed = await run('npx', ['tsx', 'src/cli/import-stations.ts', file, '--coord', 'gcj02'], {
       env,
     }).catch((error: { code: number; stdout: string }) => error);
     expect('code' in failed && failed.code).toBe(1);
     expect(failed.stdout).toContain('cli.csv (gcj02): 7 rows, 2 valid → 2 created, 0 updated, 5 rejected');
     expect(failed.stdout).toContain('line 4 [a-3]: name is missing');
-    const usage = await run('npx', ['tsx', 'src/stations/import/cli.ts', file, '--coord', 'mercator'], {
+    const usage = await run('npx', ['tsx', 'src/cli/import-stations.ts', file, '--coord', 'mercator'], {
       env,
     }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in usage && usage.code).toBe(2);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONSENT_VERSION } from '../../src/intake/consent.js';
+import { CONSENT_VERSION } from '../../src/tickets/consent.js';
 import { startServerProcess } from '../helpers/server-process.js';
 import { tempDir } from '../helpers/test-app.js';
 

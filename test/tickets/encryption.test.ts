@@ -7,8 +7,8 @@ import {
   KEY_FILE_NAME,
   loadDataKey,
   parseDataKey,
-} from '../../src/privacy/encryption.js';
-import { maskIdNumber, maskName, maskPhone } from '../../src/privacy/mask-fields.js';
+} from '../../src/platform/privacy/encryption.js';
+import { maskIdNumber, maskName, maskPhone } from '../../src/platform/privacy/mask-fields.js';
 import { tempDir } from '../helpers/test-app.js';
 
 const KEY_HEX = 'a'.repeat(64);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_VERSION } from '../../src/intake/consent.js';
+import { CONSENT_VERSION } from '../../src/tickets/consent.js';
 import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpError } from '../../http/error-handler.js';
+import { HttpError } from '../../platform/http/error-handler.js';
 import { createSessionTokens, type SessionTokens } from './session-token.js';
 
 /** Token issuer/verifier, or undefined when the mini-program is not configured here. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { InboundMessage } from '../../conversation/messages.js';
-import { errorBody, HttpError } from '../../http/error-handler.js';
+import type { InboundMessage } from '../../messages/messages.js';
+import { errorBody, HttpError } from '../../platform/http/error-handler.js';
 import { jscode2session } from './jscode2session.js';
 import { mpSessionTokens, notConfigured, requireMpUser } from './mp-auth.js';
 import {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
-import { HttpError } from '../../http/error-handler.js';
+import { HttpError } from '../../platform/http/error-handler.js';
 import { mpSessionTokens, requireMpUser } from './mp-auth.js';
 import type { MpSubscriptions } from './mp-subscriptions.js';
 

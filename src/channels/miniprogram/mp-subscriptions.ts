@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { TicketReceipt } from '../../conversation/messages.js';
-import type { Db } from '../../db/create-prisma.js';
-import type { Translate } from '../../i18n/create-i18n.js';
+import type { TicketReceipt } from '../../messages/messages.js';
+import type { Db } from '../../platform/db/create-prisma.js';
+import type { Translate } from '../../platform/i18n/create-i18n.js';
 import { type AccessTokenSource, postWithToken } from '../wechat-common/access-token.js';
 
 const SUBSCRIBE_SEND = 'https://api.weixin.qq.com/cgi-bin/message/subscribe/send';

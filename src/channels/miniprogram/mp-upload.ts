@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../../http/error-handler.js';
+import { HttpError } from '../../platform/http/error-handler.js';
 import { mpSessionTokens, requireMpUser } from './mp-auth.js';
 import { MpChatResponseSchema } from './mp-schemas.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { ChatTurnResult } from '../../conversation/chat-service.js';
-import { errorBody } from '../../http/error-handler.js';
-import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { errorBody } from '../../platform/http/error-handler.js';
+import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { ExpiringMap } from '../wechat-common/background.js';

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../conversation/messages.js';
+import type { InboundMessage } from '../../messages/messages.js';
 
 // An official-account message (decrypted XML fields) as the engine's InboundMessage.
 

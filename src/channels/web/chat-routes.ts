@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ConversationNotFoundError } from '../../conversation/chat-service.js';
-import type { InboundMessage } from '../../conversation/messages.js';
 import {
   type ChatRequest,
   ChatRequestSchema,
   ChatResponseSchema,
   ReplySchema,
 } from '../../conversation/schemas.js';
-import { HttpError } from '../../http/error-handler.js';
+import type { InboundMessage } from '../../messages/messages.js';
+import { HttpError } from '../../platform/http/error-handler.js';
 
 /** Turn a validated chat request into an InboundMessage, or say clearly what is wrong. */
 export function toInbound(

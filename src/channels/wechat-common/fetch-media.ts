@@ -1,4 +1,4 @@
-import type { ImageRef } from '../../conversation/messages.js';
+import type { ImageRef } from '../../messages/messages.js';
 import type { AccessTokenSource } from './access-token.js';
 
 /** Evidence photos are kept inline up to this size (as on the bot); larger ones by media id. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Channel, OutboundMessage } from '../../conversation/messages.js';
+import type { Channel, OutboundMessage } from '../../messages/messages.js';
 
 /**
  * Hand a turn's replies to the outbox for channels that answer out of band (WeCom customer

@@ -1,6 +1,6 @@
-import { menuReply } from '../../conversation/flows/menu.js';
-import type { Citation, OutboundMessage, StationCard, TicketReceipt } from '../../conversation/messages.js';
-import type { Translate } from '../../i18n/create-i18n.js';
+import { menuReply } from '../../conversation/flows/menu/menu-flow.js';
+import type { Citation, OutboundMessage, StationCard, TicketReceipt } from '../../messages/messages.js';
+import type { Translate } from '../../platform/i18n/create-i18n.js';
 
 // Replies rendered for text-only WeChat surfaces (the bot, the official account, WeCom customer
 // service): station cards become a few short lines with one map link, citations go inline,

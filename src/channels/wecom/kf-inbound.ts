@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../conversation/messages.js';
+import type { InboundMessage } from '../../messages/messages.js';
 import type { KfMessage } from './kf-api.js';
 
 /**

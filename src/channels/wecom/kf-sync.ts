@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { KeyedMutex } from '../../conversation/keyed-mutex.js';
-import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import { ExpiringMap } from '../wechat-common/background.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';

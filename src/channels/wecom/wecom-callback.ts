@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { errorBody } from '../../http/error-handler.js';
+import { errorBody } from '../../platform/http/error-handler.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { type CallbackKeys, type CallbackQuery, openCallback } from '../wechat-common/callback-envelope.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';

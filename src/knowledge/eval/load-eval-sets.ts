@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../paths.js';
+import { PROJECT_ROOT } from '../../platform/paths.js';
 import type { ArticleRef } from '../card.js';
 import { parseChineseNumeral } from '../chinese-numeral.js';
 import type { EvalItem } from './evaluate.js';

@@ -1,5 +1,5 @@
 import gcoordModule from 'gcoord';
-import type { CoordSystem } from '../../conversation/messages.js';
+import type { CoordSystem } from '../../messages/messages.js';
 
 // gcoord is CommonJS whose typings declare an ES default export: under NodeNext the types see
 // { default }, while Node hands over the object itself. Accept either.

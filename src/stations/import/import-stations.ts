@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoordSystem } from '../../conversation/messages.js';
+import type { CoordSystem } from '../../messages/messages.js';
 import type { StationInput } from '../station.js';
 import type { StationRepo } from '../station-repo.js';
 import { type ReadResult, readCsv, readGeoJson } from './read-file.js';

@@ -1,4 +1,4 @@
-import type { CoordSystem } from '../../conversation/messages.js';
+import type { CoordSystem } from '../../messages/messages.js';
 import { normalizeCode, regionIndex, resolvePlace } from '../../regions/index.js';
 import { type Amenity, isAmenity } from '../amenities.js';
 import { toGcj02 } from '../geo/coords.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../../http/error-handler.js';
-import type { Locale } from '../../i18n/locales.js';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../../i18n/locales.js';
+import { HttpError } from '../../platform/http/error-handler.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../../platform/i18n/locales.js';
 import { AMENITIES } from '../amenities.js';
 import { toGcj02 } from '../geo/coords.js';
 import { type CardLabels, cardLabels, stationView } from '../station-card.js';

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { SUPPORTED_LOCALES } from '../../i18n/locales.js';
+import { SUPPORTED_LOCALES } from '../../platform/i18n/locales.js';
 import { AMENITIES } from '../amenities.js';
 
 export const MAX_LIMIT = 20;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../paths.js';
+import { PROJECT_ROOT } from '../../platform/paths.js';
 import { validateStation } from '../import/validate-station.js';
 import type { StationRepo } from '../station-repo.js';
 

@@ -1,5 +1,5 @@
+import { PROVINCE_CAPITAL_CENTRES } from '../../conversation/flows/stations/province-centres.js';
 import { AMENITIES, type Amenity } from '../amenities.js';
-import { PROVINCE_CAPITAL_CENTRES } from '../flow/province-centres.js';
 import type { HoursSpec } from '../hours/hours-spec.js';
 import { compileHours } from '../hours/opening-hours.js';
 import type { Station } from '../station.js';

@@ -1,0 +1,30 @@
+// npm run eval:qa [-- <laws dir> [<lawbench jsonl>]]
+// Prints hit@1, hit@3 and MRR of the cited articles for the team's question set and for the
+// LawBench labor subset, with the full retrieval and with plain BM25 (the baseline).
+import path from 'node:path';
+import { CARDS } from '../knowledge/cards/index.js';
+import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
+import { loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
+import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { readStatuteDir } from '../knowledge/statute-files.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+
+const shared = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+const lawsDir = process.argv[2] ?? path.join(shared, 'laws');
+const lawBenchFile = process.argv[3] ?? path.join(shared, 'eval', 'lawbench-labor.jsonl');
+
+const articles = readStatuteDir(lawsDir);
+const base = createKnowledgeBase(CARDS, articles);
+console.info(
+  `index: ${base.stats.cards} cards, ${base.stats.articles} articles from ${lawsDir} (${base.stats.buildMs.toFixed(0)} ms)`,
+);
+
+const format = (name: string, score: EvalScore) =>
+  `${name.padEnd(28)} n=${String(score.questions).padEnd(4)} hit@1=${score.hitAt1.toFixed(3)}  hit@3=${score.hitAt3.toFixed(3)}  MRR=${score.mrr.toFixed(3)}${score.unanswerable ? `  (${score.unanswerable} cite statutes not in the set)` : ''}`;
+
+const team = loadTeamQuestions();
+const lawBench = loadLawBench(lawBenchFile);
+console.info(format('team set', evaluate(base, team)));
+console.info(format('team set, plain BM25', evaluate(base, team, { plain: true })));
+console.info(format('LawBench labor', evaluate(base, lawBench)));
+console.info(format('LawBench labor, plain BM25', evaluate(base, lawBench, { plain: true })));

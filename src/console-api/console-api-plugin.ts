@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts/account-routes.js';
+import { consoleRoutes } from './console-page-routes.js';
+import { handoffRoutes } from './handoff/handoff-routes.js';
+import { staffSocket } from './handoff/staff-socket.js';
+import { ledgerRoutes } from './ledger/ledger-routes.js';
+import { officeStaffRoutes } from './offices/office-routes.js';
+import { staffStationRoutes } from './stations/station-routes.js';
+import { supervisionRoutes } from './supervision/supervision-routes.js';
+import { ticketWorkRoutes } from './tickets/ticket-work-routes.js';
+
+/**
+ * The staff console's HTTP API and socket: the one place staff-only routes are attached. Each
+ * route signs the request in with `app.staffGuard` (from src/staff, registered before every
+ * domain) and reaches the domains only through their services.
+ */
+export async function consoleApiRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(accountRoutes);
+  await app.register(handoffRoutes(app.handoffs));
+  await app.register(staffSocket(app.staffHub, app.handoffs));
+  await app.register(ticketWorkRoutes);
+  await app.register(supervisionRoutes(app.supervision));
+  await app.register(ledgerRoutes);
+  await app.register(officeStaffRoutes);
+  await app.register(staffStationRoutes);
+  await app.register(consoleRoutes);
+}

@@ -1,0 +1,200 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../../platform/http/error-handler.js';
+import { canOversee, type StaffPrincipal } from '../../staff/roles.js';
+import type { TicketDetail, TicketListFilter } from '../../tickets/ticket-service.js';
+
+/** "深圳市某某餐饮管理有限公司 " and "深圳某某餐饮管理公司" are the same employer for duplicate checks. */
+export function employerKey(name: string | null | undefined): string {
+  return (name ?? '')
+    .replace(/[\s（）()·.,，。]/g, '')
+    .replace(/有限责任公司|股份有限公司|有限公司|公司$/g, '')
+    .toLowerCase();
+}
+
+/**
+ * The staff side of tickets: every read and write is checked against the staff member's offices
+ * first (another office's ticket is a 404, never a hint that it exists), then handed to the
+ * tickets domain (app.tickets), which owns the workflow and the append-only history.
+ */
+export function createTicketWork(app: FastifyInstance) {
+  const actor = (staff: StaffPrincipal) => `staff:${staff.id}`;
+
+  async function inScope(number: string, staff: StaffPrincipal): Promise<TicketDetail> {
+    const ticket = await app.tickets.get(number);
+    if (!ticket || !staff.officeIds.includes(ticket.office.id))
+      throw new HttpError(404, `No ticket ${number}.`);
+    return ticket;
+  }
+
+  async function assignments(ticketIds: string[]) {
+    const rows = await app.prisma.ticketAssignment.findMany({ where: { ticketId: { in: ticketIds } } });
+    const staff = await app.prisma.staff.findMany({
+      where: { id: { in: rows.map((r) => r.staffId) } },
+      select: { id: true, displayName: true },
+    });
+    const names = new Map(staff.map((s) => [s.id, s.displayName]));
+    return new Map(
+      rows.map((r) => [r.ticketId, { staffId: r.staffId, displayName: names.get(r.staffId) ?? '' }]),
+    );
+  }
+
+  return {
+    inScope,
+
+    async list(
+      staff: StaffPrincipal,
+      filter: Omit<TicketListFilter, 'officeIds'> & { assignedToMe?: boolean },
+    ) {
+      const { assignedToMe, ...rest } = filter;
+      let result = await app.tickets.list({ ...rest, officeIds: staff.officeIds });
+      if (assignedToMe) {
+        const mine = new Set(
+          (
+            await app.prisma.ticketAssignment.findMany({
+              where: { staffId: staff.id },
+              select: { ticketId: true },
+            })
+          ).map((r) => r.ticketId),
+        );
+        const items = result.items.filter((item) => mine.has(item.id));
+        result = { total: items.length, items };
+      }
+      const assigned = await assignments(result.items.map((item) => item.id));
+      return {
+        total: result.total,
+        items: result.items.map((item) => ({ ...item, assignee: assigned.get(item.id) ?? null })),
+      };
+    },
+
+    /** Full detail (personal data in clear): the caller writes the audit entry. */
+    async detail(number: string, staff: StaffPrincipal) {
+      const ticket = await inScope(number, staff);
+      const [assigned, links, documents, sameEmployer] = await Promise.all([
+        assignments([ticket.id]),
+        app.prisma.ticketLink.findMany({
+          where: { OR: [{ ticketId: ticket.id }, { duplicateOfId: ticket.id }] },
+        }),
+        app.prisma.supervisionDocumentTicket.findMany({
+          where: { ticketId: ticket.id },
+          include: { document: true },
+        }),
+        ticket.employer
+          ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
+          : Promise.resolve({ total: 0, items: [] }),
+      ]);
+      const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
+      const linked = await app.prisma.ticket.findMany({
+        where: { id: { in: linkedIds } },
+        select: { id: true, number: true },
+      });
+      const numbers = new Map(linked.map((t) => [t.id, t.number]));
+      return {
+        ticket,
+        assignee: assigned.get(ticket.id) ?? null,
+        duplicates: links.map((l) => ({
+          number: numbers.get(l.ticketId === ticket.id ? l.duplicateOfId : l.ticketId) ?? null,
+          relation: l.ticketId === ticket.id ? 'duplicate-of' : 'has-duplicate',
+          note: l.note,
+        })),
+        possibleDuplicates: sameEmployer.items
+          .filter(
+            (other) => other.id !== ticket.id && employerKey(other.employer) === employerKey(ticket.employer),
+          )
+          .map((other) => ({ number: other.number, status: other.status, createdAt: other.createdAt })),
+        documents: documents.map((d) => ({
+          id: d.document.id,
+          kind: d.document.kind,
+          number: d.document.number,
+          status: d.document.status,
+        })),
+      };
+    },
+
+    /** Agents take tickets for themselves; supervisors and admins give them to anyone in the office. */
+    async assign(number: string, staff: StaffPrincipal, staffId: string) {
+      const ticket = await inScope(number, staff);
+      if (staffId !== staff.id && !canOversee(staff))
+        throw new HttpError(403, 'Agents can only assign tickets to themselves.');
+      const assignee = await app.prisma.staff.findUnique({ where: { id: staffId } });
+      if (!assignee?.active || !staff.officeIds.includes(assignee.officeId)) {
+        throw new HttpError(400, 'Assign to an active staff member of your offices.');
+      }
+      await app.prisma.ticketAssignment.upsert({
+        where: { ticketId: ticket.id },
+        create: { ticketId: ticket.id, staffId, assignedById: staff.id },
+        update: { staffId, assignedById: staff.id, assignedAt: new Date() },
+      });
+      await app.tickets.addEvent(number, { type: 'assign', actor: actor(staff), note: assignee.displayName });
+      return { staffId, displayName: assignee.displayName };
+    },
+
+    async changeStatus(
+      number: string,
+      staff: StaffPrincipal,
+      change: { to: string; note?: string; toOfficeId?: string },
+    ) {
+      await inScope(number, staff);
+      return app.tickets.changeStatus(
+        number,
+        change.to as Parameters<typeof app.tickets.changeStatus>[1],
+        actor(staff),
+        change.note,
+        change.toOfficeId ? { toOfficeId: change.toOfficeId } : {},
+      );
+    },
+
+    async note(number: string, staff: StaffPrincipal, text: string) {
+      await inScope(number, staff);
+      return app.tickets.addEvent(number, { type: 'note', actor: actor(staff), note: text });
+    },
+
+    /** A message to the worker in their channel (outbox), kept in the ticket's history. */
+    async message(number: string, staff: StaffPrincipal, text: string) {
+      const ticket = await inScope(number, staff);
+      if (!ticket.conversationId) {
+        throw new HttpError(409, 'This ticket came in without a chat; contact the worker by phone.');
+      }
+      const sent = await app.delivery.send(ticket.conversationId, [{ type: 'staff', text }], {
+        author: 'staff',
+      });
+      const event = await app.tickets.addEvent(number, { type: 'message', actor: actor(staff), note: text });
+      return { delivered: sent.delivered, event };
+    },
+
+    /** Mark `number` a duplicate of `of`: both in scope, the same employer. */
+    async linkDuplicate(number: string, staff: StaffPrincipal, of: string, note?: string) {
+      if (number === of) throw new HttpError(400, 'A ticket cannot duplicate itself.');
+      const ticket = await inScope(number, staff);
+      const original = await inScope(of, staff);
+      if (!ticket.employer || employerKey(ticket.employer) !== employerKey(original.employer)) {
+        throw new HttpError(400, 'Only complaints against the same employer can be linked as duplicates.');
+      }
+      const exists = await app.prisma.ticketLink.findUnique({
+        where: { ticketId_duplicateOfId: { ticketId: ticket.id, duplicateOfId: original.id } },
+      });
+      if (exists) throw new HttpError(409, `${number} is already linked to ${of}.`);
+      await app.prisma.ticketLink.create({
+        data: { ticketId: ticket.id, duplicateOfId: original.id, createdById: staff.id, note: note ?? null },
+      });
+      await app.tickets.addEvent(number, {
+        type: 'duplicate',
+        actor: actor(staff),
+        note: `duplicate of ${of}`,
+      });
+      await app.tickets.addEvent(of, {
+        type: 'duplicate',
+        actor: actor(staff),
+        note: `${number} is a duplicate`,
+      });
+    },
+
+    async attachment(number: string, staff: StaffPrincipal, attachmentId: string) {
+      const ticket = await inScope(number, staff);
+      const row = await app.prisma.attachment.findUnique({ where: { id: attachmentId } });
+      if (!row || row.ticketId !== ticket.id) throw new HttpError(404, 'No such attachment.');
+      return { ticket, row };
+    },
+  };
+}
+
+export type TicketWork = ReturnType<typeof createTicketWork>;

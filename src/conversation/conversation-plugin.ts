@@ -1,0 +1,38 @@
+import fp from 'fastify-plugin';
+import { CollectedGauge, Counter } from '../platform/metrics/registry.js';
+import { type ChatService, createChatService } from './chat-service.js';
+import { FlowRegistry } from './flow-registry.js';
+import { type ConversationStore, createConversationStore } from './store/conversation-store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Domain plugins register their flows here. */
+    flows: FlowRegistry;
+    conversations: ConversationStore;
+    chat: ChatService;
+  }
+}
+
+const OPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export default fp(
+  async (app) => {
+    const flows = new FlowRegistry();
+    const codec = app.messageCodec;
+    const store = createConversationStore(app.prisma, codec);
+    const turns = app.metrics.register(
+      new Counter('gongyou_chat_turns_total', 'Chat turns by channel and detected intent.'),
+    );
+    app.metrics.register(
+      new CollectedGauge(
+        'gongyou_open_conversations',
+        'Conversations not closed with a message in the last 24 hours.',
+        () => store.countOpen(new Date(Date.now() - OPEN_WINDOW_MS)),
+      ),
+    );
+    app.decorate('flows', flows);
+    app.decorate('conversations', store);
+    app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns }));
+  },
+  { name: 'conversation', dependencies: ['prisma', 'i18n', 'metrics', 'encryption'] },
+);

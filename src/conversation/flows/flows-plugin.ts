@@ -1,0 +1,74 @@
+import fp from 'fastify-plugin';
+import { Counter } from '../../platform/metrics/registry.js';
+import { resolvePlace } from '../../regions/index.js';
+import { createAttachmentStore } from '../../tickets/attachment-store.js';
+import { registerEscalationHandlers } from './handoff/escalation-handlers.js';
+import { createHandoffFlow } from './handoff/handoff-flow.js';
+import { createWaitingGuard } from './handoff/waiting-guard.js';
+import { intakeFlow } from './intake/intake-flow.js';
+import { createEmergencyGuard } from './qa/emergency-guard.js';
+import { createQuestionFlow } from './qa/question-flow.js';
+import { createStationsFlow } from './stations/stations-flow.js';
+import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
+
+/**
+ * Every flow and guard of the conversation, each given the domain services it calls. Registered
+ * after the domains, so a domain never knows it is spoken to through a chat.
+ */
+export default fp(
+  async (app) => {
+    const answers = app.metrics.register(
+      new Counter(
+        'gongyou_knowledge_answers_total',
+        'Labor-law answers by source (llm, offline, none) and intent.',
+      ),
+    );
+    app.flows.register(
+      createQuestionFlow({
+        knowledge: app.knowledge,
+        llm: () => app.llm,
+        onAnswer: (source, intent) => answers.inc({ source, intent }),
+      }),
+    );
+    app.flows.registerGuard(createEmergencyGuard(app.knowledge));
+
+    app.flows.register(createStationsFlow(app.stations));
+    app.flows.register(ticketStatusFlow(app.tickets));
+
+    app.flows.register(createHandoffFlow(app.handoffs));
+    app.flows.registerGuard(createWaitingGuard(app.handoffs));
+    registerEscalationHandlers(app, app.handoffs);
+
+    // Build the place-name table now, not on the first worker's message.
+    resolvePlace('浦东新区');
+    // The romanized names ("Pudong") take about a second: built just after start, while idle,
+    // so the first worker who types one does not wait for it (tests build it when they need it).
+    if (app.config.NODE_ENV !== 'test') {
+      app.addHook('onReady', async () => {
+        setTimeout(() => resolvePlace('Pudong'), 2000).unref();
+      });
+    }
+    app.flows.register(
+      intakeFlow({
+        cipher: app.fieldCipher,
+        tickets: app.tickets,
+        attachments: createAttachmentStore(app.prisma, app.fieldCipher),
+        log: app.log,
+        llm: app.llm,
+      }),
+    );
+  },
+  {
+    name: 'flows',
+    dependencies: [
+      'conversation',
+      'knowledge',
+      'stations',
+      'tickets',
+      'handoff',
+      'llm',
+      'metrics',
+      'encryption',
+    ],
+  },
+);

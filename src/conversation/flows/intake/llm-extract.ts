@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+import { INDUSTRIES } from '../../../offices/office-types.js';
+import type { ChatMessage, Llm } from '../../../platform/llm/llm-plugin.js';
+import { PROMPTS_DIR } from '../../../platform/paths.js';
+import { maskPersonalData } from '../../../platform/privacy/mask-personal-data.js';
+
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Optional(Type.Union([schema, Type.Null()]));
+
+/** What the model may return; anything else is dropped. Personal data is not among it. */
+export const LlmFactsSchema = Type.Object({
+  industry: nullable(Type.Unsafe<(typeof INDUSTRIES)[number]>(Type.Enum(INDUSTRIES))),
+  platform: nullable(Type.String({ maxLength: 40 })),
+  employer: nullable(Type.String({ maxLength: 100 })),
+  place: nullable(Type.String({ maxLength: 60 })),
+  amountYuan: nullable(Type.Number({ minimum: 1, maximum: 100_000_000 })),
+  periodText: nullable(Type.String({ maxLength: 60 })),
+  workerCount: nullable(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  evidence: nullable(Type.Array(Type.String())),
+  wants: nullable(Type.Array(Type.String())),
+});
+export type LlmFacts = Static<typeof LlmFactsSchema>;
+
+let template: { system: string; user: string } | undefined;
+function prompt(): { system: string; user: string } {
+  if (template) return template;
+  const text = fs.readFileSync(path.join(PROMPTS_DIR, 'intake-extract.md'), 'utf8');
+  const system = text
+    .split(/^## system\s*$/m)[1]
+    ?.split(/^## user\s*$/m)[0]
+    ?.trim();
+  const user = text.split(/^## user\s*$/m)[1]?.trim();
+  if (!system || !user) throw new Error('prompts/intake-extract.md needs "## system" and "## user" sections');
+  template = { system, user };
+  return template;
+}
+
+/** The message as the model sees it: numbers masked, the name (if known) replaced, tags removed. */
+export function messageForModel(text: string, name?: string): string {
+  let safe = maskPersonalData(text);
+  if (name) safe = safe.split(name).join('[姓名]');
+  return safe.replace(/<\s*\/?\s*(?:message|system|user|assistant)\b[^>]*>/gi, ' ').slice(0, 1000);
+}
+
+export function extractMessages(text: string, name?: string): ChatMessage[] {
+  const { system, user } = prompt();
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: user.replace('{{message}}', messageForModel(text, name)) },
+  ];
+}
+
+/**
+ * Ask the model for the facts the offline parsers missed. Undefined on any failure (timeout,
+ * no JSON, wrong shape): the intake simply asks the worker, as it does offline.
+ */
+export async function llmExtract(llm: Llm, text: string, name?: string): Promise<LlmFacts | undefined> {
+  const result = await llm.complete(extractMessages(text, name), { maxTokens: 300, temperature: 0 });
+  if (!result.ok) return undefined;
+  const json = /\{[\s\S]*\}/.exec(result.text)?.[0];
+  if (!json) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const cleaned = Value.Clean(LlmFactsSchema, parsed);
+  return Value.Check(LlmFactsSchema, cleaned) ? cleaned : undefined;
+}

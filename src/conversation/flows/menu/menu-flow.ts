@@ -1,0 +1,26 @@
+import type { OutboundMessage, QuickReply } from '../../../messages/messages.js';
+import type { Translate } from '../../../platform/i18n/create-i18n.js';
+
+const MENU_KEYS = ['ask', 'stations', 'arrears', 'human', 'status'] as const;
+
+/** The five things the service does, as quick replies that send a text the router recognises. */
+export function menuQuickReplies(t: Translate): QuickReply[] {
+  return MENU_KEYS.map((key) => ({
+    label: t(`menu.${key}.label`),
+    text: t(`menu.${key}.text`),
+  }));
+}
+
+export function menuReply(t: Translate, lead: string): OutboundMessage {
+  return { type: 'text', text: `${lead}\n${t('menu.list')}`, quickReplies: menuQuickReplies(t) };
+}
+
+/**
+ * On text-only channels (WeChat) the menu is a numbered list and workers answer "2": that means
+ * the menu item's own text. Only outside a flow, where a bare number answers nothing else.
+ */
+export function menuChoiceText(t: Translate, text: string): string | undefined {
+  const match = /^([1-5])[.、。．]?$/.exec(text.trim());
+  const key = match ? MENU_KEYS[Number(match[1]) - 1] : undefined;
+  return key ? t(`menu.${key}.text`) : undefined;
+}

@@ -1,0 +1,62 @@
+import type { KnowledgeService } from '../../../knowledge/knowledge-service.js';
+import type { Llm } from '../../../platform/llm/llm-plugin.js';
+import type { Flow, FlowContext, FlowResult } from '../../flow.js';
+import { menuReply } from '../menu/menu-flow.js';
+import { answerQuestion } from './answer-question.js';
+
+/** Conversation memory key: questions in a row the knowledge base could not answer. */
+const MISSES = 'knowledgeMisses';
+const MISSES_BEFORE_STAFF = 2;
+
+export interface QuestionFlowDeps {
+  knowledge: KnowledgeService;
+  llm: () => Llm | undefined;
+  /** Called with where each answer came from (for metrics). */
+  onAnswer?: (source: 'llm' | 'offline' | 'none', intent: string) => void;
+}
+
+/**
+ * Labor-law questions. Also tries free text the router did not recognise, answering only when
+ * retrieval is sure; otherwise the usual "didn't understand" menu. Single turn: it never holds
+ * the conversation, so an intake the user was in stays parked.
+ */
+export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
+  return {
+    name: 'knowledge',
+    intents: ['question', 'unknown'],
+    async start(ctx: FlowContext): Promise<FlowResult> {
+      const unprompted = ctx.intent.name !== 'question';
+      if (!ctx.text) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
+      // The menu's "ask a question" button: invite the question rather than guess one.
+      if (!unprompted && ctx.text === ctx.t('menu.ask.text')) {
+        return { replies: [{ type: 'text', text: ctx.t('knowledge:ask.prompt') }] };
+      }
+      const outcome = await answerQuestion({
+        question: ctx.text,
+        base: deps.knowledge.base,
+        llm: deps.llm(),
+        locale: ctx.locale,
+        t: ctx.t,
+        unprompted,
+        onDelta: ctx.onDelta,
+      });
+      deps.onAnswer?.(outcome.source, ctx.intent.name);
+      if (outcome.reply) return { replies: [outcome.reply], memory: { [MISSES]: undefined } };
+      if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
+      // Two questions in a row without a grounded answer: a person should take it from here.
+      const misses = Number(ctx.state.memory[MISSES] ?? 0) + 1;
+      if (misses >= MISSES_BEFORE_STAFF && ctx.mode === 'bot') {
+        return {
+          replies: [{ type: 'text', text: ctx.t('knowledge:answer.notFoundEscalated') }],
+          memory: { [MISSES]: undefined },
+          mode: 'waiting',
+          effects: [{ type: 'escalate', reason: 'ungrounded', priority: 'normal' }],
+        };
+      }
+      return {
+        replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))],
+        memory: { [MISSES]: misses },
+      };
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { type Amenity, isAmenity } from '../../../stations/amenities.js';
+import { type LatLng, toGcj02 } from '../../../stations/geo/coords.js';
+import type { Station } from '../../../stations/station.js';
+import type { StationService } from '../../../stations/station-service.js';
+import { type Flow, type FlowContext, type FlowResult, startFlow } from '../../flow.js';
+import type { ActiveFlow } from '../../state.js';
+import { amenitiesInText, FOLLOW_UP, SHARE_LOCATION_TEXT, USE_LAST_LOCATION } from './amenity-words.js';
+import { type PlacePoint, placePoint } from './place-point.js';
+import { searchCascade } from './search-cascade.js';
+import { shareLocationReply, stationsReply } from './stations-reply.js';
+
+const NAME = 'stations';
+/** Memory: the last point searched from (GCJ-02) and what was shown, for "再找一个能热饭的". */
+const MEMORY_POINT = 'stations.point';
+const MEMORY_SHOWN = 'stations.shown';
+
+interface Remembered {
+  lat: number;
+  lng: number;
+  label?: string;
+  /** The point stands for a typed place (its stations' centre), not where the worker is. */
+  place?: boolean;
+}
+
+function rememberedPoint(ctx: FlowContext): Remembered | undefined {
+  const value = ctx.state.memory[MEMORY_POINT] as Remembered | undefined;
+  return value && Number.isFinite(value.lat) && Number.isFinite(value.lng) ? value : undefined;
+}
+
+function rememberedShown(ctx: FlowContext): string[] {
+  const value = ctx.state.memory[MEMORY_SHOWN];
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function amenitiesOf(data: Record<string, unknown>): Amenity[] {
+  return Array.isArray(data.amenities)
+    ? data.amenities.filter((a): a is Amenity => typeof a === 'string' && isAmenity(a))
+    : [];
+}
+
+export function createStationsFlow(service: StationService): Flow {
+  /** Search and answer; the flow stays at "results" so follow-ups ("再找一个") come back here. */
+  function answer(
+    ctx: FlowContext,
+    search: {
+      point: LatLng;
+      label?: string;
+      /** A typed place's centre, not the worker's position: distances from it mean little. */
+      place?: boolean;
+      amenities: Amenity[];
+      where?: (s: Station) => boolean;
+      exclude?: string[];
+      note?: string;
+    },
+  ): FlowResult {
+    const { outcome, results } = searchCascade(service, {
+      point: search.point,
+      amenities: search.amenities,
+      where: search.where,
+      exclude: search.exclude?.length ? new Set(search.exclude) : undefined,
+      now: ctx.now,
+    });
+    const memory = {
+      [MEMORY_POINT]: {
+        lat: search.point.lat,
+        lng: search.point.lng,
+        ...(search.label ? { label: search.label } : {}),
+        ...(search.place ? { place: true } : {}),
+      },
+      [MEMORY_SHOWN]: [...(search.exclude ?? []), ...results.map((r) => r.station.id)].slice(-30),
+    };
+    if (!results.length) {
+      return {
+        replies: [
+          {
+            type: 'text',
+            text: ctx.t(search.exclude?.length ? 'stations:noMore' : 'stations:noneKnown'),
+            quickReplies: [shareLocationReply(ctx.t)],
+          },
+        ],
+        flow: startFlow(NAME, 'results', { amenities: search.amenities }, ctx.now),
+        memory,
+      };
+    }
+    return {
+      replies: [
+        stationsReply(ctx.t, results, outcome, {
+          place: search.label,
+          fromPlace: search.place ?? false,
+          amenities: search.amenities,
+          note: search.note,
+        }),
+      ],
+      flow: startFlow(NAME, 'results', { amenities: search.amenities }, ctx.now),
+      memory,
+    };
+  }
+
+  function askLocation(ctx: FlowContext, amenities: Amenity[], key = 'stations:askLocation'): FlowResult {
+    return {
+      replies: [{ type: 'text', text: ctx.t(key), quickReplies: [shareLocationReply(ctx.t)] }],
+      flow: startFlow(NAME, 'await-location', { amenities }, ctx.now),
+    };
+  }
+
+  function fromSharedLocation(ctx: FlowContext, amenities: Amenity[]): FlowResult {
+    const location = ctx.inbound.location!;
+    const converted = toGcj02(location.lat, location.lng, location.coord);
+    if (!converted.ok) return askLocation(ctx, amenities, 'stations:outsideChina');
+    return answer(ctx, { point: converted.point, label: location.label, amenities });
+  }
+
+  /** A typed place: a point to search from, a question back, or undefined when it is no place. */
+  function fromPlace(ctx: FlowContext, place: PlacePoint, amenities: Amenity[]): FlowResult | undefined {
+    switch (place.kind) {
+      case 'point':
+        return answer(ctx, {
+          point: place.point,
+          label: place.label,
+          place: true,
+          amenities,
+          where: place.where,
+        });
+      case 'empty-region':
+        return answer(ctx, {
+          point: place.point,
+          label: place.label,
+          place: true,
+          amenities,
+          note: ctx.t('stations:regionEmpty', { region: place.region.fullName }),
+        });
+      case 'unknown-region':
+        return askLocation(ctx, amenities, 'stations:regionUnknown');
+      case 'ambiguous':
+        return {
+          replies: [
+            {
+              type: 'text',
+              text: ctx.t('stations:whichPlace'),
+              quickReplies: [
+                ...place.options.map((o) => ({ label: o.label, text: o.text })),
+                shareLocationReply(ctx.t),
+              ],
+            },
+          ],
+          flow: startFlow(NAME, 'await-location', { amenities }, ctx.now),
+        };
+      case 'none':
+        return undefined;
+    }
+  }
+
+  /** Shared by start and resume: what to do with this message, given amenities carried over. */
+  function handle(ctx: FlowContext, carried: Amenity[], step: string | undefined): FlowResult | undefined {
+    const asked = amenitiesInText(ctx.text);
+    const amenities = asked.length ? asked : carried;
+    if (ctx.inbound.location) return fromSharedLocation(ctx, amenities);
+
+    // A channel without a location button (WeChat) sends the button's text: say how to share there.
+    if (SHARE_LOCATION_TEXT.test(ctx.text)) return askLocation(ctx, amenities, 'stations:howToShare');
+    const last = rememberedPoint(ctx);
+    if (last && USE_LAST_LOCATION.test(ctx.text))
+      return answer(ctx, { point: last, label: last.label, place: last.place, amenities });
+    // A place named in the message wins over the remembered one ("再找一个天河区的").
+    const place = fromPlace(ctx, placePoint(ctx.text, service.index.stations), amenities);
+    if (place) return place;
+    if (last && FOLLOW_UP.test(ctx.text)) {
+      return answer(ctx, {
+        point: last,
+        label: last.label,
+        place: last.place,
+        amenities,
+        exclude: rememberedShown(ctx),
+      });
+    }
+    // Asking about stations with no place in the message: ask where they are.
+    if (step === undefined || ctx.intent.name === 'stations') return askLocation(ctx, amenities);
+    if (step === 'await-location' && ctx.intent.name === 'unknown')
+      return askLocation(ctx, amenities, 'stations:placeNotFound');
+    return undefined;
+  }
+
+  return {
+    name: NAME,
+    intents: ['stations', 'location'],
+    async start(ctx) {
+      return handle(ctx, [], undefined) ?? askLocation(ctx, []);
+    },
+    async resume(ctx, active: ActiveFlow) {
+      // A message clearly about something else (a legal question, a complaint) goes to the router.
+      if (!ctx.inbound.location && !['stations', 'unknown', 'location'].includes(ctx.intent.name))
+        return undefined;
+      return handle(ctx, amenitiesOf(active.data), active.step);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Channel-agnostic message shapes. Adapters (web, WeChat, mini-program …) translate to and from
+// these; nothing below the adapters knows which platform a message came from.
+import type { Locale } from '../platform/i18n/locales.js';
+
+export type Channel = 'web' | 'api' | 'wechat' | 'miniprogram' | 'official-account' | 'wecom';
+export const CHANNELS: readonly Channel[] = [
+  'web',
+  'api',
+  'wechat',
+  'miniprogram',
+  'official-account',
+  'wecom',
+];
+
+export type CoordSystem = 'wgs84' | 'gcj02' | 'bd09';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+  coord: CoordSystem;
+  /** What the platform called the place, when it says (WeChat location messages do). */
+  label?: string;
+}
+
+export interface ImageRef {
+  /** Where the channel keeps it (URL or a platform media id). */
+  url?: string;
+  mediaId?: string;
+  mimeType?: string;
+  /** Inline bytes, base64, when the channel hands them over directly. */
+  dataBase64?: string;
+}
+
+export interface InboundMessage {
+  channel: Channel;
+  externalUserId: string;
+  text?: string;
+  location?: GeoPoint;
+  image?: ImageRef;
+  /** An explicit language choice from the client; otherwise detected. */
+  locale?: Locale;
+}
+
+export interface QuickReply {
+  label: string;
+  /** Sent as the user's text when tapped. */
+  text: string;
+  /** Special client actions, e.g. ask the browser for its location. */
+  action?: 'share-location';
+}
+
+export interface Citation {
+  law: string;
+  article: number;
+  title?: string;
+  snippet?: string;
+}
+
+export interface StationCard {
+  name: string;
+  address: string;
+  distanceM: number;
+  openNow: boolean;
+  hoursToday: string;
+  amenities: string[];
+  mapLinks: { amap: string; tencent: string; baidu: string };
+  [extra: string]: unknown;
+}
+
+export interface TicketReceipt {
+  number: string;
+  queryCode?: string;
+  status: string;
+  priority?: string;
+  dueAt?: string;
+  office?: { name: string; regionCode: string };
+  [extra: string]: unknown;
+}
+
+export type ReplyType = 'text' | 'answer' | 'stations' | 'ticket' | 'handoff' | 'staff';
+
+export interface OutboundMessage {
+  type: ReplyType;
+  text: string;
+  citations?: Citation[];
+  stations?: StationCard[];
+  ticket?: TicketReceipt;
+  quickReplies?: QuickReply[];
+}

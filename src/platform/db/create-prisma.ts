@@ -1,0 +1,22 @@
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../generated/prisma/client.js';
+import { sqlitePathFromUrl } from './sqlite-path.js';
+
+export type Db = PrismaClient;
+
+/**
+ * A Prisma client on the JS engine over better-sqlite3. One connection per process: SQLite
+ * serialises writers anyway, and WAL lets readers (other processes, backups) run beside it.
+ */
+export async function createPrisma(databaseUrl: string): Promise<Db> {
+  // busy timeout: a writer waits up to 5 s for another process's lock instead of failing.
+  const adapter = new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 5000 });
+  const prisma = new PrismaClient({ adapter });
+  await prisma.$connect();
+  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  // FULL: a commit is on disk before we acknowledge it (a complaint's ticket number must survive
+  // a power cut, not just a crashed process). WAL keeps this affordable.
+  await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL');
+  return prisma;
+}
