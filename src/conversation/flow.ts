@@ -11,11 +11,9 @@ export interface Effect {
 }
 
 /** A partial reply while it is being generated (LLM tokens), for channels that can stream. */
-export interface ReplyDelta {
-  /** Index of the reply in this turn that the text belongs to. */
-  index: number;
-  text: string;
-}
+export type { ReplyDelta } from '../messages/messages.js';
+
+import type { ReplyDelta } from '../messages/messages.js';
 
 export interface FlowContext {
   conversationId: string;

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import type { Result } from '../platform/result.js';
 
 /** The flow a user is in the middle of (an intake, a location question …). */
 export const ActiveFlowSchema = Type.Object({
@@ -28,7 +29,7 @@ export function initialState(): ConversationState {
   return { v: 1, flow: null, turns: 0, memory: {} };
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ParseResult<T> = Result<T>;
 
 /** Parse stored state JSON. Old or corrupt rows are reported, never silently half-used. */
 export function parseState(json: string): ParseResult<ConversationState> {

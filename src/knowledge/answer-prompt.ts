@@ -1,27 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ChatMessage } from '../platform/llm/llm-plugin.js';
-import { PROMPTS_DIR } from '../platform/paths.js';
+import { loadPrompt } from '../platform/prompts/load-prompt.js';
 
 export interface AnswerPromptVars {
   language: string;
   context: string;
   question: string;
-}
-
-let cached: { system: string; user: string } | undefined;
-
-function sections(): { system: string; user: string } {
-  if (cached) return cached;
-  const text = fs.readFileSync(path.join(PROMPTS_DIR, 'answer.md'), 'utf8');
-  const system = text
-    .split(/^## system\s*$/m)[1]
-    ?.split(/^## user\s*$/m)[0]
-    ?.trim();
-  const user = text.split(/^## user\s*$/m)[1]?.trim();
-  if (!system || !user) throw new Error('prompts/answer.md needs "## system" and "## user" sections');
-  cached = { system, user };
-  return cached;
 }
 
 /** The longest question passed to the model; longer text is cut (a question is never that long). */
@@ -46,7 +29,7 @@ function fill(template: string, vars: AnswerPromptVars): string {
 }
 
 export function answerMessages(vars: AnswerPromptVars): ChatMessage[] {
-  const { system, user } = sections();
+  const { system, user } = loadPrompt('answer');
   return [
     { role: 'system', content: fill(system, { ...vars, context: '', question: '' }) },
     { role: 'user', content: fill(user, { ...vars, question: sanitizeQuestion(vars.question) }) },

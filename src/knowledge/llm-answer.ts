@@ -1,5 +1,4 @@
-import type { ReplyDelta } from '../conversation/flow.js';
-import type { OutboundMessage } from '../messages/messages.js';
+import type { OutboundMessage, ReplyDelta } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { Locale } from '../platform/i18n/locales.js';
 import type { Llm } from '../platform/llm/llm-plugin.js';

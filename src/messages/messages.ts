@@ -87,3 +87,10 @@ export interface OutboundMessage {
   ticket?: TicketReceipt;
   quickReplies?: QuickReply[];
 }
+
+/** A piece of streamed reply text (LLM tokens as they arrive). */
+export interface ReplyDelta {
+  /** Index of the reply in this turn that the text belongs to. */
+  index: number;
+  text: string;
+}

@@ -6,23 +6,13 @@ import {
   OFFICE_LEVELS,
   type OfficeKind,
   type OfficeLevel,
+  type OfficeView,
 } from './office-types.js';
 
 /** An office row as imported: its parent is named by code, so one file can build a subtree. */
-export interface ImportedOffice {
-  code: string;
-  name: string;
-  kind: OfficeKind;
-  level: OfficeLevel;
-  regionCode: string;
-  industry: Industry | null;
+export type ImportedOffice = Omit<OfficeView, 'id' | 'parentId' | 'contactLoaded' | 'contactPhone'> & {
   parentCode: string | null;
-  phone: string | null;
-  address: string | null;
-  email: string | null;
-  hours: string | null;
-  active: boolean;
-}
+};
 
 export interface ImportedRule {
   regionPrefix: string;

@@ -12,7 +12,17 @@ export function formatTicketNumber(day: string, sequence: number): string {
   return `GY-${day}-${String(sequence).padStart(4, '0')}`;
 }
 
-export const TICKET_NUMBER_PATTERN = /^GY-\d{8}-\d{4,}$/;
+/** A ticket number's shape, for JSON-schema `pattern`s (routes) and regular expressions alike. */
+export const TICKET_NUMBER_SOURCE = 'GY-\\d{8}-\\d{4,}';
+export const TICKET_NUMBER_PATTERN = new RegExp(`^${TICKET_NUMBER_SOURCE}$`);
+/** A number as workers type it in a chat: any case, the dashes optional, spaces around them. */
+export const TICKET_NUMBER_IN_TEXT = /GY-?\s*(\d{8})-?\s*(\d{4,})/i;
+
+/** The canonical number from a loosely typed one ("gy 20261129 0001"), if the text has one. */
+export function ticketNumberInText(text: string): string | undefined {
+  const match = TICKET_NUMBER_IN_TEXT.exec(text);
+  return match ? `GY-${match[1]}-${match[2]}` : undefined;
+}
 
 // No 0/O, 1/I/L: the code is read out over the phone and typed on small keyboards.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

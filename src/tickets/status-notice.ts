@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
+import { ticketCard } from './ticket-card.js';
 import type { StatusNoticeChange } from './ticket-service.js';
 
 /** The message a worker gets when their ticket moves (no personal data in it). */
@@ -14,12 +15,6 @@ export function statusNotice(t: Translate, change: StatusNoticeChange): Outbound
   return {
     type: 'ticket',
     text,
-    ticket: {
-      number: ticket.number,
-      status: ticket.status,
-      priority: ticket.priority,
-      dueAt: ticket.dueAt,
-      office: { name: ticket.office.name, regionCode: ticket.office.regionCode },
-    },
+    ticket: ticketCard(ticket),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { HttpError } from '../platform/http/error-handler.js';
+import { TICKET_NUMBER_SOURCE } from './numbering.js';
 import { TicketFormSchema, ticketFromForm } from './ticket-input.js';
 
 const ErrorSchema = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
@@ -69,7 +70,9 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: 'Status, office and history of a ticket, with its query code',
-        params: Type.Object({ number: Type.String({ pattern: '^[Gg][Yy]-\\d{8}-\\d{4,}$' }) }),
+        params: Type.Object({
+          number: Type.String({ pattern: `^${TICKET_NUMBER_SOURCE.replace('GY', '[Gg][Yy]')}$` }),
+        }),
         querystring: Type.Object({ code: Type.String({ minLength: 4, maxLength: 12 }) }),
         response: { 200: PublicSchema, 400: ErrorSchema, 404: ErrorSchema },
       },

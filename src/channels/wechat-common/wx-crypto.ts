@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Result } from '../../platform/result.js';
 
 // WeChat's callback crypto ("WXBizMsgCrypt"), shared by the official account and WeCom:
 // AES-256-CBC, key = base64(EncodingAESKey + "="), IV = first 16 key bytes, PKCS#7 padding to
 // 32-byte blocks, plaintext = 16 random bytes ‖ uint32 BE length ‖ message ‖ receiver id.
 
-export type CryptoResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type CryptoResult<T> = Result<T>;
 
 const BLOCK = 32;
 

@@ -1,8 +1,9 @@
+import type { Result } from '../../platform/result.js';
 // WeChat callback bodies are flat XML (`<xml><Tag><![CDATA[…]]></Tag>…</xml>`). A tiny reader
 // and writer for exactly that shape: no DTDs or entities beyond the five predefined ones, so
 // there is nothing for an XXE payload to expand.
 
-export type XmlResult = { ok: true; value: Record<string, string> } | { ok: false; reason: string };
+export type XmlResult = Result<Record<string, string>>;
 
 const ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?<xml>([\s\S]*)<\/xml>\s*$/;
 const ELEMENT = /<([A-Za-z_][\w.-]*)>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))<\/\1>/g;

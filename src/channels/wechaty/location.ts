@@ -1,10 +1,11 @@
 import type { CoordSystem, GeoPoint } from '../../messages/messages.js';
+import type { Result } from '../../platform/result.js';
 
 // Where a WeChat location comes from depends on the puppet: a structured Location payload,
 // the protocol's `<location x=… y=…>` XML as message text, or a shared map link. WeChat's own
 // map uses GCJ-02; Baidu links say BD-09 unless they state otherwise.
 
-export type LocationResult = { ok: true; value: GeoPoint } | { ok: false; reason: string };
+export type LocationResult = Result<GeoPoint>;
 
 function point(lat: number, lng: number, coord: CoordSystem, label?: string): LocationResult {
   if (!Number.isFinite(lat) || !Number.isFinite(lng))

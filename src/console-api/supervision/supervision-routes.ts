@@ -6,6 +6,7 @@ import { renderDocx } from '../../supervision/render-docx.js';
 import { PdfFontMissingError, renderPdf } from '../../supervision/render-pdf.js';
 import { parseBody } from '../../supervision/render-template.js';
 import type { NewDocument, SupervisionService } from '../../supervision/supervision-service.js';
+import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Kind = Type.Union(DOCUMENT_KINDS.map((k) => Type.Literal(k)));
@@ -31,7 +32,7 @@ const NewDocumentBody = Type.Object(
     ),
     requests: Type.Optional(Type.String({ maxLength: 5000 })),
     ticketNumbers: Type.Optional(
-      Type.Array(Type.String({ pattern: '^GY-\\d{8}-\\d{4,}$' }), { maxItems: 200 }),
+      Type.Array(Type.String({ pattern: `^${TICKET_NUMBER_SOURCE}$` }), { maxItems: 200 }),
     ),
     deadlineDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     copiedToProcuratorate: Type.Optional(Type.Boolean()),

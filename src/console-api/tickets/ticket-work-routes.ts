@@ -3,10 +3,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 import { TICKET_STATUSES } from '../../tickets/ticket-types.js';
 import { createTicketWork } from './ticket-work-service.js';
 
-const NumberParams = Type.Object({ number: Type.String({ pattern: '^GY-\\d{8}-\\d{4,}$' }) });
+const NumberParams = Type.Object({ number: Type.String({ pattern: `^${TICKET_NUMBER_SOURCE}$` }) });
 const Text = Type.String({ minLength: 1, maxLength: 2000 });
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union(TICKET_STATUSES.map((s) => Type.Literal(s)))),

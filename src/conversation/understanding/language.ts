@@ -1,4 +1,7 @@
 import type { Locale } from '../../platform/i18n/locales.js';
+import { TICKET_NUMBER_IN_TEXT } from '../../tickets/numbering.js';
+
+const TICKET_NUMBERS = new RegExp(TICKET_NUMBER_IN_TEXT.source, 'gi');
 
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
@@ -9,7 +12,7 @@ const LATIN_WORD = /[A-Za-z]{2,}/g;
  */
 export function detectLanguage(text: string): Locale | undefined {
   const han = text.match(CJK)?.length ?? 0;
-  const words = (text.replace(/GY-\d{8}-\d{4}/gi, '').match(LATIN_WORD) ?? []).length;
+  const words = (text.replace(TICKET_NUMBERS, '').match(LATIN_WORD) ?? []).length;
   if (han >= 1 && han >= words) return 'zh-CN';
   if (words >= 1 && han === 0) return 'en';
   return undefined;

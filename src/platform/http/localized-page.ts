@@ -12,10 +12,16 @@ import { WEB_DIR } from '../paths.js';
 /**
  * A page template under src/web/ rendered once per language at start: `{{t:key}}` from the
  * page's i18n namespace, `{{lang}}`, `{{otherLang}}`, and `{{strings}}` — both languages' strings
- * as JSON for the page's script, so switching language needs no reload. Returns the route
- * handler, which picks the language from `?lang=` or Accept-Language.
+ * as JSON for the page's script, so switching language needs no reload — and `{{vocabulary}}`,
+ * the server's own code lists (industries, statuses) so the page never keeps a copy of them.
+ * Returns the route handler, which picks the language from `?lang=` or Accept-Language.
  */
-export function localizedPage(app: FastifyInstance, templateFile: string, namespace: string) {
+export function localizedPage(
+  app: FastifyInstance,
+  templateFile: string,
+  namespace: string,
+  vocabulary: Record<string, readonly string[]> = {},
+) {
   const template = fs.readFileSync(path.join(WEB_DIR, templateFile), 'utf8');
   const strings = JSON.stringify(
     Object.fromEntries(
@@ -29,7 +35,8 @@ export function localizedPage(app: FastifyInstance, templateFile: string, namesp
         .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(`${namespace}:${key}`)))
         .replace('{{lang}}', locale)
         .replace('{{otherLang}}', locale === 'zh-CN' ? 'en' : 'zh-CN')
-        .replace('{{strings}}', strings);
+        .replace('{{strings}}', strings)
+        .replace('{{vocabulary}}', JSON.stringify(vocabulary).replace(/</g, '\\u003c'));
       return [locale, html];
     }),
   );

@@ -1,4 +1,4 @@
-import { PROVINCE_CAPITAL_CENTRES } from '../../conversation/flows/stations/province-centres.js';
+import { PROVINCE_CAPITAL_CENTRES } from '../../regions/province-centres.js';
 import { AMENITIES, type Amenity } from '../amenities.js';
 import type { HoursSpec } from '../hours/hours-spec.js';
 import { compileHours } from '../hours/opening-hours.js';

@@ -1,5 +1,6 @@
+import type { Result } from '../../platform/result.js';
 /** Parsers return a result, never throw: "三千五" or "3.5k" is normal input, not an exception. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = Result<T>;
 
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });

@@ -3,17 +3,10 @@
 import { api } from './api.js';
 import { $, clear, el, field, flash, select, t, time } from './dom.js';
 
-const STATUSES = ['submitted', 'accepted', 'in_progress', 'transferred', 'resolved', 'closed', 'rejected'];
-const INDUSTRIES = [
-  'delivery',
-  'ride-hailing',
-  'courier',
-  'construction',
-  'factory',
-  'retail',
-  'domestic',
-  'other',
-];
+// The server's code lists, rendered into the page (src/console-api/console-page-routes.ts).
+const { statuses: STATUSES, industries: INDUSTRIES } = JSON.parse(
+  document.getElementById('vocabulary').textContent,
+);
 let me;
 let onMakeOpinion = () => {};
 

@@ -1,21 +1,13 @@
 import type { OutboundMessage, QuickReply } from '../../../messages/messages.js';
+import { INDUSTRIES } from '../../../offices/office-types.js';
 import type { Translate } from '../../../platform/i18n/create-i18n.js';
 import type { FieldCipher } from '../../../platform/privacy/encryption.js';
 import { maskIdNumber, maskPhone } from '../../../platform/privacy/mask-fields.js';
 import type { TicketReceiptView } from '../../../tickets/ticket-types.js';
-import type { IntakeData, SlotName } from './intake-data.js';
+import { type IntakeData, SLOT_NAMES, type SlotName } from './intake-data.js';
 
 /** Asked in this order; worker count only when several workers were mentioned. */
-const ASK_ORDER: SlotName[] = [
-  'industry',
-  'place',
-  'employer',
-  'amount',
-  'period',
-  'workerCount',
-  'name',
-  'phone',
-];
+const ASK_ORDER: readonly SlotName[] = SLOT_NAMES;
 
 export function nextMissing(data: IntakeData): SlotName | undefined {
   return ASK_ORDER.find((slot) => !data.skipped.includes(slot) && !has(data, slot));
@@ -42,22 +34,11 @@ function has(data: IntakeData, slot: SlotName): boolean {
   }
 }
 
-const INDUSTRY_CHOICES = [
-  'delivery',
-  'ride-hailing',
-  'courier',
-  'construction',
-  'factory',
-  'retail',
-  'domestic',
-  'other',
-];
-
 export function askFor(t: Translate, slot: SlotName, prefix?: string): OutboundMessage {
   const question = t(`intake:ask.${slot}`);
   const quickReplies: QuickReply[] | undefined =
     slot === 'industry'
-      ? INDUSTRY_CHOICES.map((code) => ({
+      ? INDUSTRIES.map((code) => ({
           label: t(`intake:industry.${code}`),
           text: t(`intake:industry.${code}`),
         }))

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { INDUSTRIES } from '../../../offices/office-types.js';
 import type { ChatMessage, Llm } from '../../../platform/llm/llm-plugin.js';
-import { PROMPTS_DIR } from '../../../platform/paths.js';
 import { maskPersonalData } from '../../../platform/privacy/mask-personal-data.js';
+import { loadPrompt } from '../../../platform/prompts/load-prompt.js';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Optional(Type.Union([schema, Type.Null()]));
@@ -24,20 +22,6 @@ export const LlmFactsSchema = Type.Object({
 });
 export type LlmFacts = Static<typeof LlmFactsSchema>;
 
-let template: { system: string; user: string } | undefined;
-function prompt(): { system: string; user: string } {
-  if (template) return template;
-  const text = fs.readFileSync(path.join(PROMPTS_DIR, 'intake-extract.md'), 'utf8');
-  const system = text
-    .split(/^## system\s*$/m)[1]
-    ?.split(/^## user\s*$/m)[0]
-    ?.trim();
-  const user = text.split(/^## user\s*$/m)[1]?.trim();
-  if (!system || !user) throw new Error('prompts/intake-extract.md needs "## system" and "## user" sections');
-  template = { system, user };
-  return template;
-}
-
 /** The message as the model sees it: numbers masked, the name (if known) replaced, tags removed. */
 export function messageForModel(text: string, name?: string): string {
   let safe = maskPersonalData(text);
@@ -46,7 +30,7 @@ export function messageForModel(text: string, name?: string): string {
 }
 
 export function extractMessages(text: string, name?: string): ChatMessage[] {
-  const { system, user } = prompt();
+  const { system, user } = loadPrompt('intake-extract');
   return [
     { role: 'system', content: system },
     { role: 'user', content: user.replace('{{message}}', messageForModel(text, name)) },

@@ -1,8 +1,8 @@
 import { type Region, type RegionIndex, regionIndex, resolvePlace } from '../../../regions/index.js';
+import { PROVINCE_CAPITAL_CENTRES } from '../../../regions/province-centres.js';
 import type { LatLng } from '../../../stations/geo/coords.js';
 import type { Station } from '../../../stations/station.js';
 import { placeWords } from './amenity-words.js';
-import { PROVINCE_CAPITAL_CENTRES } from './province-centres.js';
 
 /** Where a typed place puts the search. */
 export type PlacePoint =

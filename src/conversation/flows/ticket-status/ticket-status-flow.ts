@@ -1,9 +1,10 @@
 import type { OutboundMessage } from '../../../messages/messages.js';
+import { TICKET_NUMBER_IN_TEXT, ticketNumberInText } from '../../../tickets/numbering.js';
+import { ticketCard } from '../../../tickets/ticket-card.js';
 import type { TicketService } from '../../../tickets/ticket-service.js';
 import type { PublicTicket } from '../../../tickets/ticket-types.js';
 import { type Flow, type FlowContext, type FlowResult, startFlow } from '../../flow.js';
 
-const NUMBER = /GY-?\s*(\d{8})-?\s*(\d{4,})/i;
 const CODE = /(?<![A-Za-z0-9])(?=[A-Za-z]*[2-9])([A-HJ-NP-Za-hj-np-z2-9]{6})(?![A-Za-z0-9])/;
 
 export const TICKET_STATUS_FLOW = 'ticket-status';
@@ -37,13 +38,7 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
     return {
       type: 'ticket',
       text: lines.join('\n'),
-      ticket: {
-        number: ticket.number,
-        status: ticket.status,
-        priority: ticket.priority,
-        dueAt: ticket.dueAt,
-        office: { name: ticket.office.name, regionCode: ticket.office.regionCode },
-      },
+      ticket: ticketCard(ticket),
     };
   }
 
@@ -73,7 +68,7 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
     }
     const own = await tickets.getPublic(number, undefined);
     if (own && (await isOwnTicket(ctx, number))) return { replies: [render(ctx, own)], flow: null };
-    const code = CODE.exec(codeText.replace(NUMBER, ' '))?.[1];
+    const code = CODE.exec(codeText.replace(TICKET_NUMBER_IN_TEXT, ' '))?.[1];
     if (!code) {
       return {
         replies: [{ type: 'text', text: ctx.t('tickets:askCode', { number }) }],
@@ -92,17 +87,12 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
     return own.items.some((item) => item.number === number);
   }
 
-  function numberIn(text: string): string | undefined {
-    const match = NUMBER.exec(text);
-    return match ? `GY-${match[1]}-${match[2]}` : undefined;
-  }
-
   return {
     name: TICKET_STATUS_FLOW,
     intents: ['ticket_status'],
-    start: (ctx) => lookUp(ctx, numberIn(ctx.text), ctx.text),
+    start: (ctx) => lookUp(ctx, ticketNumberInText(ctx.text), ctx.text),
     async resume(ctx, active) {
-      const number = numberIn(ctx.text);
+      const number = ticketNumberInText(ctx.text);
       if (active.step === 'ask-code' && !number) {
         const remembered = typeof active.data.number === 'string' ? active.data.number : undefined;
         if (!CODE.test(ctx.text)) return undefined;

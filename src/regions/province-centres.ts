@@ -1,4 +1,4 @@
-import type { LatLng } from '../../../stations/geo/coords.js';
+import type { LatLng } from '../stations/geo/coords.js';
 
 /**
  * Approximate centre of each province-level division's capital (city centre, about ±2 km;
