@@ -168,14 +168,14 @@ describe('status workflow', () => {
   it('refuses impossible moves, a rejection without reason and a transfer without office', async () => {
     const { number } = (await post(form())).json();
     await expect(t.app.tickets.changeStatus(number, 'resolved', 'staff:s1')).rejects.toMatchObject({
-      statusCode: 409,
+      kind: 'conflict',
     });
     await expect(t.app.tickets.changeStatus(number, 'rejected', 'staff:s1')).rejects.toThrow(/reason/);
     await expect(t.app.tickets.changeStatus(number, 'transferred', 'staff:s1')).rejects.toThrow(/office/);
     const rejected = await t.app.tickets.changeStatus(number, 'rejected', 'staff:s1', '不属于工会受理范围');
     expect(rejected.status).toBe('rejected');
     await expect(t.app.tickets.changeStatus(number, 'accepted', 'staff:s1')).rejects.toMatchObject({
-      statusCode: 409,
+      kind: 'conflict',
     });
   });
 
