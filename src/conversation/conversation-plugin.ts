@@ -3,12 +3,15 @@ import { CollectedGauge, Counter } from '../platform/metrics/registry.js';
 import { type ChatService, createChatService } from './chat-service.js';
 import { FlowRegistry } from './flow-registry.js';
 import { type ConversationStore, createConversationStore } from './store/conversation-store.js';
+import { createOutboundMessages, type OutboundMessages } from './store/outbound-messages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Domain plugins register their flows here. */
     flows: FlowRegistry;
     conversations: ConversationStore;
+    /** Who a conversation is and its sealed outbound Message rows, for the outbox (src/delivery). */
+    outboundMessages: OutboundMessages;
     chat: ChatService;
   }
 }
@@ -32,6 +35,7 @@ export default fp(
     );
     app.decorate('flows', flows);
     app.decorate('conversations', store);
+    app.decorate('outboundMessages', createOutboundMessages(app.prisma, codec));
     app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns }));
   },
   { name: 'conversation', dependencies: ['prisma', 'i18n', 'metrics', 'encryption'] },

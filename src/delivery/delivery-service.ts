@@ -31,9 +31,21 @@ export function backoffMs(attempt: number): number {
   return Math.min(MAX_BACKOFF_MS, 5000 * 2 ** Math.max(0, attempt - 1));
 }
 
+/** The conversation store's part: who a conversation is, and the sealed Message rows of a send. */
+export interface ConversationMessages {
+  target(conversationId: string): Promise<DeliveryTarget | undefined>;
+  writes(
+    conversationId: string,
+    replies: OutboundMessage[],
+    author: string,
+    at: Date,
+  ): Prisma.PrismaPromise<unknown>[];
+}
+
 export interface DeliveryDeps {
   prisma: Db;
   codec: MessageCodec;
+  conversations: ConversationMessages;
   log: FastifyBaseLogger;
   now?: () => Date;
 }
@@ -57,7 +69,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     attempts: number;
   }) {
     const sender = senders.get(item.channel as Channel);
-    const conversation = await deps.prisma.conversation.findUnique({ where: { id: item.conversationId } });
+    const conversation = await deps.conversations.target(item.conversationId);
     if (!sender || !conversation) {
       // No sender (the channel's adapter is not running): wait; it flushes when it starts.
       await deps.prisma.outbox.update({
@@ -68,11 +80,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     }
     try {
       const result = await sender(
-        {
-          id: conversation.id,
-          channel: conversation.channel as Channel,
-          externalUserId: conversation.externalUserId,
-        },
+        conversation,
         JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[],
       );
       if (result === 'delivered') {
@@ -132,23 +140,12 @@ export function createDeliveryService(deps: DeliveryDeps) {
       replies: OutboundMessage[],
       options: { author?: Author } = {},
     ): Promise<StagedDelivery | undefined> {
-      const conversation = await deps.prisma.conversation.findUnique({ where: { id: conversationId } });
+      const conversation = await deps.conversations.target(conversationId);
       if (!conversation) return undefined;
       const at = now();
       const outboxId = randomUUID();
       const writes: Prisma.PrismaPromise<unknown>[] = [
-        ...replies.map((reply, index) =>
-          deps.prisma.message.create({
-            data: {
-              conversationId,
-              direction: 'out',
-              author: options.author ?? 'system',
-              text: deps.codec.seal(reply.text),
-              payload: deps.codec.seal(JSON.stringify(reply)),
-              createdAt: new Date(at.getTime() + index),
-            },
-          }),
-        ),
+        ...deps.conversations.writes(conversationId, replies, options.author ?? 'system', at),
         deps.prisma.outbox.create({
           data: {
             id: outboxId,

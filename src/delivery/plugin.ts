@@ -13,7 +13,12 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const delivery = createDeliveryService({ prisma: app.prisma, codec: app.messageCodec, log: app.log });
+    const delivery = createDeliveryService({
+      prisma: app.prisma,
+      codec: app.messageCodec,
+      conversations: app.outboundMessages,
+      log: app.log,
+    });
     delivery.registerSender('web', async (target, replies) =>
       app.chat.push(target.id, replies) > 0 ? 'delivered' : 'offline',
     );
