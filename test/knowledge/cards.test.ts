@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARDS } from '../../src/knowledge/cards/index.js';
 import { readStatuteDir } from '../../src/knowledge/statute-files.js';
-import { LAWS_DIR } from './laws-dir.js';
+import { HAS_SHARED_LAWS, LAWS_DIR } from './laws-dir.js';
 
 describe('knowledge cards', () => {
   it('has at least 60 cards, 20 of them in English, with unique ids', () => {
@@ -10,7 +10,7 @@ describe('knowledge cards', () => {
     expect(new Set(CARDS.map((card) => card.id)).size).toBe(CARDS.length);
   });
 
-  it('cites only articles that exist in the statute texts', () => {
+  it.skipIf(!HAS_SHARED_LAWS)('cites only articles that exist in the statute texts', () => {
     const articles = new Set(readStatuteDir(LAWS_DIR).map((a) => `${a.law}#${a.article}`));
     const missing = CARDS.flatMap((card) =>
       card.cite

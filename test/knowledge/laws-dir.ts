@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/platform/paths.js';
 
@@ -11,3 +12,14 @@ export const LAWBENCH_FILE = path.resolve(
   'eval',
   'lawbench-labor.jsonl',
 );
+
+/**
+ * Tests over the real statute texts need ../shared beside the clone. CI has it; on a fresh
+ * clone without it they are skipped, and the run says which folder they wanted.
+ */
+export const HAS_SHARED_LAWS = fs.existsSync(LAWS_DIR);
+if (!HAS_SHARED_LAWS) {
+  console.warn(
+    `statute tests skipped: ${LAWS_DIR} is not there (CI runs them with ../shared beside the clone)`,
+  );
+}

@@ -4,7 +4,7 @@ import { CARDS } from '../../src/knowledge/cards/index.js';
 import { parseChineseNumeral, toChineseNumeral } from '../../src/knowledge/chinese-numeral.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { readStatuteDir } from '../../src/knowledge/statute-files.js';
-import { LAWS_DIR } from './laws-dir.js';
+import { HAS_SHARED_LAWS, LAWS_DIR } from './laws-dir.js';
 
 const top3 = (base: KnowledgeBase, question: string) =>
   base
@@ -12,7 +12,7 @@ const top3 = (base: KnowledgeBase, question: string) =>
     .citations.slice(0, 3)
     .map((ref: ArticleRef) => `${ref.law}${ref.article}`);
 
-describe('retrieval over the cards and ../shared/data/laws', () => {
+describe.skipIf(!HAS_SHARED_LAWS)('retrieval over the cards and ../shared/data/laws', () => {
   let base: KnowledgeBase;
   beforeAll(() => {
     base = createKnowledgeBase(CARDS, readStatuteDir(LAWS_DIR));
