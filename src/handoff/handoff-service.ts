@@ -1,11 +1,11 @@
 import type { OutboundMessage } from '../messages/messages.js';
+import { canOversee, type OfficeActor } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
 import type { MessageCodec } from '../platform/privacy/message-codec.js';
-import { canOversee, type StaffPrincipal } from '../staff/roles.js';
 import { describeHours, isOpen, type OfficeHours } from './office-hours.js';
 import type { StaffHub } from './staff-hub.js';
 
@@ -85,7 +85,7 @@ export function createHandoffService(deps: HandoffDeps) {
   }
 
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
-  async function inScope(id: string, staff: StaffPrincipal): Promise<Handoff> {
+  async function inScope(id: string, staff: OfficeActor): Promise<Handoff> {
     const handoff = await prisma.handoff.findUnique({ where: { id } });
     if (!handoff || !staff.officeIds.includes(handoff.officeId))
       throw new DomainError('not-found', 'No such chat.');
@@ -158,7 +158,7 @@ export function createHandoffService(deps: HandoffDeps) {
       });
     },
 
-    async list(staff: StaffPrincipal, status: 'open' | 'waiting' | 'claimed' | 'ended') {
+    async list(staff: OfficeActor, status: 'open' | 'waiting' | 'claimed' | 'ended') {
       const statuses =
         status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed', 'withdrawn'] : [status];
       const rows = await prisma.handoff.findMany({
@@ -171,7 +171,7 @@ export function createHandoffService(deps: HandoffDeps) {
         .map(view);
     },
 
-    async get(id: string, staff: StaffPrincipal) {
+    async get(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
       const messages = await prisma.message.findMany({
         where: { conversationId: handoff.conversationId },
@@ -197,7 +197,7 @@ export function createHandoffService(deps: HandoffDeps) {
       };
     },
 
-    async claim(id: string, staff: StaffPrincipal) {
+    async claim(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
       const won = await prisma.handoff.updateMany({
         where: { id, status: 'waiting' },
@@ -223,7 +223,7 @@ export function createHandoffService(deps: HandoffDeps) {
       return view(claimed);
     },
 
-    async reply(id: string, staff: StaffPrincipal, text: string) {
+    async reply(id: string, staff: OfficeActor, text: string) {
       const handoff = await inScope(id, staff);
       if (handoff.status !== 'claimed') throw new DomainError('conflict', 'Claim this chat before replying.');
       if (handoff.claimedById !== staff.id)
@@ -235,7 +235,7 @@ export function createHandoffService(deps: HandoffDeps) {
     },
 
     /** Back to the bot (`returned`) or finished (`closed`). Agents end only their own chats. */
-    async end(id: string, staff: StaffPrincipal, how: 'returned' | 'closed') {
+    async end(id: string, staff: OfficeActor, how: 'returned' | 'closed') {
       const handoff = await inScope(id, staff);
       if (!OPEN.includes(handoff.status)) throw new DomainError('conflict', 'This chat has already ended.');
       if (handoff.status === 'claimed' && handoff.claimedById !== staff.id && !canOversee(staff)) {

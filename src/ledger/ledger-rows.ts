@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { StaffPrincipal } from '../staff/roles.js';
+import type { OfficeActor } from '../offices/office-actor.js';
 
 export interface Period {
   from?: Date;
@@ -17,7 +17,7 @@ const PAGE = 500;
 /** 工单台账: the office's tickets in the period, personal data masked. */
 export async function ticketSheet(
   app: FastifyInstance,
-  staff: StaffPrincipal,
+  staff: OfficeActor,
   period: Period,
   t: (k: string) => string,
 ): Promise<Sheet> {
@@ -76,7 +76,7 @@ export async function ticketSheet(
 /** 一函两书台账: the office's documents in the period. */
 export async function documentSheet(
   app: FastifyInstance,
-  staff: StaffPrincipal,
+  staff: OfficeActor,
   period: Period,
   t: (k: string) => string,
 ): Promise<Sheet> {

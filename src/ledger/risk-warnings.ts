@@ -1,5 +1,5 @@
-import { employerKey } from '../console-api/tickets/ticket-work-service.js';
 import type { Db } from '../platform/db/create-prisma.js';
+import { employerKey } from '../tickets/employer-key.js';
 
 export const REPEAT_COMPLAINTS = 3;
 export const RISK_WINDOW_DAYS = 30;

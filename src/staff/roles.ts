@@ -18,7 +18,5 @@ export interface StaffPrincipal {
   sessionKind: 'cookie' | 'bearer';
 }
 
-/** Supervisors and admins oversee the office's work; agents work their own chats and tickets. */
-export function canOversee(staff: Pick<StaffPrincipal, 'role'>): boolean {
-  return staff.role === 'admin' || staff.role === 'supervisor';
-}
+// One rule for who oversees an office's work, shared with the domains.
+export { canOversee } from '../offices/office-actor.js';

@@ -1,8 +1,8 @@
 import { articleLabel } from '../knowledge/chinese-numeral.js';
+import type { OfficeActor } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { SupervisionDocument } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
-import type { StaffPrincipal } from '../staff/roles.js';
 import {
   DEFAULT_DEADLINE_WORKING_DAYS,
   type DocumentKind,
@@ -56,7 +56,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function inScope(id: string, staff: StaffPrincipal) {
+  async function inScope(id: string, staff: OfficeActor) {
     const doc = await prisma.supervisionDocument.findUnique({ where: { id }, include: { tickets: true } });
     if (!doc || !staff.officeIds.includes(doc.officeId))
       throw new DomainError('not-found', 'No such document.');
@@ -113,7 +113,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
   }
 
   const service = {
-    async create(input: NewDocument, staff: StaffPrincipal): Promise<SupervisionDocument> {
+    async create(input: NewDocument, staff: OfficeActor): Promise<SupervisionDocument> {
       const officeId = input.officeId ?? staff.officeId;
       if (!staff.officeIds.includes(officeId))
         throw new DomainError('forbidden', 'You can issue documents only for offices you serve.');
@@ -242,7 +242,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
     },
 
     async list(
-      staff: StaffPrincipal,
+      staff: OfficeActor,
       filter: { kind?: DocumentKind; status?: string; employer?: string; officeIds?: string[] } = {},
     ) {
       const at = now();
@@ -267,16 +267,16 @@ export function createSupervisionService(deps: SupervisionDeps) {
       return rows.map((row) => view(row, at));
     },
 
-    async get(id: string, staff: StaffPrincipal) {
+    async get(id: string, staff: OfficeActor) {
       return view(await inScope(id, staff), now());
     },
 
     /** The stored document (for DOCX), as issued. */
-    async raw(id: string, staff: StaffPrincipal) {
+    async raw(id: string, staff: OfficeActor) {
       return inScope(id, staff);
     },
 
-    async recordReply(id: string, staff: StaffPrincipal, reply: { text: string; at?: Date }) {
+    async recordReply(id: string, staff: OfficeActor, reply: { text: string; at?: Date }) {
       const doc = await inScope(id, staff);
       if (doc.status === 'closed') throw new DomainError('conflict', 'This document is closed.');
       const updated = await prisma.supervisionDocument.update({
@@ -289,7 +289,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
 
     async update(
       id: string,
-      staff: StaffPrincipal,
+      staff: OfficeActor,
       change: { status?: 'closed' | 'issued'; copiedToProcuratorate?: boolean },
     ) {
       const doc = await inScope(id, staff);
