@@ -18,16 +18,10 @@ export function officeForConversation(app: FastifyInstance) {
         app.log.warn({ err: (err as Error).message }, 'handoff: no office for the escalated region');
       }
     }
-    const ticket = await app.prisma.ticket.findFirst({
-      where: { conversationId },
-      orderBy: { createdAt: 'desc' },
-      select: { officeId: true },
-    });
-    if (ticket) return ticket.officeId;
-    const fallback = await app.prisma.unionOffice.findFirst({
-      where: { OR: [{ code: app.config.HANDOFF_OFFICE }, { id: app.config.HANDOFF_OFFICE }] },
-      select: { id: true },
-    });
+    const ticketOffice = await app.ticketReads.latestOfficeOf(conversationId);
+    if (ticketOffice) return ticketOffice;
+    const configured = app.config.HANDOFF_OFFICE;
+    const fallback = (await app.offices.getByCode(configured)) ?? (await app.offices.get(configured));
     return fallback?.id;
   };
 }

@@ -30,18 +30,11 @@ export async function ticketSheet(
       limit: PAGE,
       offset,
     });
-    const assignments = await app.prisma.ticketAssignment.findMany({
-      where: { ticketId: { in: page.items.map((i) => i.id) } },
-    });
-    const staffNames = new Map(
-      (
-        await app.prisma.staff.findMany({
-          where: { id: { in: assignments.map((a) => a.staffId) } },
-          select: { id: true, displayName: true },
-        })
-      ).map((s) => [s.id, s.displayName]),
+    const assignees = await app.ticketReads.assignees(page.items.map((i) => i.id));
+    const staffNames = await app.staffAccounts.displayNames([...new Set(assignees.values())]);
+    const assignee = new Map(
+      [...assignees].map(([ticketId, staffId]) => [ticketId, staffNames.get(staffId) ?? '']),
     );
-    const assignee = new Map(assignments.map((a) => [a.ticketId, staffNames.get(a.staffId) ?? '']));
     for (const item of page.items) {
       rows.push([
         item.number,
@@ -85,14 +78,7 @@ export async function documentSheet(
     const at = new Date(d.issuedAt).getTime();
     return (!period.from || at >= period.from.getTime()) && (!period.to || at <= period.to.getTime());
   });
-  const ticketNumbers = new Map(
-    (
-      await app.prisma.ticket.findMany({
-        where: { id: { in: inPeriod.flatMap((d) => d.ticketIds) } },
-        select: { id: true, number: true },
-      })
-    ).map((row) => [row.id, row.number]),
-  );
+  const ticketNumbers = await app.ticketReads.numbersByIds(inPeriod.flatMap((d) => d.ticketIds));
   return {
     name: t('ledger:sheet.documents'),
     header: t('ledger:documentHeader').split('|'),

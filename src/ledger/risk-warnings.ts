@@ -1,5 +1,5 @@
-import type { Db } from '../platform/db/create-prisma.js';
 import { employerKey } from '../tickets/employer-key.js';
+import type { TicketReads } from '../tickets/ticket-reads.js';
 
 export const REPEAT_COMPLAINTS = 3;
 export const RISK_WINDOW_DAYS = 30;
@@ -20,20 +20,13 @@ export type RiskWarning =
  * compared without company suffixes and spaces), and every collective case (10+ workers) filed
  * in that window.
  */
-export async function riskWarnings(prisma: Db, officeIds: string[], now: Date): Promise<RiskWarning[]> {
+export async function riskWarnings(
+  tickets: Pick<TicketReads, 'filedSince'>,
+  officeIds: string[],
+  now: Date,
+): Promise<RiskWarning[]> {
   const since = new Date(now.getTime() - RISK_WINDOW_DAYS * 86_400_000);
-  const recent = await prisma.ticket.findMany({
-    where: { officeId: { in: officeIds }, createdAt: { gte: since } },
-    select: {
-      number: true,
-      employer: true,
-      collective: true,
-      workerCount: true,
-      officeId: true,
-      createdAt: true,
-    },
-    orderBy: { createdAt: 'asc' },
-  });
+  const recent = await tickets.filedSince(officeIds, since);
   const byEmployer = new Map<string, typeof recent>();
   for (const ticket of recent) {
     const key = employerKey(ticket.employer);

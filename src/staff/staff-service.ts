@@ -97,6 +97,16 @@ export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
       return prisma.staff.findMany({ where: { officeId: { in: officeIds } }, orderBy: { username: 'asc' } });
     },
 
+    /** Names to show for staff ids (timelines, ledgers); unknown ids are left out. */
+    async displayNames(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await prisma.staff.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, displayName: true },
+      });
+      return new Map(rows.map((row) => [row.id, row.displayName]));
+    },
+
     async get(id: string) {
       return prisma.staff.findUnique({ where: { id } });
     },

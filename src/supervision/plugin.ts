@@ -12,11 +12,12 @@ export default fp(
   async (app) => {
     const documents = createSupervisionService({
       prisma: app.prisma,
+      tickets: app.ticketReads,
       t: app.t('zh-CN'),
       templatesDir: app.config.SUPERVISION_TEMPLATES_DIR,
       holidays: new Set(app.config.PUBLIC_HOLIDAYS?.split(',').map((d) => d.trim()) ?? []),
     });
     app.decorate('supervision', documents);
   },
-  { name: 'supervision', dependencies: ['prisma', 'i18n', 'config'] },
+  { name: 'supervision', dependencies: ['prisma', 'i18n', 'config', 'tickets'] },
 );

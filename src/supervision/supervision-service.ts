@@ -3,6 +3,7 @@ import type { OfficeActor } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { SupervisionDocument } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
+import type { TicketReads } from '../tickets/ticket-reads.js';
 import {
   DEFAULT_DEADLINE_WORKING_DAYS,
   type DocumentKind,
@@ -38,6 +39,8 @@ export interface NewDocument {
 
 export interface SupervisionDeps {
   prisma: Db;
+  /** The tickets a document is about, read through the tickets domain that owns them. */
+  tickets: Pick<TicketReads, 'byNumbers' | 'byIds'>;
   /** Strings for generated text (the supervision locale namespace, zh-CN). */
   t: (key: string, options?: Record<string, unknown>) => string;
   templatesDir?: string;
@@ -125,7 +128,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
         throw new DomainError('invalid', 'A 建议书 follows an 意见书: give the parentId of the 意见书.');
       }
       const ticketNumbers = [...new Set([...(input.ticketNumbers ?? [])])];
-      const tickets = await prisma.ticket.findMany({ where: { number: { in: ticketNumbers } } });
+      const tickets = await deps.tickets.byNumbers(ticketNumbers);
       const missing = ticketNumbers.filter(
         (n) => !tickets.some((t) => t.number === n && staff.officeIds.includes(t.officeId)),
       );
@@ -134,9 +137,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       const ticketIds = [
         ...new Set([...tickets.map((t) => t.id), ...(parent?.tickets.map((t) => t.ticketId) ?? [])]),
       ];
-      const allTickets = ticketIds.length
-        ? await prisma.ticket.findMany({ where: { id: { in: ticketIds } }, orderBy: { createdAt: 'asc' } })
-        : [];
+      const allTickets = await deps.tickets.byIds(ticketIds);
 
       const employer =
         input.employer?.trim() ||
@@ -239,6 +240,17 @@ export function createSupervisionService(deps: SupervisionDeps) {
         }
       }
       throw new DomainError('conflict', 'Could not number the document; try again.');
+    },
+
+    /** Kind, status and deadline of the offices' documents issued in a period (for the dashboard). */
+    async issuedIn(officeIds: string[], period: { from?: Date; to?: Date }) {
+      return prisma.supervisionDocument.findMany({
+        where: {
+          officeId: { in: officeIds },
+          ...(period.from || period.to ? { issuedAt: { gte: period.from, lte: period.to } } : {}),
+        },
+        select: { kind: true, status: true, deadlineAt: true },
+      });
     },
 
     async list(

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { DEFAULT_LOCALE, normalizeLocale } from '../platform/i18n/locales.js';
 import { CollectedGauge, Counter } from '../platform/metrics/registry.js';
 import { statusNotice } from './status-notice.js';
+import { createTicketReads, type TicketReads } from './ticket-reads.js';
 import { ticketRoutes } from './ticket-routes.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
 
@@ -12,6 +13,8 @@ declare module 'fastify' {
      * officeIds; masked), changeStatus(number, to, actor, note, {toOfficeId}), addEvent, events.
      */
     tickets: TicketService;
+    /** Read-only questions other domains ask of the ticket tables (counts, lookups by id). */
+    ticketReads: TicketReads;
   }
 }
 
@@ -49,6 +52,7 @@ export default fp(
       ),
     );
     app.decorate('tickets', tickets);
+    app.decorate('ticketReads', createTicketReads(app.prisma));
     await app.register(ticketRoutes);
     app.addHook('onClose', async () => tickets.settle());
   },

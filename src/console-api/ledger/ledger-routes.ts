@@ -83,13 +83,18 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
       const period = periodOf(request.query as { from?: string; to?: string });
       const now = new Date();
       return {
-        ...(await dashboardCounts(app.prisma, request.staff.officeIds, period, now)),
-        risks: await riskWarnings(app.prisma, request.staff.officeIds, now),
+        ...(await dashboardCounts(
+          { tickets: app.ticketReads, documents: (ids, p) => app.supervision.issuedIn(ids, p) },
+          request.staff.officeIds,
+          period,
+          now,
+        )),
+        risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now),
       };
     },
   );
 
   app.get('/api/staff/risks', { schema: { tags }, onRequest: app.staffGuard() }, async (request) => ({
-    risks: await riskWarnings(app.prisma, request.staff.officeIds, new Date()),
+    risks: await riskWarnings(app.ticketReads, request.staff.officeIds, new Date()),
   }));
 }
