@@ -5,7 +5,6 @@ import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
-import type { MessageCodec } from '../platform/privacy/message-codec.js';
 import { describeHours, isOpen, type OfficeHours } from './office-hours.js';
 import type { StaffHub } from './staff-hub.js';
 
@@ -20,8 +19,26 @@ export interface EscalationRequest {
   regionCode?: string;
 }
 
+type Mode = 'bot' | 'waiting' | 'human' | 'closed';
+
+/** The conversation store's part (it owns Conversation and Message): the handoff never writes them. */
+export interface HandoffConversations {
+  setMode(conversationId: string, mode: Mode, from?: Mode[]): Promise<boolean>;
+  summary(
+    conversationId: string,
+  ): Promise<{ id: string; channel: string; locale: string; mode: string } | undefined>;
+  history(
+    conversationId: string,
+    limit: number,
+  ): Promise<{ id: string; direction: string; author: string; text: string | null; createdAt: Date }[]>;
+  latestInbound(
+    conversationId: string,
+  ): Promise<{ id: string; text: string | null; createdAt: Date } | undefined>;
+}
+
 export interface HandoffDeps {
   prisma: Db;
+  conversations: HandoffConversations;
   hub: StaffHub;
   t: (locale: Locale) => Translate;
   hours: OfficeHours;
@@ -31,8 +48,6 @@ export interface HandoffDeps {
     regionCode?: string,
     collective?: boolean,
   ) => Promise<string | undefined>;
-  /** Opens sealed Message text (personal data at rest). */
-  codec: MessageCodec;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
   now?: () => Date;
@@ -73,15 +88,12 @@ export function createHandoffService(deps: HandoffDeps) {
   }
 
   async function localeOf(conversationId: string): Promise<Locale> {
-    const row = await prisma.conversation.findUnique({
-      where: { id: conversationId },
-      select: { locale: true },
-    });
+    const row = await deps.conversations.summary(conversationId);
     return normalizeLocale(row?.locale) ?? DEFAULT_LOCALE;
   }
 
-  async function setMode(conversationId: string, mode: 'bot' | 'waiting' | 'human' | 'closed') {
-    await prisma.conversation.update({ where: { id: conversationId }, data: { mode } });
+  async function setMode(conversationId: string, mode: Mode) {
+    await deps.conversations.setMode(conversationId, mode);
   }
 
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
@@ -120,10 +132,7 @@ export function createHandoffService(deps: HandoffDeps) {
       });
       // Flows that escalate normally also switch to `waiting`; one that did not still gets the
       // queue's behaviour (the turn is saved by now, so this cannot race it).
-      await prisma.conversation.updateMany({
-        where: { id: conversationId, mode: { in: ['bot', 'closed'] } },
-        data: { mode: 'waiting' },
-      });
+      await deps.conversations.setMode(conversationId, 'waiting', ['bot', 'closed']);
       return { handoff, created: true, position: await position(handoff) };
     },
 
@@ -173,12 +182,10 @@ export function createHandoffService(deps: HandoffDeps) {
 
     async get(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
-      const messages = await prisma.message.findMany({
-        where: { conversationId: handoff.conversationId },
-        orderBy: { createdAt: 'asc' },
-        take: 500,
-      });
-      const conversation = await prisma.conversation.findUnique({ where: { id: handoff.conversationId } });
+      const [messages, conversation] = await Promise.all([
+        deps.conversations.history(handoff.conversationId, 500),
+        deps.conversations.summary(handoff.conversationId),
+      ]);
       return {
         handoff: view(handoff),
         conversation: conversation && {
@@ -191,7 +198,7 @@ export function createHandoffService(deps: HandoffDeps) {
           id: m.id,
           direction: m.direction,
           author: m.author,
-          text: deps.codec.open(m.text),
+          text: m.text,
           at: m.createdAt.toISOString(),
         })),
       };
@@ -290,17 +297,14 @@ export function createHandoffService(deps: HandoffDeps) {
     async forward(conversationId: string) {
       const handoff = await open(conversationId);
       if (!handoff) return;
-      const message = await prisma.message.findFirst({
-        where: { conversationId, direction: 'in' },
-        orderBy: { createdAt: 'desc' },
-      });
+      const message = await deps.conversations.latestInbound(conversationId);
       if (!message) return;
       publish(handoff, 'message', {
         message: {
           id: message.id,
           direction: 'in',
           author: 'user',
-          text: deps.codec.open(message.text),
+          text: message.text,
           at: message.createdAt.toISOString(),
         },
       });

@@ -21,7 +21,7 @@ export default fp(
     const hub = new StaffHub();
     const handoffs = createHandoffService({
       prisma: app.prisma,
-      codec: app.messageCodec,
+      conversations: app.conversations,
       hub,
       t: app.t,
       hours: parseOfficeHours(app.config.OFFICE_HOURS),
@@ -33,5 +33,5 @@ export default fp(
     app.decorate('handoffs', handoffs);
     app.decorate('staffHub', hub);
   },
-  { name: 'handoff', dependencies: ['prisma', 'encryption', 'i18n', 'config', 'delivery', 'tickets'] },
+  { name: 'handoff', dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets'] },
 );

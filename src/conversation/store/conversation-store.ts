@@ -131,6 +131,40 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       return prisma.conversation.count({ where: { mode: { not: 'closed' }, lastMessageAt: { gte: since } } });
     },
 
+    /**
+     * A mode change outside a turn (a person took the chat, gave it back, it left the queue).
+     * With `from`, only a conversation in one of those modes changes; says whether it did.
+     */
+    async setMode(
+      conversationId: string,
+      mode: ConversationMode,
+      from?: ConversationMode[],
+    ): Promise<boolean> {
+      const changed = await prisma.conversation.updateMany({
+        where: { id: conversationId, ...(from ? { mode: { in: from } } : {}) },
+        data: { mode },
+      });
+      return changed.count > 0;
+    },
+
+    /** Channel, language and mode of a conversation, for staff views. */
+    async summary(conversationId: string) {
+      const row = await prisma.conversation.findUnique({
+        where: { id: conversationId },
+        select: { id: true, channel: true, locale: true, mode: true },
+      });
+      return row ?? undefined;
+    },
+
+    /** The worker's latest message, opened. */
+    async latestInbound(conversationId: string) {
+      const row = await prisma.message.findFirst({
+        where: { conversationId, direction: 'in' },
+        orderBy: { createdAt: 'desc' },
+      });
+      return row ? { id: row.id, text: codec.open(row.text), createdAt: row.createdAt } : undefined;
+    },
+
     /** The latest messages, oldest first, opened (decrypted). */
     async history(conversationId: string, limit = 50) {
       const rows = await prisma.message.findMany({

@@ -32,7 +32,7 @@ export function registerEscalationHandlers(app: FastifyInstance, handoffs: Hando
     const queued = await handoffs.enqueue(conversation.id, request);
     if (!queued) {
       // No office to queue for (an empty directory): say so and give the hotline, never leave them waiting.
-      await app.prisma.conversation.update({ where: { id: conversation.id }, data: { mode: 'bot' } });
+      await app.conversations.setMode(conversation.id, 'bot');
       await app.delivery.send(
         conversation.id,
         [{ type: 'handoff', text: app.t(conversation.locale)('staff:handoff.noOffice') }],
