@@ -16,6 +16,8 @@ export interface StationRepo {
   /** Every station; a stored row that no longer parses is left out and reported to onBad. */
   all(onBad?: (externalId: string, reason: string) => void): Promise<Station[]>;
   byId(id: string): Promise<Station | undefined>;
+  /** Whether a station with this external id is stored (ids must stay unique). */
+  hasExternalId(externalId: string): Promise<boolean>;
   /** Insert or update by externalId; returns how many rows were created and updated. */
   upsertMany(inputs: StationInput[]): Promise<{ created: number; updated: number }>;
   create(input: StationInput): Promise<Station>;
@@ -160,6 +162,10 @@ export function createStationRepo(prisma: Db): StationRepo {
       }
       return stations;
     },
+    async hasExternalId(externalId) {
+      return (await prisma.station.findUnique({ where: { externalId }, select: { id: true } })) !== null;
+    },
+
     async byId(id) {
       const row = await prisma.station.findUnique({ where: { id } });
       return row ? fromRow(row) : undefined;

@@ -242,6 +242,20 @@ export function createSupervisionService(deps: SupervisionDeps) {
       throw new DomainError('conflict', 'Could not number the document; try again.');
     },
 
+    /** The documents that name a ticket (for the ticket's detail view). */
+    async forTicket(ticketId: string) {
+      const rows = await prisma.supervisionDocumentTicket.findMany({
+        where: { ticketId },
+        include: { document: true },
+      });
+      return rows.map((row) => ({
+        id: row.document.id,
+        kind: row.document.kind,
+        number: row.document.number,
+        status: row.document.status,
+      }));
+    },
+
     /** Kind, status and deadline of the offices' documents issued in a period (for the dashboard). */
     async issuedIn(officeIds: string[], period: { from?: Date; to?: Date }) {
       return prisma.supervisionDocument.findMany({

@@ -5,6 +5,7 @@ import { statusNotice } from './status-notice.js';
 import { createTicketReads, type TicketReads } from './ticket-reads.js';
 import { ticketRoutes } from './ticket-routes.js';
 import { createTicketService, type TicketService } from './ticket-service.js';
+import { createTicketWorkStore, type TicketWorkStore } from './ticket-work-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     tickets: TicketService;
     /** Read-only questions other domains ask of the ticket tables (counts, lookups by id). */
     ticketReads: TicketReads;
+    /** Assignments, duplicate links and attachments (the ticket tables staff work touches). */
+    ticketWork: TicketWorkStore;
   }
 }
 
@@ -53,6 +56,7 @@ export default fp(
     );
     app.decorate('tickets', tickets);
     app.decorate('ticketReads', createTicketReads(app.prisma));
+    app.decorate('ticketWork', createTicketWorkStore(app.prisma));
     await app.register(ticketRoutes);
     app.addHook('onClose', async () => tickets.settle());
   },

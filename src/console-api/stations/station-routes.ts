@@ -79,12 +79,7 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
         { source: 'staff', externalId: `staff-${randomUUID()}`, ...body },
         body.coord ?? 'gcj02',
       );
-      if (
-        await app.prisma.station.findUnique({
-          where: { externalId: station.externalId },
-          select: { id: true },
-        })
-      ) {
+      if (await app.stationRepo.hasExternalId(station.externalId)) {
         throw new HttpError(409, `A station with external id ${station.externalId} already exists.`);
       }
       const created = await app.stationRepo.create(station);
@@ -110,11 +105,7 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
       const { coord, ...changes } = body;
       const merged = check({ ...out(current), ...changes }, moved ? (coord ?? 'gcj02') : 'gcj02');
       if (merged.externalId !== current.externalId) {
-        const clash = await app.prisma.station.findUnique({
-          where: { externalId: merged.externalId },
-          select: { id: true },
-        });
-        if (clash)
+        if (await app.stationRepo.hasExternalId(merged.externalId))
           throw new HttpError(409, `A station with external id ${merged.externalId} already exists.`);
       }
       return save(id, merged);

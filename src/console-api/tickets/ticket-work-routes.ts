@@ -193,15 +193,13 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
         throw new HttpError(415, 'Attach a JPEG, PNG, GIF, WebP image or a PDF.');
       const bytes = await file.toBuffer();
       if (file.file.truncated) throw new HttpError(413, 'The file is larger than 10 MB.');
-      const row = await app.prisma.attachment.create({
-        data: {
-          ticketId: ticket.id,
-          kind: file.mimetype.startsWith('image/') ? 'image' : 'file',
-          mimeType: file.mimetype,
-          sizeBytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          dataEnc: new Uint8Array(app.fieldCipher.encryptBytes(bytes)),
-        },
+      const row = await app.ticketWork.addAttachment({
+        ticketId: ticket.id,
+        kind: file.mimetype.startsWith('image/') ? 'image' : 'file',
+        mimeType: file.mimetype,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        dataEnc: new Uint8Array(app.fieldCipher.encryptBytes(bytes)),
       });
       await app.tickets.addEvent(number, {
         type: 'attachment',

@@ -20,14 +20,13 @@ export function createTicketWork(app: FastifyInstance) {
   }
 
   async function assignments(ticketIds: string[]) {
-    const rows = await app.prisma.ticketAssignment.findMany({ where: { ticketId: { in: ticketIds } } });
-    const staff = await app.prisma.staff.findMany({
-      where: { id: { in: rows.map((r) => r.staffId) } },
-      select: { id: true, displayName: true },
-    });
-    const names = new Map(staff.map((s) => [s.id, s.displayName]));
+    const assignees = await app.ticketReads.assignees(ticketIds);
+    const names = await app.staffAccounts.displayNames([...new Set(assignees.values())]);
     return new Map(
-      rows.map((r) => [r.ticketId, { staffId: r.staffId, displayName: names.get(r.staffId) ?? '' }]),
+      [...assignees].map(([ticketId, staffId]) => [
+        ticketId,
+        { staffId, displayName: names.get(staffId) ?? '' },
+      ]),
     );
   }
 
@@ -41,14 +40,7 @@ export function createTicketWork(app: FastifyInstance) {
       const { assignedToMe, ...rest } = filter;
       let result = await app.tickets.list({ ...rest, officeIds: staff.officeIds });
       if (assignedToMe) {
-        const mine = new Set(
-          (
-            await app.prisma.ticketAssignment.findMany({
-              where: { staffId: staff.id },
-              select: { ticketId: true },
-            })
-          ).map((r) => r.ticketId),
-        );
+        const mine = await app.ticketWork.assignedTo(staff.id);
         const items = result.items.filter((item) => mine.has(item.id));
         result = { total: items.length, items };
       }
@@ -64,23 +56,14 @@ export function createTicketWork(app: FastifyInstance) {
       const ticket = await inScope(number, staff);
       const [assigned, links, documents, sameEmployer] = await Promise.all([
         assignments([ticket.id]),
-        app.prisma.ticketLink.findMany({
-          where: { OR: [{ ticketId: ticket.id }, { duplicateOfId: ticket.id }] },
-        }),
-        app.prisma.supervisionDocumentTicket.findMany({
-          where: { ticketId: ticket.id },
-          include: { document: true },
-        }),
+        app.ticketWork.links(ticket.id),
+        app.supervision.forTicket(ticket.id),
         ticket.employer
           ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
           : Promise.resolve({ total: 0, items: [] }),
       ]);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
-      const linked = await app.prisma.ticket.findMany({
-        where: { id: { in: linkedIds } },
-        select: { id: true, number: true },
-      });
-      const numbers = new Map(linked.map((t) => [t.id, t.number]));
+      const numbers = await app.ticketReads.numbersByIds(linkedIds);
       return {
         ticket,
         assignee: assigned.get(ticket.id) ?? null,
@@ -94,12 +77,7 @@ export function createTicketWork(app: FastifyInstance) {
             (other) => other.id !== ticket.id && employerKey(other.employer) === employerKey(ticket.employer),
           )
           .map((other) => ({ number: other.number, status: other.status, createdAt: other.createdAt })),
-        documents: documents.map((d) => ({
-          id: d.document.id,
-          kind: d.document.kind,
-          number: d.document.number,
-          status: d.document.status,
-        })),
+        documents,
       };
     },
 
@@ -108,15 +86,11 @@ export function createTicketWork(app: FastifyInstance) {
       const ticket = await inScope(number, staff);
       if (staffId !== staff.id && !canOversee(staff))
         throw new HttpError(403, 'Agents can only assign tickets to themselves.');
-      const assignee = await app.prisma.staff.findUnique({ where: { id: staffId } });
+      const assignee = await app.staffAccounts.get(staffId);
       if (!assignee?.active || !staff.officeIds.includes(assignee.officeId)) {
         throw new HttpError(400, 'Assign to an active staff member of your offices.');
       }
-      await app.prisma.ticketAssignment.upsert({
-        where: { ticketId: ticket.id },
-        create: { ticketId: ticket.id, staffId, assignedById: staff.id },
-        update: { staffId, assignedById: staff.id, assignedAt: new Date() },
-      });
+      await app.ticketWork.assign(ticket.id, staffId, staff.id);
       await app.tickets.addEvent(number, { type: 'assign', actor: actor(staff), note: assignee.displayName });
       return { staffId, displayName: assignee.displayName };
     },
@@ -162,13 +136,9 @@ export function createTicketWork(app: FastifyInstance) {
       if (!ticket.employer || employerKey(ticket.employer) !== employerKey(original.employer)) {
         throw new HttpError(400, 'Only complaints against the same employer can be linked as duplicates.');
       }
-      const exists = await app.prisma.ticketLink.findUnique({
-        where: { ticketId_duplicateOfId: { ticketId: ticket.id, duplicateOfId: original.id } },
-      });
-      if (exists) throw new HttpError(409, `${number} is already linked to ${of}.`);
-      await app.prisma.ticketLink.create({
-        data: { ticketId: ticket.id, duplicateOfId: original.id, createdById: staff.id, note: note ?? null },
-      });
+      if (await app.ticketWork.isLinked(ticket.id, original.id))
+        throw new HttpError(409, `${number} is already linked to ${of}.`);
+      await app.ticketWork.link(ticket.id, original.id, staff.id, note ?? null);
       await app.tickets.addEvent(number, {
         type: 'duplicate',
         actor: actor(staff),
@@ -183,7 +153,7 @@ export function createTicketWork(app: FastifyInstance) {
 
     async attachment(number: string, staff: StaffPrincipal, attachmentId: string) {
       const ticket = await inScope(number, staff);
-      const row = await app.prisma.attachment.findUnique({ where: { id: attachmentId } });
+      const row = await app.ticketWork.attachment(attachmentId);
       if (!row || row.ticketId !== ticket.id) throw new HttpError(404, 'No such attachment.');
       return { ticket, row };
     },
