@@ -1,84 +1,30 @@
 import type { Db } from '../platform/db/create-prisma.js';
-import type { UnionOffice } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
 import { seedOffices } from './office-seed.js';
 import {
   type Industry,
-  isIndustry,
-  NATIONAL_HOTLINE,
   NATIONAL_OFFICE_CODE,
-  type OfficeKind,
-  type OfficeLevel,
   type OfficeView,
   type RoutingRuleView,
 } from './office-types.js';
+import {
+  checkOfficeInput,
+  checkRule,
+  type OfficeInput,
+  type OfficeListFilter,
+  type RuleInput,
+  toOfficeView,
+  toRuleView,
+} from './office-views.js';
 import { insertRows, sqlDate } from './raw-insert.js';
+
+export type { OfficeInput, OfficeListFilter, RuleInput } from './office-views.js';
+export { toOfficeView } from './office-views.js';
+
 import { type Directory, type RouteDecision, routeTicket, sortRules } from './route-ticket.js';
 
-export interface OfficeInput {
-  code: string;
-  name: string;
-  kind?: OfficeKind;
-  level: OfficeLevel;
-  regionCode: string;
-  industry?: Industry | null;
-  parentId?: string | null;
-  phone?: string | null;
-  address?: string | null;
-  email?: string | null;
-  hours?: string | null;
-  active?: boolean;
-}
-
-export interface RuleInput {
-  regionPrefix: string;
-  industry?: Industry | null;
-  collective?: boolean | null;
-  officeId: string;
-  priority?: number;
-  note?: string | null;
-  active?: boolean;
-}
-
-export interface OfficeListFilter {
-  regionCode?: string;
-  kind?: OfficeKind;
-  level?: OfficeLevel;
-  parentId?: string;
-  industry?: Industry;
-  q?: string;
-  ids?: string[];
-  limit?: number;
-  offset?: number;
-}
-
-export function toOfficeView(row: UnionOffice): OfficeView {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind as OfficeKind,
-    level: row.level as OfficeLevel,
-    regionCode: row.regionCode,
-    industry: isIndustry(row.industry) ? row.industry : null,
-    parentId: row.parentId,
-    phone: row.phone,
-    address: row.address,
-    email: row.email,
-    hours: row.hours,
-    contactLoaded: row.contactLoaded,
-    active: row.active,
-    contactPhone: row.contactLoaded && row.phone ? row.phone : NATIONAL_HOTLINE,
-  };
-}
-
-/**
- * The union office directory and routing table. Reads for routing come from an in-memory copy
- * (a few thousand offices) rebuilt after every edit made through this service, so a routing
- * decision costs microseconds and never a query.
- */
 export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean }) {
   const { prisma } = deps;
   let directory: Directory | undefined;
@@ -118,15 +64,6 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     const office = (await current()).offices.get(id);
     if (!office) throw new DomainError('not-found', `No union office ${id}.`);
     return office;
-  }
-
-  function checkOfficeInput(input: Partial<OfficeInput>) {
-    if (input.regionCode !== undefined && !/^\d{6}$/.test(normalizeCode(input.regionCode))) {
-      throw new DomainError('invalid', 'regionCode must be a 6-digit GB/T 2260 code.');
-    }
-    if (input.industry != null && !isIndustry(input.industry)) {
-      throw new DomainError('invalid', `Unknown industry ${input.industry}.`);
-    }
   }
 
   const service = {
@@ -324,28 +261,6 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
     reload: invalidate,
   };
   return service;
-}
-
-function checkRule(input: Partial<RuleInput>) {
-  if (input.regionPrefix !== undefined && !/^(?:\d{2}){0,3}$/.test(input.regionPrefix)) {
-    throw new DomainError('invalid', 'regionPrefix must be "", or 2, 4 or 6 digits of a GB/T 2260 code.');
-  }
-  if (input.industry != null && !isIndustry(input.industry)) {
-    throw new DomainError('invalid', `Unknown industry ${input.industry}.`);
-  }
-}
-
-function toRuleView(row: {
-  id: string;
-  regionPrefix: string;
-  industry: string | null;
-  collective: boolean | null;
-  officeId: string;
-  priority: number;
-  note: string | null;
-  active: boolean;
-}): RoutingRuleView {
-  return { ...row, industry: isIndustry(row.industry) ? row.industry : null };
 }
 
 export type OfficeService = ReturnType<typeof createOfficeService>;
