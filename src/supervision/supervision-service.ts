@@ -4,38 +4,14 @@ import type { Db } from '../platform/db/create-prisma.js';
 import type { SupervisionDocument } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { TicketReads } from '../tickets/ticket-reads.js';
-import {
-  DEFAULT_DEADLINE_WORKING_DAYS,
-  type DocumentKind,
-  effectiveStatus,
-  formatDocumentNumber,
-} from './document-kinds.js';
+import { DEFAULT_DEADLINE_WORKING_DAYS, type DocumentKind, formatDocumentNumber } from './document-kinds.js';
+import { type Citation, factsFromTickets, type NewDocument, view } from './document-views.js';
 import { fillTemplate, readTemplate } from './render-template.js';
+
+export type { Citation, NewDocument } from './document-views.js';
+export { view } from './document-views.js';
+
 import { addWorkingDays, chineseDate } from './working-days.js';
-
-export interface Citation {
-  law: string;
-  article: number;
-}
-
-export interface NewDocument {
-  kind: DocumentKind;
-  officeId?: string;
-  recipient?: string;
-  employer?: string;
-  regionCode?: string;
-  facts?: string;
-  citations?: Citation[];
-  requests?: string;
-  ticketNumbers?: string[];
-  deadlineDays?: number;
-  copiedToProcuratorate?: boolean;
-  /** For a 建议书: the 意见书 it follows. */
-  parentId?: string;
-  /** For a 提示函 before a holiday: "春节将至，" */
-  holiday?: string;
-  refusal?: 'no-reply' | 'refused' | 'not-corrected';
-}
 
 export interface SupervisionDeps {
   prisma: Db;
@@ -90,31 +66,6 @@ export function createSupervisionService(deps: SupervisionDeps) {
     return (last?.seq ?? 0) + 1;
   }
 
-  function factsFromTickets(
-    tickets: {
-      number: string;
-      employer: string | null;
-      amountYuan: number | null;
-      workerCount: number | null;
-      periodText: string | null;
-    }[],
-  ) {
-    return tickets
-      .map((ticket, index) =>
-        deps.t('supervision:factFromTicket', {
-          index: index + 1,
-          employer: ticket.employer ?? deps.t('supervision:unknownEmployer'),
-          workers: ticket.workerCount ?? 1,
-          period: ticket.periodText ? deps.t('supervision:period', { period: ticket.periodText }) : '',
-          amount: ticket.amountYuan
-            ? deps.t('supervision:amount', { amount: ticket.amountYuan.toLocaleString('zh-CN') })
-            : '',
-          number: ticket.number,
-        }),
-      )
-      .join('\n');
-  }
-
   const service = {
     async create(input: NewDocument, staff: OfficeActor): Promise<SupervisionDocument> {
       const officeId = input.officeId ?? staff.officeId;
@@ -145,7 +96,9 @@ export function createSupervisionService(deps: SupervisionDeps) {
         allTickets.find((t) => t.employer)?.employer ||
         undefined;
       const facts =
-        input.facts?.trim() || (input.kind !== 'reminder' && parent?.facts) || factsFromTickets(allTickets);
+        input.facts?.trim() ||
+        (input.kind !== 'reminder' && parent?.facts) ||
+        factsFromTickets(deps.t, allTickets);
       const citations: Citation[] = input.citations?.length
         ? input.citations
         : parent
@@ -338,27 +291,3 @@ export function createSupervisionService(deps: SupervisionDeps) {
 }
 
 export type SupervisionService = ReturnType<typeof createSupervisionService>;
-
-export function view(doc: SupervisionDocument & { tickets: { ticketId: string }[] }, at: Date) {
-  return {
-    id: doc.id,
-    officeId: doc.officeId,
-    kind: doc.kind,
-    number: doc.number,
-    title: doc.title,
-    recipient: doc.recipient,
-    employer: doc.employer,
-    regionCode: doc.regionCode,
-    facts: doc.facts,
-    citations: JSON.parse(doc.citations) as Citation[],
-    body: doc.body,
-    status: effectiveStatus(doc.status, doc.deadlineAt, at),
-    deadlineAt: doc.deadlineAt?.toISOString() ?? null,
-    replyText: doc.replyText,
-    repliedAt: doc.repliedAt?.toISOString() ?? null,
-    copiedToProcuratorate: doc.copiedToProcuratorate,
-    parentId: doc.parentId,
-    issuedAt: doc.issuedAt.toISOString(),
-    ticketIds: doc.tickets.map((t) => t.ticketId),
-  };
-}
