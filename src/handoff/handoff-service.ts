@@ -1,57 +1,26 @@
-import type { OutboundMessage } from '../messages/messages.js';
 import { canOversee, type OfficeActor } from '../offices/office-actor.js';
-import type { Db } from '../platform/db/create-prisma.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
-import { describeHours, isOpen, type OfficeHours } from './office-hours.js';
-import type { StaffHub } from './staff-hub.js';
+import {
+  type EscalationRequest,
+  type HandoffDeps,
+  type Mode,
+  OPEN_HANDOFF_STATUSES as OPEN,
+  PRIORITY_RANK,
+  view,
+} from './handoff-types.js';
+import { describeHours, isOpen } from './office-hours.js';
 
-export type HandoffReason = 'user-request' | 'emergency' | 'collective' | 'ungrounded';
-export type HandoffPriority = 'urgent' | 'high' | 'normal';
-const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2 };
-const OPEN = ['waiting', 'claimed'];
-
-export interface EscalationRequest {
-  reason: HandoffReason;
-  priority: HandoffPriority;
-  regionCode?: string;
-}
-
-type Mode = 'bot' | 'waiting' | 'human' | 'closed';
-
-/** The conversation store's part (it owns Conversation and Message): the handoff never writes them. */
-export interface HandoffConversations {
-  setMode(conversationId: string, mode: Mode, from?: Mode[]): Promise<boolean>;
-  summary(
-    conversationId: string,
-  ): Promise<{ id: string; channel: string; locale: string; mode: string } | undefined>;
-  history(
-    conversationId: string,
-    limit: number,
-  ): Promise<{ id: string; direction: string; author: string; text: string | null; createdAt: Date }[]>;
-  latestInbound(
-    conversationId: string,
-  ): Promise<{ id: string; text: string | null; createdAt: Date } | undefined>;
-}
-
-export interface HandoffDeps {
-  prisma: Db;
-  conversations: HandoffConversations;
-  hub: StaffHub;
-  t: (locale: Locale) => Translate;
-  hours: OfficeHours;
-  /** Which office a conversation's chat goes to (region, its ticket, else the default office). */
-  officeFor: (
-    conversationId: string,
-    regionCode?: string,
-    collective?: boolean,
-  ) => Promise<string | undefined>;
-  /** Send messages outside a turn (app.delivery.send). */
-  send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
-  now?: () => Date;
-}
+export type {
+  EscalationRequest,
+  HandoffConversations,
+  HandoffDeps,
+  HandoffPriority,
+  HandoffReason,
+} from './handoff-types.js';
+export { view } from './handoff-types.js';
 
 /**
  * The live-chat queue: one open handoff per conversation, queued per office, ordered by
@@ -314,19 +283,3 @@ export function createHandoffService(deps: HandoffDeps) {
 }
 
 export type HandoffService = ReturnType<typeof createHandoffService>;
-
-export function view(handoff: Handoff) {
-  return {
-    id: handoff.id,
-    conversationId: handoff.conversationId,
-    officeId: handoff.officeId,
-    reason: handoff.reason,
-    priority: handoff.priority,
-    regionCode: handoff.regionCode,
-    status: handoff.status,
-    claimedById: handoff.claimedById,
-    claimedAt: handoff.claimedAt?.toISOString() ?? null,
-    createdAt: handoff.createdAt.toISOString(),
-    endedAt: handoff.endedAt?.toISOString() ?? null,
-  };
-}
