@@ -44,8 +44,8 @@ try {
     console.error(`${args.file}: ${result.reason}`);
     process.exitCode = 1;
   } else {
-    console.info(formatReport(result.report, args.coord));
-    if (result.report.errors.length) process.exitCode = 1;
+    console.info(formatReport(result.value, args.coord));
+    if (result.value.errors.length) process.exitCode = 1;
   }
 } catch (error) {
   console.error(`${args.file}: ${(error as Error).message}`);

@@ -43,7 +43,7 @@ export function fromRow(row: StationRow, cache: RowCache = rowCache()): Station 
   if (!hours) {
     const checked = checkHoursSpec(JSON.parse(row.hours));
     if (!checked.ok) throw new Error(`station ${row.externalId}: stored ${checked.reason}`);
-    hours = { spec: checked.spec, compiled: compileHours(checked.spec) };
+    hours = { spec: checked.value, compiled: compileHours(checked.value) };
     cache.hours.set(row.hours, hours);
   }
   let amenities = cache.amenities.get(row.amenities);

@@ -1,3 +1,4 @@
+import type { Result } from '../platform/result.js';
 import type { TicketStatus } from './ticket-types.js';
 
 /**
@@ -14,7 +15,7 @@ const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
   rejected: [],
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+export type TransitionCheck = Result<true>;
 
 export function allowedNext(from: TicketStatus): readonly TicketStatus[] {
   return NEXT[from];
@@ -33,7 +34,7 @@ export function checkTransition(
   if (to === 'transferred' && !extra.toOfficeId) {
     return { ok: false, reason: 'A transfer needs the office it goes to (toOfficeId).' };
   }
-  return { ok: true };
+  return { ok: true, value: true };
 }
 
 export function isOpen(status: TicketStatus): boolean {

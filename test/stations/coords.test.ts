@@ -41,7 +41,7 @@ function referenceGcjToBd(lat: number, lng: number) {
 
 const point = (result: ReturnType<typeof convert>) => {
   if (!result.ok) throw new Error(result.reason);
-  return result.point;
+  return result.value;
 };
 
 describe('coordinate systems', () => {

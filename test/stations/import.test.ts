@@ -30,7 +30,7 @@ describe('station import', () => {
     const result = await importStations(t.app.stationRepo, 'stations.csv', CSV, 'gcj02');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const { report } = result;
+    const report = result.value;
     expect(report).toMatchObject({ rows: 7, valid: 2, created: 2, updated: 0 });
     const byLine = Object.fromEntries(report.errors.map((e) => [e.line, e.reasons.join('; ')]));
     expect(Object.keys(byLine).map(Number)).toEqual([4, 5, 6, 8, 9]);
@@ -50,7 +50,7 @@ describe('station import', () => {
   it('upserts by external id: importing again updates rather than duplicates', async () => {
     const changed = CSV.replace('测试驿站二', '测试驿站二（改名）');
     const result = await importStations(t.app.stationRepo, 'stations.csv', changed, 'gcj02');
-    expect(result.ok && result.report).toMatchObject({ created: 0, updated: 2 });
+    expect(result.ok && result.value).toMatchObject({ created: 0, updated: 2 });
     expect(await t.app.prisma.station.count({ where: { externalId: { startsWith: 'a-' } } })).toBe(2);
     const row = await t.app.prisma.station.findUnique({ where: { externalId: 'a-2' } });
     expect(row?.name).toBe('测试驿站二（改名）');
@@ -80,9 +80,9 @@ describe('station import', () => {
     const result = await importStations(t.app.stationRepo, 'stations.geojson', geojson, 'wgs84');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report.created).toBe(1);
-    expect(result.report.errors[0]?.where).toMatch(/^feature 2 \(line \d+\)$/);
-    expect(result.report.errors[0]?.reasons.join()).toMatch(/not a Point/);
+    expect(result.value.created).toBe(1);
+    expect(result.value.errors[0]?.where).toMatch(/^feature 2 \(line \d+\)$/);
+    expect(result.value.errors[0]?.reasons.join()).toMatch(/not a Point/);
     const row = await t.app.prisma.station.findUnique({ where: { externalId: 'g-1' } });
     // Stored in GCJ-02: shifted about 600 m east of the WGS-84 input.
     expect(row!.lng - 116.397477).toBeGreaterThan(0.005);

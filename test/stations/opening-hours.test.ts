@@ -10,7 +10,7 @@ const check = (spec: HoursSpec, local: string, status: StationStatus = 'open') =
 const spec = (text: string) => {
   const parsed = parseHours(text);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.spec;
+  return parsed.value;
 };
 
 describe('China time', () => {

@@ -30,5 +30,5 @@ export function requireMpUser(tokens: SessionTokens | undefined, request: Fastif
   if (!tokens) throw notConfigured();
   const result = tokens.verify(tokenFrom(request));
   if (!result.ok) throw new HttpError(401, `Log in again with POST /api/mp/login (${result.reason}).`);
-  return result.openid;
+  return result.value;
 }

@@ -31,7 +31,7 @@ export async function mpSocket(app: FastifyInstance): Promise<void> {
       socket.close(4401, 'unauthorized');
       return;
     }
-    const openid = session.openid;
+    const openid = session.value;
     serveChatSocket(app, socket, request, {
       channel: 'miniprogram',
       externalUserId: openid,

@@ -1,11 +1,12 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { Result } from '../../platform/result.js';
 
 // A stateless session token for mini-program users: `mp1.<payload>.<hmac>`, base64url. The
 // payload carries only the openid (the user's own id for this mini-program) and the expiry;
 // WeChat's session_key is never put in it. The HMAC key is derived from the mini-program
 // secret (and the data key when set), so rotating either logs every user out.
 
-export type TokenResult = { ok: true; openid: string } | { ok: false; reason: string };
+export type TokenResult = Result<string>;
 
 interface Payload {
   sub: string;
@@ -44,7 +45,7 @@ export function createSessionTokens(options: { mpSecret: string; dataKey?: strin
       if (typeof parsed.sub !== 'string' || typeof parsed.exp !== 'number')
         return { ok: false, reason: 'malformed token' };
       if (parsed.exp * 1000 <= now.getTime()) return { ok: false, reason: 'session expired' };
-      return { ok: true, openid: parsed.sub };
+      return { ok: true, value: parsed.sub };
     },
   };
 }

@@ -1,5 +1,6 @@
 import gcoordModule from 'gcoord';
 import type { CoordSystem } from '../../messages/messages.js';
+import type { Result } from '../../platform/result.js';
 
 // gcoord is CommonJS whose typings declare an ES default export: under NodeNext the types see
 // { default }, while Node hands over the object itself. Accept either.
@@ -14,7 +15,7 @@ export interface LatLng {
   lng: number;
 }
 
-export type CoordResult = { ok: true; point: LatLng } | { ok: false; reason: 'outside-china' | 'invalid' };
+export type CoordResult = Result<LatLng, 'outside-china' | 'invalid'>;
 
 /**
  * The box the GCJ-02 offset is defined over (the same one gcoord and the map vendors use).
@@ -39,9 +40,9 @@ export function convert(lat: number, lng: number, from: CoordSystem, to: CoordSy
     return { ok: false, reason: 'invalid' };
   }
   if (!isInChina(lat, lng)) return { ok: false, reason: 'outside-china' };
-  if (from === to) return { ok: true, point: { lat, lng } };
+  if (from === to) return { ok: true, value: { lat, lng } };
   const [outLng, outLat] = gcoord.transform([lng, lat], CRS[from], CRS[to]) as [number, number];
-  return { ok: true, point: { lat: outLat, lng: outLng } };
+  return { ok: true, value: { lat: outLat, lng: outLng } };
 }
 
 /** GCJ-02 → BD-09 for Baidu links; stored points are already inside China. */

@@ -1,6 +1,7 @@
 // Opening hours as stored (JSON in Station.hours) and as typed in import files.
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import type { Result } from '../../platform/result.js';
 
 /** "08:00-20:00"; an end before the start runs past midnight ("22:00-06:00"); "00:00-24:00" is all day. */
 const IntervalText = Type.String({
@@ -33,7 +34,7 @@ export const HoursSpecSchema = Type.Object(
 );
 export type HoursSpec = Static<typeof HoursSpecSchema>;
 
-export type HoursParse = { ok: true; spec: HoursSpec } | { ok: false; reason: string };
+export type HoursParse = Result<HoursSpec>;
 
 const DAY_ALIASES: Record<string, number> = {
   sun: 0,
@@ -55,7 +56,7 @@ const ALL_DAY = /^(?:24h|24\/7|24小时|全天)$/i;
 
 /** Validate a spec that arrived as JSON (an admin edit, a GeoJSON property, a DB row). */
 export function checkHoursSpec(value: unknown): HoursParse {
-  if (Value.Check(HoursSpecSchema, value)) return { ok: true, spec: value };
+  if (Value.Check(HoursSpecSchema, value)) return { ok: true, value };
   const first = [...Value.Errors(HoursSpecSchema, value)][0];
   return { ok: false, reason: `hours ${first?.instancePath || ''} ${first?.message ?? 'invalid'}`.trim() };
 }

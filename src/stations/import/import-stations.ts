@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoordSystem } from '../../messages/messages.js';
+import type { Result } from '../../platform/result.js';
 import type { StationInput } from '../station.js';
 import type { StationRepo } from '../station-repo.js';
 import { type ReadResult, readCsv, readGeoJson } from './read-file.js';
@@ -22,7 +23,7 @@ export interface ImportReport {
   errors: RowError[];
 }
 
-export type ImportResult = { ok: true; report: ImportReport } | { ok: false; reason: string };
+export type ImportResult = Result<ImportReport>;
 
 export function readStationFile(file: string, content: string): ReadResult {
   const ext = path.extname(file).toLowerCase();
@@ -47,7 +48,7 @@ export async function importStations(
   const errors: RowError[] = [];
   const good: StationInput[] = [];
   const seen = new Map<string, string>();
-  for (const row of read.rows) {
+  for (const row of read.value) {
     const checked = validateStation(row.raw, coord);
     const reasons = [...(row.readError ? [row.readError] : []), ...(checked.ok ? [] : checked.errors)];
     const externalId = checked.ok
@@ -68,9 +69,9 @@ export async function importStations(
   const { created, updated } = good.length ? await repo.upsertMany(good) : { created: 0, updated: 0 };
   return {
     ok: true,
-    report: {
+    value: {
       file: path.basename(file),
-      rows: read.rows.length,
+      rows: read.value.length,
       valid: good.length,
       created,
       updated,

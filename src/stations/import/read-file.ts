@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { Result } from '../../platform/result.js';
 import type { RawStation } from './validate-station.js';
 
 /** One record of an import file, with where it came from for error reports. */
@@ -12,7 +13,7 @@ export interface SourceRow {
   readError?: string;
 }
 
-export type ReadResult = { ok: true; rows: SourceRow[] } | { ok: false; reason: string };
+export type ReadResult = Result<SourceRow[]>;
 
 const REQUIRED_COLUMNS = ['name', 'address', 'lat', 'lng', 'hours'];
 
@@ -37,7 +38,7 @@ export function readCsv(content: string): ReadResult {
   if (missing.length) return { ok: false, reason: `the header lacks column(s): ${missing.join(', ')}` };
   return {
     ok: true,
-    rows: body.map(({ record, info, raw }) => {
+    value: body.map(({ record, info, raw }) => {
       // info.lines is where the record ends; a quoted field may span lines.
       const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
       const row: SourceRow = {
@@ -73,7 +74,7 @@ export function readGeoJson(content: string): ReadResult {
   const lines = featureLines(content);
   return {
     ok: true,
-    rows: (doc.features as Feature[]).map((feature, i) => {
+    value: (doc.features as Feature[]).map((feature, i) => {
       const line = lines[i] ?? 0;
       const row: SourceRow = {
         line,

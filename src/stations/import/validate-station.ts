@@ -44,7 +44,7 @@ function hoursOf(value: unknown, errors: string[]): HoursSpec | undefined {
   }
   const parsed = typeof value === 'object' ? checkHoursSpec(value) : parseHours(String(value));
   if (!parsed.ok) errors.push(parsed.reason);
-  return parsed.ok ? parsed.spec : undefined;
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**
@@ -73,7 +73,7 @@ export function validateStation(
     errors.push('lat/lng are missing');
   } else {
     const converted = toGcj02(lat, lng, coord);
-    if (converted.ok) point = converted.point;
+    if (converted.ok) point = converted.value;
     else
       errors.push(
         converted.reason === 'outside-china'

@@ -36,7 +36,7 @@ export async function nearbyRoute(app: FastifyInstance): Promise<void> {
             : 'lat/lng are not a valid point.',
         );
       }
-      const { lat, lng } = converted.point;
+      const { lat, lng } = converted.value;
       const results = app.stations.nearby({
         lat,
         lng,

@@ -107,7 +107,7 @@ export function createStationsFlow(service: StationService): Flow {
     const location = ctx.inbound.location!;
     const converted = toGcj02(location.lat, location.lng, location.coord);
     if (!converted.ok) return askLocation(ctx, amenities, 'stations:outsideChina');
-    return answer(ctx, { point: converted.point, label: location.label, amenities });
+    return answer(ctx, { point: converted.value, label: location.label, amenities });
   }
 
   /** A typed place: a point to search from, a question back, or undefined when it is no place. */
