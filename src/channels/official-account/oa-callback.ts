@@ -3,6 +3,7 @@ import Type from 'typebox';
 import type { ChatTurnResult } from '../../conversation/chat-service.js';
 import { errorBody } from '../../platform/http/error-handler.js';
 import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
+import { acceptXmlBodies } from '../wechat-common/accept-xml-bodies.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { ExpiringMap } from '../wechat-common/background.js';
@@ -60,11 +61,7 @@ export function oaCallbackRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const pending = new ExpiringMap<Pending>(60_000);
-    app.addContentTypeParser(
-      ['text/xml', 'application/xml', 'text/plain'],
-      { parseAs: 'string' },
-      (_req, body, done) => done(null, body),
-    );
+    acceptXmlBodies(app);
 
     app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;

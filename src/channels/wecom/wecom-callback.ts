@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { errorBody } from '../../platform/http/error-handler.js';
+import { acceptXmlBodies } from '../wechat-common/accept-xml-bodies.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { type CallbackKeys, type CallbackQuery, openCallback } from '../wechat-common/callback-envelope.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
@@ -29,11 +30,7 @@ export function wecomCallbackRoutes(
   pull: (openKfId: string, callbackToken?: string) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
-    app.addContentTypeParser(
-      ['text/xml', 'application/xml', 'text/plain'],
-      { parseAs: 'string' },
-      (_req, body, done) => done(null, body),
-    );
+    acceptXmlBodies(app);
 
     app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { msg_signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
