@@ -6,7 +6,6 @@ import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/l
 import {
   type EscalationRequest,
   type HandoffDeps,
-  type Mode,
   OPEN_HANDOFF_STATUSES as OPEN,
   PRIORITY_RANK,
   view,
@@ -59,10 +58,6 @@ export function createHandoffService(deps: HandoffDeps) {
   async function localeOf(conversationId: string): Promise<Locale> {
     const row = await deps.conversations.summary(conversationId);
     return normalizeLocale(row?.locale) ?? DEFAULT_LOCALE;
-  }
-
-  async function setMode(conversationId: string, mode: Mode) {
-    await deps.conversations.setMode(conversationId, mode);
   }
 
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
@@ -187,7 +182,7 @@ export function createHandoffService(deps: HandoffDeps) {
             : 'This chat is no longer waiting.',
         );
       }
-      await setMode(handoff.conversationId, 'human');
+      await deps.conversations.setMode(handoff.conversationId, 'human');
       const claimed = await prisma.handoff.findUniqueOrThrow({ where: { id } });
       const t = deps.t(await localeOf(handoff.conversationId));
       await deps.send(
@@ -225,7 +220,7 @@ export function createHandoffService(deps: HandoffDeps) {
         data: { status: how, endedById: staff.id, endedAt: now() },
       });
       if (done.count === 0) throw new DomainError('conflict', 'This chat changed meanwhile; reload it.');
-      await setMode(handoff.conversationId, how === 'returned' ? 'bot' : 'closed');
+      await deps.conversations.setMode(handoff.conversationId, how === 'returned' ? 'bot' : 'closed');
       const t = deps.t(await localeOf(handoff.conversationId));
       await deps.send(
         handoff.conversationId,
@@ -255,7 +250,7 @@ export function createHandoffService(deps: HandoffDeps) {
         data: { status: 'withdrawn', endedAt: now() },
       });
       if (left.count === 0) {
-        await setMode(conversationId, 'human');
+        await deps.conversations.setMode(conversationId, 'human');
         return 'claimed';
       }
       publish(await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } }), 'queue');

@@ -1,14 +1,8 @@
+import type { DeliveryTarget } from '../../delivery/delivery-service.js';
 import type { Channel, OutboundMessage } from '../../messages/messages.js';
 import type { Db } from '../../platform/db/create-prisma.js';
 import type { Prisma } from '../../platform/db/db-types.js';
 import type { MessageCodec } from '../../platform/privacy/message-codec.js';
-
-/** Who a conversation's messages go to: what a channel's sender needs, nothing personal. */
-export interface ConversationTarget {
-  id: string;
-  channel: Channel;
-  externalUserId: string;
-}
 
 /**
  * The conversation store's side of messages sent outside a turn (a staff reply, a status
@@ -17,7 +11,7 @@ export interface ConversationTarget {
  */
 export function createOutboundMessages(prisma: Db, codec: MessageCodec) {
   return {
-    async target(conversationId: string): Promise<ConversationTarget | undefined> {
+    async target(conversationId: string): Promise<DeliveryTarget | undefined> {
       const row = await prisma.conversation.findUnique({
         where: { id: conversationId },
         select: { id: true, channel: true, externalUserId: true },
