@@ -7,6 +7,7 @@ import { createHandoffFlow } from './handoff/handoff-flow.js';
 import { createWaitingGuard } from './handoff/waiting-guard.js';
 import { intakeFlow } from './intake/intake-flow.js';
 import { createEmergencyGuard } from './qa/emergency-guard.js';
+import { keepingReportFacts } from './qa/keep-report-facts.js';
 import { createQuestionFlow } from './qa/question-flow.js';
 import { createStationsFlow } from './stations/stations-flow.js';
 import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
@@ -24,11 +25,14 @@ export default fp(
       ),
     );
     app.flows.register(
-      createQuestionFlow({
-        knowledge: app.knowledge,
-        llm: () => app.llm,
-        onAnswer: (source, intent) => answers.inc({ source, intent }),
-      }),
+      keepingReportFacts(
+        createQuestionFlow({
+          knowledge: app.knowledge,
+          llm: () => app.llm,
+          onAnswer: (source, intent) => answers.inc({ source, intent }),
+        }),
+        app.fieldCipher,
+      ),
     );
     app.flows.registerGuard(createEmergencyGuard(app.knowledge));
 

@@ -52,6 +52,18 @@ export const IntakeDataSchema = Type.Object({
   /** Slots the worker said they do not know; not asked again. */
   skipped: Type.Array(literals(SLOT_NAMES)),
   attachments: Type.Integer({ minimum: 0 }),
+  /**
+   * The worker's own words for a slot, when they say more than the parsed value holds (a job
+   * outside the list: "月嫂", "仓库分拣") or when no parser could read them. Name and phone are
+   * never kept here (they go encrypted to nameEnc/phoneEnc).
+   */
+  stated: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 200 }))),
+  /** Slots kept as stated after one clarifying question: staff check them (shown on the ticket). */
+  unverified: Type.Optional(Type.Array(literals(SLOT_NAMES))),
+  /** Answers to the pending question that did not fill it (one clarifying question, then kept). */
+  tries: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Turns in a row in which nothing was understood (two, and a person is offered). */
+  failedTurns: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type IntakeData = Static<typeof IntakeDataSchema>;
 

@@ -14,6 +14,7 @@ import { extractSlots } from './extract-slots.js';
 import { type IntakeData, newIntakeData, parseIntakeData } from './intake-data.js';
 import { askFor, askPlaceChoice, consentRequest, nextMissing, receipt, summary } from './intake-replies.js';
 import { llmExtract } from './llm-extract.js';
+import { REPORT_FACTS, recallFacts } from './remembered-facts.js';
 
 export const INTAKE_FLOW = 'intake';
 
@@ -237,19 +238,30 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     name: INTAKE_FLOW,
     intents: ['arrears'],
     async start(ctx) {
-      const data = newIntakeData();
-      data.type = ticketTypeOf(ctx.text);
-      if (ctx.text) data.descriptionEnc = cipher.encrypt(ctx.text.slice(0, 2000));
-      const result = await handle(ctx, data, undefined);
-      if (!result) return { replies: [askFor(ctx.t, 'industry')], flow: save(data, ctx) };
-      // The first reply says what is happening before the first question.
-      if (result.flow && data.step === 'collect' && result.replies[0]) {
-        result.replies[0] = {
-          ...result.replies[0],
-          text: `${ctx.t('intake:intro')}\n${result.replies[0].text}`,
-        };
+      // Facts the worker gave earlier (a question that was a report, an intake another flow
+      // replaced) are where this intake starts: nothing said is asked again.
+      const recalled = recallFacts(ctx.state.memory);
+      const data = recalled ?? newIntakeData();
+      if (!recalled) data.type = ticketTypeOf(ctx.text);
+      if (ctx.text && (!recalled || extractSlots(ctx.text, data, cipher).changed.length)) {
+        const said = data.descriptionEnc ? `${cipher.decrypt(data.descriptionEnc)}\n` : '';
+        data.descriptionEnc = cipher.encrypt(`${said}${ctx.text}`.slice(0, 2000));
       }
-      return result;
+      const result = (await handle(ctx, data, undefined)) ?? {
+        replies: [askFor(ctx.t, 'industry')],
+        flow: save(data, ctx),
+      };
+      // One reply: what the law says, that we can file it, and the first question (or, when
+      // every fact is there, the summary to confirm).
+      const first = result.replies[0];
+      if (result.flow && first) {
+        const lead = [
+          data.type === 'wage_arrears' ? ctx.t('intake:lawGist') : undefined,
+          result.flow.step === 'confirm' ? undefined : ctx.t('intake:intro'),
+        ].filter(Boolean);
+        result.replies[0] = { ...first, text: [...lead, first.text].join('\n') };
+      }
+      return remembered(result);
     },
     async resume(ctx, active) {
       const parsed = parseIntakeData(active.data);
@@ -263,9 +275,20 @@ export function intakeFlow(deps: IntakeDeps): Flow {
           flow: save(newIntakeData(), ctx),
         };
       }
-      return handle(ctx, structuredClone(parsed.value), active);
+      const result = await handle(ctx, structuredClone(parsed.value), active);
+      return result && remembered(result);
     },
   };
+}
+
+/**
+ * The intake's facts also go to conversation memory, so they outlive the flow if another one
+ * takes its place; a filed (or declined) report leaves nothing behind.
+ */
+function remembered(result: FlowResult): FlowResult {
+  if (result.flow === null) return { ...result, memory: { ...result.memory, [REPORT_FACTS]: undefined } };
+  if (result.flow?.name !== INTAKE_FLOW) return result;
+  return { ...result, memory: { ...result.memory, [REPORT_FACTS]: result.flow.data } };
 }
 
 function ticketTypeOf(text: string): TicketType {
