@@ -84,16 +84,23 @@ function resolveRomanized(text: string, index: RegionIndex, options: PlaceOption
   const all = romanizedTable(index).find(text);
   // Words marked as a place ("in Pudong") speak for the message; unmarked ones may be a name
   // typed in pinyin ("Li Ming"), so they count only when the text is the answer to "where?".
+  // Beside a marked place, a city or province name is part of the address ("Baiyun District,
+  // Guangzhou"); a street-level spelling beside it is more likely a name.
   const found = all.some((group) => group.cued)
-    ? all.filter((group) => group.cued)
+    ? all.filter((group) => group.cued || group.level <= LEVEL_RANK.city)
     : options.cueRequired
       ? []
       : all;
   if (!found.length) return { ok: false, reason: 'not-found' };
+  const { full } = names(index);
   let readings: string[][] = [[]];
   for (const group of found) {
+    // "Baiyun District" is 白云区, not the 白云街道 that is also in Guangzhou.
+    const spelled = group.names.map((name) =>
+      group.suffix && full.has(name + group.suffix) ? name + group.suffix : name,
+    );
     readings = readings
-      .flatMap((reading) => group.names.map((name) => [...reading, name]))
+      .flatMap((reading) => spelled.map((name) => [...reading, name]))
       .slice(0, MAX_READINGS);
   }
   const regions: Region[] = [];

@@ -15,7 +15,8 @@ const NOT_PLACE = new Set(
     'where what when who how why which here there find get go going want need help ' +
     'new area district county city province prefecture municipality region autonomous subdistrict street ' +
     'town township village road rd lu avenue ave station park zone ' +
-    'charge charging phone water rest toilet food meal work job pay paid wage wages boss'
+    'charge charging phone water rest toilet food meal work job pay paid wage wages boss ' +
+    'yuan kuai rmb month months year years day days since last'
   ).split(/\s+/),
 );
 
@@ -28,7 +29,11 @@ export interface RomanizedNames {
   level: number;
   /** Marked as a place by the words around it: "in Pudong", "Tianhe District". */
   cued: boolean;
+  /** The division word typed after it ("District" → 区): the full name it stands for. */
+  suffix?: string;
 }
+
+const SUFFIX_AFTER: Record<string, string> = { district: '区', county: '县', city: '市', town: '镇' };
 
 const CUE_BEFORE = new Set(['in', 'at', 'near', 'around', 'from']);
 const CUE_AFTER = new Set([
@@ -83,7 +88,8 @@ export class RomanizedTable {
     const words = text
       .toLowerCase()
       .replace(/['’]/g, '')
-      .split(/[^a-zü]+/)
+      // Numbers stay as words, so "around 15000 yuan" does not put "around" beside "yuan".
+      .split(/[^a-zü0-9]+/)
       .filter(Boolean);
     const found: RomanizedNames[] = [];
     let i = 0;
@@ -95,7 +101,8 @@ export class RomanizedTable {
         const { names, level } = this.lookup(run.join(''));
         if (names.length) {
           const cued = CUE_BEFORE.has(words[i - 1] ?? '') || CUE_AFTER.has(words[i + len] ?? '');
-          found.push({ words: run.join(' '), names, level, cued });
+          const suffix = SUFFIX_AFTER[words[i + len] ?? ''];
+          found.push({ words: run.join(' '), names, level, cued, ...(suffix ? { suffix } : {}) });
           matched = len;
         }
       }

@@ -78,10 +78,10 @@ describe('periods', () => {
     expect(parsePeriod('I may have to go back home').ok).toBe(false);
   });
 
-  it('keeps "since March" without guessing how many months that is', () => {
+  it('keeps "since March" without guessing how many months that is, when it does not know the date', () => {
     expect(parsePeriod('not paid since March')).toEqual({
       ok: true,
-      value: { text: 'since March', approx: false },
+      value: { text: 'since March', approx: true },
     });
   });
 });

@@ -16,9 +16,11 @@ const AMOUNT = new RegExp(
 /** What follows a number that is not money: months, days, people, orders … */
 const NOT_MONEY_AFTER =
   /^\s*(?:个?(?:多)?月|个多月|月份|号|日|天|年|周|星期|小时|点|个人|人|名|位|个|单|公里|岁|楼|栋|层|%|站)/;
+// 一共 reaches here as " 共" (the 一 of a word is blanked before numbers are read).
 const MONEY_WORD_BEFORE =
-  /(?:工资|工钱|薪水|薪资|一共|总共|共计|合计|总计|欠|拖欠|差|少|还有|金额|钱|报酬|是|有|大概|约|大约|差不多|将近|快)\s*$/;
-const APPROX_BEFORE = /(?:大概|约|大约|差不多|将近|快|至少|起码)\s*$/;
+  /(?:工资|工钱|薪水|薪资|一共|总共|共计|合计|总计|共|欠|拖欠|差|少|还有|金额|钱|报酬|是|有|大概|约|大约|差不多|将近|快)\s*$/;
+const APPROX_BEFORE =
+  /(?:大概|约|大约|差不多|将近|快|至少|起码|\b(?:about|around|roughly|approximately|almost|nearly|over|more than|at least))\s*$/i;
 
 /**
  * Find the amount owed in a message: 三千五, 1.2万, 一万二, 3.5k, ¥4,500, 八千多, "4500".

@@ -24,8 +24,12 @@ const BARE_LEAD =
   /^(?:不对|不是|错了|应该是|改成|改为|就是|是|在|叫|给|帮|替|it'?s|it is|they are|called|named|the (?:company|boss|employer) is)[\s,，:：]*/i;
 const BARE_TAIL = /(?:上班|干活|打工|工作|做事|做工|干|的活|那里|那边)?[\s。.!！~～]*$/;
 
+/** A registered name ("上海速达配送服务有限公司") starts with its city: that is part of the name. */
+const REGISTERED = /(?:有限责任公司|有限公司|股份公司|集团)$/;
+
 /** Cut place names (longest first, again and again) off the front of a name. */
 function withoutPlaces(name: string, placeNames: string[]): string {
+  if (REGISTERED.test(name)) return name;
   const places = [...placeNames].sort((a, b) => b.length - a.length);
   let out = name;
   for (let changed = true; changed; ) {

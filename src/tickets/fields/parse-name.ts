@@ -49,8 +49,8 @@ export function parseName(input: string, options: { bare?: boolean } = {}): Pars
   if (english?.[1]) return ok(english[1].trim());
   if (options.bare) {
     const bare = text
-      .replace(/^(?:叫|是|我是|我叫)/, '')
-      .replace(/[。.!！]+$/, '')
+      .replace(/^(?:就?叫我|我叫|我是|我姓|叫|是|姓名|名字)[\s:：]*/, '')
+      .replace(/(?:就行了?|就好了?|就可以了?|吧|哈|呀|啊)?[\s。.!！~～]*$/, '')
       .trim();
     if (/^[\u4e00-\u9fa5·]{2,5}$/.test(bare) && !NOT_NAMES.test(bare)) return ok(bare);
     if (/^[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3}$/.test(bare)) return ok(bare);

@@ -1,4 +1,5 @@
 import { parseChineseNumber } from './chinese-number.js';
+import { parseOpenPeriod } from './parse-open-period.js';
 import { fail, ok, type Parsed, toHalfWidth } from './parse-result.js';
 
 export interface Period {
@@ -16,8 +17,14 @@ const RANGE = new RegExp(
 );
 const YEAR = new RegExp(`(${N})\\s*(多)?\\s*年\\s*(多)?(?!\\s*[0-9一二两三四五六七八九十]+\\s*月)`);
 
-/** How long wages are owed: 两个月, 三个多月, 半年, 一年多, 3月到5月, 上个月 (and in English). */
-export function parsePeriod(input: string): Parsed<Period> {
+const ONE_MONTH = new RegExp(`(${N})\\s*月份?的?(?:工资|工钱|薪水|钱)`);
+
+/**
+ * How long wages are owed: 两个月, 三个多月, 半年, 一年多, 3月到5月, 上个月, 10月份的工资, and
+ * periods that run to now (从国庆节到现在, since last winter: see parse-open-period.ts), in
+ * Chinese and English. `now` lets an open period be counted in months.
+ */
+export function parsePeriod(input: string, options: { now?: Date } = {}): Parsed<Period> {
   const text = toHalfWidth(input);
   const range = RANGE.exec(text);
   if (range) {
@@ -57,8 +64,16 @@ export function parsePeriod(input: string): Parsed<Period> {
       return ok({ text: year[0].trim(), months: Math.round(n * 12), approx: Boolean(year[2] || year[3]) });
     }
   }
+  const open = parseOpenPeriod(text, options.now);
+  if (open.ok) return open;
   if (/上个?月|上月/.test(text)) return ok({ text: '上个月', months: 1, approx: false });
   if (/这个月|本月/.test(text)) return ok({ text: '本月', months: 1, approx: false });
+  const one = ONE_MONTH.exec(text);
+  if (one) {
+    const month = parseChineseNumber(one[1]!);
+    if (month.ok && month.value >= 1 && month.value <= 12)
+      return ok({ text: one[0].replace(/的?(?:工资|工钱|薪水|钱)$/, ''), months: 1, approx: false });
+  }
   return parseEnglishPeriod(text);
 }
 

@@ -2,22 +2,22 @@ import type { Industry } from '../../offices/office-types.js';
 
 /** Platforms workers name, with the work they usually mean. Longest names first. */
 const PLATFORMS: { name: string; pattern: RegExp; industry: Industry }[] = [
-  { name: '美团', pattern: /美团/, industry: 'delivery' },
-  { name: '饿了么', pattern: /饿了么|饿了吗/, industry: 'delivery' },
+  { name: '美团', pattern: /美团|\bmeituan\b/i, industry: 'delivery' },
+  { name: '饿了么', pattern: /饿了么|饿了吗|\bele\.?me\b/i, industry: 'delivery' },
   { name: '达达', pattern: /达达/, industry: 'delivery' },
   { name: '闪送', pattern: /闪送/, industry: 'delivery' },
   { name: 'UU跑腿', pattern: /UU跑腿/i, industry: 'delivery' },
   { name: '盒马', pattern: /盒马/, industry: 'delivery' },
   { name: '叮咚买菜', pattern: /叮咚/, industry: 'delivery' },
   { name: '朴朴', pattern: /朴朴/, industry: 'delivery' },
-  { name: '滴滴', pattern: /滴滴/, industry: 'ride-hailing' },
+  { name: '滴滴', pattern: /滴滴|\bdidi\b/i, industry: 'ride-hailing' },
   { name: '高德', pattern: /高德/, industry: 'ride-hailing' },
   { name: '曹操出行', pattern: /曹操/, industry: 'ride-hailing' },
   { name: 'T3出行', pattern: /T3/i, industry: 'ride-hailing' },
   { name: '花小猪', pattern: /花小猪/, industry: 'ride-hailing' },
   { name: '货拉拉', pattern: /货拉拉/, industry: 'other' },
-  { name: '顺丰', pattern: /顺丰/, industry: 'courier' },
-  { name: '京东', pattern: /京东/, industry: 'courier' },
+  { name: '顺丰', pattern: /顺丰|\bsf express\b/i, industry: 'courier' },
+  { name: '京东', pattern: /京东|\bjd\b/i, industry: 'courier' },
   { name: '中通', pattern: /中通/, industry: 'courier' },
   { name: '圆通', pattern: /圆通/, industry: 'courier' },
   { name: '申通', pattern: /申通/, industry: 'courier' },
@@ -29,22 +29,40 @@ const PLATFORMS: { name: string; pattern: RegExp; industry: Industry }[] = [
 ];
 
 const INDUSTRY_WORDS: { industry: Industry; pattern: RegExp }[] = [
-  { industry: 'delivery', pattern: /外卖|骑手|送餐|跑单|配送员|众包|专送|delivery|rider/i },
+  {
+    industry: 'delivery',
+    pattern:
+      /外卖|骑手|送餐|跑单|配送员|众包|专送|跑腿|送外卖|delivery|deliver(?:ing|s)?\b|\brider\b|takeaway/i,
+  },
   {
     industry: 'ride-hailing',
-    pattern: /网约车|开车|跑车|快车|专车|出租车|代驾|ride[- ]?hailing|\bdriver\b/i,
+    pattern: /网约车|开车|跑车|快车|专车|出租车|代驾|ride[- ]?hailing|\bdriver\b|\bdrive\b|\btaxi\b|\bcab\b/i,
   },
-  { industry: 'courier', pattern: /快递|快件|揽件|派件|分拣|courier|parcel/i },
+  {
+    industry: 'courier',
+    pattern:
+      /快递|快件|揽件|派件|分拣|仓库|仓储|理货|打包|装卸|物流|驿站快递|courier|parcel|warehouse|logistics|sorting/i,
+  },
   {
     industry: 'construction',
-    pattern: /工地|建筑|施工|包工头|钢筋|木工|瓦工|泥瓦|装修|搬砖|架子工|construction|building site/i,
+    pattern:
+      /工地|建筑|施工|包工头|钢筋|木工|瓦工|泥瓦|装修|搬砖|架子工|水电工|油漆工|焊工|小工|construction|building site|\bsite\b/i,
   },
-  { industry: 'factory', pattern: /工厂|厂里|厂子|流水线|车间|电子厂|服装厂|制衣厂|普工|factory/i },
+  {
+    industry: 'factory',
+    pattern:
+      /工厂|厂里|厂子|进厂|流水线|车间|电子厂|服装厂|制衣厂|普工|操作工|包装工|质检|factory|assembly line|plant worker/i,
+  },
   {
     industry: 'retail',
-    pattern: /超市|商场|门店|店员|收银|便利店|餐馆|饭店|餐厅|服务员|奶茶|retail|shop|restaurant/i,
+    pattern:
+      /超市|商场|门店|店员|收银|便利店|餐馆|饭店|餐厅|服务员|奶茶|后厨|厨师|帮厨|洗碗|传菜|导购|串串|火锅店|retail|shop|restaurant|waiter|waitress|cashier|kitchen|\bcook\b/i,
   },
-  { industry: 'domestic', pattern: /家政|保姆|月嫂|育儿嫂|钟点工|保洁|domestic|housekeep|nanny/i },
+  {
+    industry: 'domestic',
+    pattern:
+      /家政|保姆|月嫂|育儿嫂|钟点工|保洁|阿姨|护工|雇主家|domestic|housekeep|nanny|cleaner|cleaning|maid|caregiver/i,
+  },
 ];
 
 export interface WorkFacts {
@@ -67,4 +85,14 @@ export function parseIndustryChoice(text: string): Industry | undefined {
   if (work.industry) return work.industry;
   if (/其他|别的|其它|other/i.test(text)) return 'other';
   return undefined;
+}
+
+/**
+ * A job named in the worker's words that the list does not hold ("保安", "月嫂", "security
+ * guard"): short, no digits, not a question. Kept as said beside the nearest industry.
+ */
+export function looksLikeJob(text: string): boolean {
+  const words = text.trim().replace(/[。.!！~～]+$/, '');
+  if (!words || /\d|[?？]|不知道|不清楚|idk|don'?t know/i.test(words)) return false;
+  return /[\u4e00-\u9fff]/.test(words) ? words.length <= 16 : words.split(/\s+/).length <= 5;
 }

@@ -12,7 +12,7 @@ import { parseEmployer } from '../../../tickets/fields/parse-employer.js';
 import { parseName } from '../../../tickets/fields/parse-name.js';
 import { parsePeriod } from '../../../tickets/fields/parse-period.js';
 import { parsePhone, withoutPhone } from '../../../tickets/fields/parse-phone.js';
-import { parseIndustryChoice, parseWork } from '../../../tickets/fields/parse-work.js';
+import { looksLikeJob, parseIndustryChoice, parseWork } from '../../../tickets/fields/parse-work.js';
 import type { IntakeData, SlotName } from './intake-data.js';
 
 export interface Extraction {
@@ -27,20 +27,36 @@ export interface Extraction {
   badPhone?: boolean;
   /** Only a province was named: too coarse to route. */
   provinceOnly?: boolean;
+  /** The province, when only one was named (kept for routing if the worker can say no more). */
+  broadRegion?: { code: string; fullName: string };
+}
+
+export interface ExtractOptions {
+  /** The turn's time: open periods ("从国庆节到现在") are counted up to it. */
+  now?: Date;
 }
 
 /** An 18-digit resident ID number, when the worker gives one. */
 const RESIDENT_ID = /(?<!\d)\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/;
 
-const DONT_KNOW =
-  /^(?:不知道|不清楚|不晓得|不记得|忘了|没有|不确定|说不清|不知|idk|don'?t know|not sure)[\s。.!！]*$/i;
+export const DONT_KNOW =
+  /^(?:我?(?:也)?(?:不知道|不清楚|不晓得|不记得|记不清|忘了|没有|不确定|说不清|不知|不懂)(?:了|啊|呀|哦)?|i? ?(?:idk|don'?t know|do not know|not sure|no idea|dunno|can'?t remember))[\s。.!！~～]*$/i;
 
 /**
  * Read every fact a message holds and merge it into the intake: a value given again replaces the
  * old one ("不对，是4500"). `pending` is the question just asked, so a bare answer ("李强",
  * "4500", "5个") is read as that field.
  */
-export function extractSlots(text: string, current: IntakeData, cipher: FieldCipher): Extraction {
+/** Sounds and fillers only ("嗯嗯那个", "umm"): no answer to anything. */
+export const FILLER_ONLY =
+  /^(?:嗯|恩|呃|额|啊|哦|噢|喔|唉|诶|那个|这个|就是|然后|emm*|umm*|uh+|hmm*|er+|well|[\s,，.。!！?？~～…、])+$/i;
+
+export function extractSlots(
+  text: string,
+  current: IntakeData,
+  cipher: FieldCipher,
+  options: ExtractOptions = {},
+): Extraction {
   const data: IntakeData = { ...current, evidence: [...current.evidence], wants: [...current.wants] };
   const changed: SlotName[] = [];
   const pending = current.step === 'collect' ? current.pending : undefined;
@@ -58,7 +74,8 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   if (id) data.idEnc = cipher.encrypt(id[0].toUpperCase());
   const rest = withoutPhone(id ? text.replace(id[0], ' ') : text);
 
-  const name = parseName(rest, { bare: pending === 'name' });
+  const fillerOnly = FILLER_ONLY.test(rest.trim());
+  const name = parseName(rest, { bare: pending === 'name' && !fillerOnly });
   if (name.ok) {
     data.nameEnc = cipher.encrypt(name.value);
     changed.push('name');
@@ -68,7 +85,12 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
 
   const work =
     pending === 'industry' ? { industry: parseIndustryChoice(rest), ...parseWork(rest) } : parseWork(rest);
-  if (work.industry && work.industry !== data.industry) {
+  // An unlisted job asked for ("保安", "月嫂"): the nearest industry, or other, and the words kept.
+  const job =
+    pending === 'industry' && !fillerOnly && looksLikeJob(rest) ? rest.trim().slice(0, 40) : undefined;
+  if (job && !work.industry) work.industry = 'other';
+  if (job) data.stated = { ...data.stated, industry: job };
+  if (work.industry && (work.industry !== data.industry || job)) {
     data.industry = work.industry;
     changed.push('industry');
   }
@@ -95,6 +117,7 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
     changed.push('place');
   } else if (place.ok) {
     result.provinceOnly = true;
+    result.broadRegion = { code: place.region.code, fullName: place.region.fullName };
   } else if (place.reason === 'ambiguous') {
     placeWords = place.matched;
     result.ambiguousPlace = {
@@ -106,12 +129,12 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   // Parsed before the employer: an answer that is plainly another slot ("就我一个人", "三千",
   // "3月到5月", "有合同") is that slot, not the name of whoever owes the wages.
   const amount = parseAmount(rest, { bare: pending === 'amount' });
-  const period = parsePeriod(rest);
+  const period = parsePeriod(rest, { now: options.now });
   const count = parseWorkerCount(rest, { bare: pending === 'workerCount' });
   const evidence = parseEvidence(rest);
   const otherSlot = amount.ok || period.ok || count.ok || evidence.kinds.length > 0 || evidence.none;
   const employer = parseEmployer(placeText, placeWords, {
-    bare: pending === 'employer' && !DONT_KNOW.test(rest.trim()) && !otherSlot,
+    bare: pending === 'employer' && !DONT_KNOW.test(rest.trim()) && !otherSlot && !fillerOnly,
   });
   if (employer.ok && employer.value !== data.employer) {
     data.employer = employer.value;
@@ -141,11 +164,11 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   if (parseVulnerable(rest)) data.vulnerable = true;
 
   if (pending && !changed.includes(pending)) {
-    if (
-      DONT_KNOW.test(rest.trim()) &&
-      (pending === 'employer' || pending === 'period' || pending === 'amount')
-    ) {
+    if (DONT_KNOW.test(rest.trim()) && !['place', 'name', 'phone'].includes(pending)) {
+      // Not known is an answer, not asked again; without a place, name or phone the case
+      // cannot reach anyone, so those are asked once more before they are left to staff.
       if (!data.skipped.includes(pending)) data.skipped.push(pending);
+      if (pending === 'industry') data.industry = 'other';
     } else if (!(pending === 'place' && result.ambiguousPlace)) {
       result.unreadable = pending;
     }

@@ -60,6 +60,8 @@ export const IntakeDataSchema = Type.Object({
   stated: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 200 }))),
   /** Slots kept as stated after one clarifying question: staff check them (shown on the ticket). */
   unverified: Type.Optional(Type.Array(literals(SLOT_NAMES))),
+  /** The last answer to the pending question that did not fill it (kept as said if no better comes). */
+  heard: Type.Optional(Type.String({ maxLength: 200 })),
   /** Answers to the pending question that did not fill it (one clarifying question, then kept). */
   tries: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Turns in a row in which nothing was understood (two, and a person is offered). */

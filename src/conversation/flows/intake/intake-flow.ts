@@ -1,42 +1,17 @@
-import type { FastifyBaseLogger } from 'fastify';
-import type { Llm } from '../../../platform/llm/llm-plugin.js';
-import type { FieldCipher } from '../../../platform/privacy/encryption.js';
-import type { AttachmentStore } from '../../../tickets/attachment-store.js';
-import { CONSENT_VERSION } from '../../../tickets/consent.js';
 import { isCollective } from '../../../tickets/priority.js';
-import type { TicketService } from '../../../tickets/ticket-service.js';
-import type { NewTicket, TicketType } from '../../../tickets/ticket-types.js';
+import type { TicketType } from '../../../tickets/ticket-types.js';
 import { type Flow, type FlowContext, type FlowResult, startFlow } from '../../flow.js';
 import type { ActiveFlow } from '../../state.js';
-import { applyLlmFacts } from './apply-llm-facts.js';
-import { choosePlace } from './choose-place.js';
 import { extractSlots } from './extract-slots.js';
 import { type IntakeData, newIntakeData, parseIntakeData } from './intake-data.js';
-import { askFor, askPlaceChoice, consentRequest, nextMissing, receipt, summary } from './intake-replies.js';
-import { llmExtract } from './llm-extract.js';
+import type { IntakeDeps } from './intake-deps.js';
+import { askFor, receipt } from './intake-replies.js';
+import { intakeTicket } from './intake-ticket.js';
+import { intakeTurn } from './intake-turn.js';
 import { REPORT_FACTS, recallFacts } from './remembered-facts.js';
 
 export const INTAKE_FLOW = 'intake';
-
-const YES =
-  /^(?:对|对的|是|是的|确认|确定|没问题|正确|没错|好|好的|可以|嗯|嗯嗯|ok|okay|yes|yep|correct|right|confirm)[\s!！。.~～]*$/i;
-const CHANGE = /^(?:不对|不是|错了|有错|修改|改一下|我要改|要改|change|edit|wrong|no)[\s!！。.,，]*$/i;
-const AGREE =
-  /^(?:同意|我同意|同意的|确认同意|确认|确定|好|好的|可以|愿意|行|嗯|agree|i agree|yes|ok|okay)[\s!！。.~～]*$/i;
-/** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
-const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|can|should)\b/i;
-const DECLINE = /^(?:不同意|不愿意|拒绝|不行|不要|不可以|disagree|decline|no)[\s!！。.]*$/i;
-/** Intents that mean the worker changed the subject (the intake stays parked). */
-const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'greeting', 'help']);
-
-export interface IntakeDeps {
-  cipher: FieldCipher;
-  tickets: TicketService;
-  attachments: AttachmentStore;
-  log: FastifyBaseLogger;
-  /** Optional: extracts facts the offline parsers missed (see prompts/intake-extract.md). */
-  llm?: Llm;
-}
+export type { IntakeDeps } from './intake-deps.js';
 
 /** The wage-arrears intake: slot filling → confirm → consent → ticket. */
 export function intakeFlow(deps: IntakeDeps): Flow {
@@ -48,63 +23,8 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       : startFlow(INTAKE_FLOW, data.step, data as unknown as Record<string, unknown>, ctx.now);
   }
 
-  /** After facts came in: ask which place, the next missing field, or show the summary. */
-  function advance(
-    ctx: FlowContext,
-    data: IntakeData,
-    active: ActiveFlow | undefined,
-    ambiguous?: {
-      name: string;
-      candidates: { code: string; fullName: string }[];
-    },
-    prefix?: string,
-  ): FlowResult {
-    if (ambiguous && !data.regionCode) {
-      data.step = 'choose-place';
-      data.placeCandidates = ambiguous.candidates;
-      data.pending = 'place';
-      return {
-        replies: [askPlaceChoice(ctx.t, ambiguous.name, ambiguous.candidates)],
-        flow: save(data, ctx, active),
-      };
-    }
-    const next = nextMissing(data);
-    if (next) {
-      data.step = 'collect';
-      data.pending = next;
-      return { replies: [askFor(ctx.t, next, prefix)], flow: save(data, ctx, active) };
-    }
-    data.step = 'confirm';
-    data.pending = undefined;
-    return { replies: [summary(ctx.t, data, cipher)], flow: save(data, ctx, active) };
-  }
-
   async function submit(ctx: FlowContext, data: IntakeData): Promise<FlowResult> {
-    const ticket: NewTicket = {
-      type: data.type,
-      claimantName: cipher.decrypt(data.nameEnc ?? ''),
-      phone: cipher.decrypt(data.phoneEnc ?? ''),
-      idNumber: data.idEnc ? cipher.decrypt(data.idEnc) : undefined,
-      regionCode: data.regionCode ?? '',
-      industry: data.industry ?? 'other',
-      platform: data.platform,
-      employer: data.employer,
-      amountYuan: data.amountYuan,
-      amountApprox: data.amountApprox,
-      periodText: data.periodText,
-      periodMonths: data.periodMonths,
-      workerCount: data.workerCount ?? (data.groupMentioned ? undefined : 1),
-      workerCountApprox: data.workerCountApprox,
-      vulnerable: data.vulnerable,
-      evidence: data.evidence,
-      wants: data.wants.join(',') || undefined,
-      description: data.descriptionEnc ? cipher.decrypt(data.descriptionEnc) : undefined,
-      channel: ctx.inbound.channel,
-      conversationId: ctx.conversationId,
-      locale: ctx.locale,
-      consentVersion: CONSENT_VERSION,
-      consentAt: ctx.now,
-    };
+    const ticket = intakeTicket(ctx, data, cipher);
     const view = await deps.tickets.create(ticket, { actor: 'worker' });
     if (data.attachments) await deps.tickets.claimAttachments(ctx.conversationId, view.number);
     const result: FlowResult = { replies: [receipt(ctx.t, view, ctx.locale)], flow: null };
@@ -123,116 +43,8 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     return result;
   }
 
-  async function handle(
-    ctx: FlowContext,
-    data: IntakeData,
-    active: ActiveFlow | undefined,
-  ): Promise<FlowResult | undefined> {
-    let prefix: string | undefined;
-    if (ctx.inbound.image) {
-      await deps.attachments.save(ctx.conversationId, ctx.inbound.image);
-      data.attachments += 1;
-      if (!data.evidence.includes('photos')) data.evidence.push('photos');
-      prefix = ctx.t('intake:imageReceived');
-      if (!ctx.text) {
-        if (data.step === 'confirm' || data.step === 'consent') {
-          data.step = 'confirm';
-          return {
-            replies: [{ type: 'text', text: prefix }, summary(ctx.t, data, cipher)],
-            flow: save(data, ctx, active),
-          };
-        }
-        return advance(ctx, data, active, undefined, prefix);
-      }
-    }
-
-    if (data.step === 'choose-place') {
-      const chosen = choosePlace(ctx.text, data.placeCandidates ?? []);
-      if (chosen) {
-        data.regionCode = chosen.code;
-        data.placeName = chosen.fullName;
-        data.placeCandidates = undefined;
-        data.step = 'collect';
-        const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher);
-        return advance(
-          ctx,
-          { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName },
-          active,
-        );
-      }
-      data.step = 'collect';
-    }
-
-    if (data.step === 'confirm' && YES.test(ctx.text)) {
-      data.step = 'consent';
-      return { replies: [consentRequest(ctx.t)], flow: save(data, ctx, active) };
-    }
-    if (data.step === 'consent') {
-      if (AGREE.test(ctx.text)) {
-        try {
-          return await submit(ctx, data);
-        } catch (err) {
-          deps.log.error({ err, conversationId: ctx.conversationId }, 'ticket submission failed');
-          return {
-            replies: [{ type: 'text', text: ctx.t('intake:submitFailed') }],
-            flow: save(data, ctx, active),
-          };
-        }
-      }
-      if (DECLINE.test(ctx.text)) {
-        return { replies: [{ type: 'text', text: ctx.t('intake:consent.declined') }], flow: null };
-      }
-    }
-    if ((data.step === 'confirm' || data.step === 'consent') && CHANGE.test(ctx.text)) {
-      data.step = 'confirm';
-      return {
-        replies: [{ type: 'text', text: ctx.t('intake:whatToChange') }],
-        flow: save(data, ctx, active),
-      };
-    }
-
-    const extraction = extractSlots(ctx.text, data, cipher);
-    const next = extraction.data;
-    if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
-      // Better with the model, never dependent on it: a failed call changes nothing.
-      const name = next.nameEnc ? cipher.decrypt(next.nameEnc) : undefined;
-      const facts = await llmExtract(deps.llm, ctx.text, name);
-      if (facts) extraction.changed.push(...applyLlmFacts(next, facts, ctx.text));
-      if (extraction.changed.length) extraction.unreadable = undefined;
-    }
-    if (
-      !extraction.changed.length &&
-      !extraction.ambiguousPlace &&
-      active &&
-      (ELSEWHERE.has(ctx.intent.name) || (ctx.intent.name === 'question' && QUESTION.test(ctx.text)))
-    ) {
-      // Parked, not dropped: the next answer to the intake's question picks it up again.
-      return undefined;
-    }
-    if (next.step === 'confirm' || next.step === 'consent') {
-      if (extraction.changed.length || extraction.ambiguousPlace) {
-        if (extraction.ambiguousPlace && !extraction.changed.includes('place')) {
-          next.regionCode = undefined;
-          next.placeName = undefined;
-        }
-        return advance(ctx, next, active, extraction.ambiguousPlace, ctx.t('intake:updated'));
-      }
-      const again = next.step === 'consent' ? consentRequest(ctx.t) : summary(ctx.t, next, cipher);
-      return {
-        replies: [{ type: 'text', text: ctx.t('intake:notUnderstoodConfirm') }, again],
-        flow: save(next, ctx, active),
-      };
-    }
-    if (extraction.badPhone) return advance(ctx, next, active, undefined, ctx.t('intake:badPhone'));
-    if (extraction.unreadable && !extraction.changed.length) {
-      const hint =
-        extraction.unreadable !== 'place'
-          ? ctx.t('intake:didNotUnderstand')
-          : ctx.t(extraction.provinceOnly ? 'intake:placeTooBroad' : 'intake:placeNotFound');
-      return advance(ctx, next, active, extraction.ambiguousPlace, hint);
-    }
-    return advance(ctx, next, active, extraction.ambiguousPlace, prefix);
-  }
+  const turn = (ctx: FlowContext, data: IntakeData, active: ActiveFlow | undefined) =>
+    intakeTurn({ ...deps, save, submit }, ctx, data, active);
 
   return {
     name: INTAKE_FLOW,
@@ -247,9 +59,9 @@ export function intakeFlow(deps: IntakeDeps): Flow {
         const said = data.descriptionEnc ? `${cipher.decrypt(data.descriptionEnc)}\n` : '';
         data.descriptionEnc = cipher.encrypt(`${said}${ctx.text}`.slice(0, 2000));
       }
-      const result = (await handle(ctx, data, undefined)) ?? {
+      const result = (await turn(ctx, data, undefined)) ?? {
         replies: [askFor(ctx.t, 'industry')],
-        flow: save(data, ctx),
+        flow: save({ ...data, pending: 'industry' }, ctx),
       };
       // One reply: what the law says, that we can file it, and the first question (or, when
       // every fact is there, the summary to confirm).
@@ -272,10 +84,10 @@ export function intakeFlow(deps: IntakeDeps): Flow {
         );
         return {
           replies: [{ type: 'text', text: ctx.t('intake:restarted') }, askFor(ctx.t, 'industry')],
-          flow: save(newIntakeData(), ctx),
+          flow: save({ ...newIntakeData(), pending: 'industry' }, ctx),
         };
       }
-      const result = await handle(ctx, structuredClone(parsed.value), active);
+      const result = await turn(ctx, structuredClone(parsed.value), active);
       return result && remembered(result);
     },
   };

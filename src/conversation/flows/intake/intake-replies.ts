@@ -5,12 +5,29 @@ import type { FieldCipher } from '../../../platform/privacy/encryption.js';
 import { maskIdNumber, maskPhone } from '../../../platform/privacy/mask-fields.js';
 import type { TicketReceiptView } from '../../../tickets/ticket-types.js';
 import { type IntakeData, SLOT_NAMES, type SlotName } from './intake-data.js';
+import { settled } from './keep-as-stated.js';
 
 /** Asked in this order; worker count only when several workers were mentioned. */
 const ASK_ORDER: readonly SlotName[] = SLOT_NAMES;
 
 export function nextMissing(data: IntakeData): SlotName | undefined {
-  return ASK_ORDER.find((slot) => !data.skipped.includes(slot) && !has(data, slot));
+  return ASK_ORDER.find((slot) => !settled(data, slot) && !has(data, slot));
+}
+
+/** "找工作人员": after two turns not understood, a person can take the report instead. */
+export function personOffer(t: Translate): QuickReply {
+  return { label: t('knowledge:quick.human.label'), text: t('knowledge:quick.human.text') };
+}
+
+/** A reply with the offer of a person added (and said, so text-only channels show it too). */
+export function withPersonOffer(t: Translate, reply: OutboundMessage): OutboundMessage {
+  const offer = personOffer(t);
+  if (reply.quickReplies?.some((q) => q.text === offer.text)) return reply;
+  return {
+    ...reply,
+    text: `${reply.text}\n${t('intake:personOffer')}`,
+    quickReplies: [...(reply.quickReplies ?? []), offer],
+  };
 }
 
 function has(data: IntakeData, slot: SlotName): boolean {
@@ -70,17 +87,24 @@ const fmtMoney = (yuan: number) => yuan.toLocaleString('en-US');
 /** The facts as the union will see them, for the worker to confirm (phone shown masked). */
 export function summary(t: Translate, data: IntakeData, cipher: FieldCipher): OutboundMessage {
   const none = t('intake:summary.notGiven');
+  const stated = data.stated ?? {};
+  const unverified = new Set(data.unverified ?? []);
+  /** A value as shown: the worker's words where they said more, marked when staff will check it. */
+  const shown = (slot: SlotName, value: string | undefined): string => {
+    const words = stated[slot];
+    const base = value && words && value !== words ? `${value}（${words}）` : (value ?? words ?? none);
+    return unverified.has(slot) ? `${base} ${t('intake:summary.toCheck')}` : base;
+  };
   const name = data.nameEnc ? cipher.decrypt(data.nameEnc) : none;
   const phone = data.phoneEnc ? maskPhone(cipher.decrypt(data.phoneEnc)) : none;
-  const work = [data.industry ? t(`intake:industry.${data.industry}`) : none, data.platform]
-    .filter(Boolean)
-    .join(' · ');
+  const industry = data.industry ? t(`intake:industry.${data.industry}`) : undefined;
+  const work = [shown('industry', industry), data.platform].filter(Boolean).join(' · ');
   const amount =
     data.amountYuan !== undefined
       ? t(data.amountApprox ? 'intake:summary.amountApprox' : 'intake:summary.amount', {
           amount: fmtMoney(data.amountYuan),
         })
-      : none;
+      : undefined;
   const count =
     data.workerCount !== undefined
       ? t(data.workerCountApprox ? 'intake:summary.countAtLeast' : 'intake:summary.count', {
@@ -95,14 +119,14 @@ export function summary(t: Translate, data: IntakeData, cipher: FieldCipher): Ou
     : t('intake:wants.recover_wages');
   const lines = [
     t('intake:summary.title'),
-    `${t('intake:field.name')}：${name}`,
-    `${t('intake:field.phone')}：${phone}`,
+    `${t('intake:field.name')}：${unverified.has('name') ? `${name} ${t('intake:summary.toCheck')}` : name}`,
+    `${t('intake:field.phone')}：${unverified.has('phone') ? `${phone} ${t('intake:summary.toCheck')}` : phone}`,
     `${t('intake:field.work')}：${work}`,
-    `${t('intake:field.employer')}：${data.employer ?? none}`,
-    `${t('intake:field.place')}：${data.placeName ?? none}`,
-    `${t('intake:field.amount')}：${amount}`,
-    `${t('intake:field.period')}：${data.periodText ?? none}`,
-    `${t('intake:field.count')}：${count}`,
+    `${t('intake:field.employer')}：${shown('employer', data.employer)}`,
+    `${t('intake:field.place')}：${shown('place', data.placeName)}`,
+    `${t('intake:field.amount')}：${shown('amount', amount)}`,
+    `${t('intake:field.period')}：${shown('period', data.periodText)}`,
+    `${t('intake:field.count')}：${stated.workerCount ? shown('workerCount', undefined) : count}`,
     `${t('intake:field.evidence')}：${evidence}`,
     `${t('intake:field.wants')}：${wants}`,
   ];

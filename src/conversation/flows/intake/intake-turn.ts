@@ -1,0 +1,231 @@
+import type { OutboundMessage } from '../../../messages/messages.js';
+import type { FlowContext, FlowResult } from '../../flow.js';
+import type { ActiveFlow } from '../../state.js';
+import { applyLlmFacts } from './apply-llm-facts.js';
+import { choosePlace } from './choose-place.js';
+import { type Extraction, extractSlots } from './extract-slots.js';
+import type { IntakeData } from './intake-data.js';
+import type { IntakeTurnDeps } from './intake-deps.js';
+import {
+  askFor,
+  askPlaceChoice,
+  consentRequest,
+  nextMissing,
+  summary,
+  withPersonOffer,
+} from './intake-replies.js';
+import { FAILED_TURNS_BEFORE_PERSON, keepAsStated, TRIES_BEFORE_KEEPING } from './keep-as-stated.js';
+import { llmExtract } from './llm-extract.js';
+import { agrees, declines, saysYes, wantsChange } from './yes-no.js';
+
+/** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
+const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|can|should)\b/i;
+/** Intents that mean the worker changed the subject (the intake stays parked). */
+const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'greeting', 'help']);
+
+type Ambiguous = NonNullable<Extraction['ambiguousPlace']>;
+
+/**
+ * One worker message in the intake. Every question is asked at most twice: an answer that
+ * does not fit gets one clarifying question, the next is kept as the worker said it (marked
+ * for staff to check) and the intake moves on; two turns in a row with nothing understood
+ * offer a person. Returns undefined when the message is for another flow (the intake waits).
+ */
+export async function intakeTurn(
+  deps: IntakeTurnDeps,
+  ctx: FlowContext,
+  data: IntakeData,
+  active: ActiveFlow | undefined,
+): Promise<FlowResult | undefined> {
+  const { cipher, save } = deps;
+  const offerIf = (reply: OutboundMessage, failed: number) =>
+    failed >= FAILED_TURNS_BEFORE_PERSON ? withPersonOffer(ctx.t, reply) : reply;
+
+  /** Ask which place, the next missing field, or show the summary. */
+  function advance(next: IntakeData, ambiguous?: Ambiguous, prefix?: string): FlowResult {
+    const failed = next.failedTurns ?? 0;
+    if (ambiguous && !next.regionCode) {
+      next.step = 'choose-place';
+      next.placeCandidates = ambiguous.candidates;
+      next.pending = 'place';
+      const ask = askPlaceChoice(ctx.t, ambiguous.name, ambiguous.candidates);
+      const text = prefix ? `${prefix}\n${ask.text}` : ask.text;
+      return { replies: [offerIf({ ...ask, text }, failed)], flow: save(next, ctx, active) };
+    }
+    const missing = nextMissing(next);
+    if (missing) {
+      if (missing !== next.pending) next.tries = 0;
+      next.step = 'collect';
+      next.pending = missing;
+      return { replies: [offerIf(askFor(ctx.t, missing, prefix), failed)], flow: save(next, ctx, active) };
+    }
+    next.step = 'confirm';
+    next.pending = undefined;
+    next.tries = 0;
+    const shown = summary(ctx.t, next, cipher);
+    const text = prefix ? `${prefix}\n${shown.text}` : shown.text;
+    return { replies: [offerIf({ ...shown, text }, failed)], flow: save(next, ctx, active) };
+  }
+
+  let prefix: string | undefined;
+  if (ctx.inbound.image) {
+    await deps.attachments.save(ctx.conversationId, ctx.inbound.image);
+    data.attachments += 1;
+    if (!data.evidence.includes('photos')) data.evidence.push('photos');
+    prefix = ctx.t('intake:imageReceived');
+    if (!ctx.text) {
+      if (data.step === 'consent') data.step = 'confirm';
+      return advance(data, undefined, prefix);
+    }
+  }
+
+  const askedStep = data.step;
+  if (data.step === 'choose-place') {
+    const chosen = choosePlace(ctx.text, data.placeCandidates ?? []);
+    if (chosen) {
+      const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher, { now: ctx.now });
+      const next = { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName };
+      next.placeCandidates = undefined;
+      next.failedTurns = 0;
+      return advance(next);
+    }
+    // Not one of the places offered: read it as an answer to "where?" (a new place, or words).
+    data.step = 'collect';
+  }
+
+  if (data.step === 'confirm' && saysYes(ctx.text)) {
+    data.step = 'consent';
+    data.failedTurns = 0;
+    data.tries = 0;
+    return { replies: [consentRequest(ctx.t)], flow: save(data, ctx, active) };
+  }
+  if (data.step === 'consent' && agrees(ctx.text)) {
+    try {
+      return await deps.submit(ctx, data);
+    } catch (err) {
+      deps.log.error({ err, conversationId: ctx.conversationId }, 'ticket submission failed');
+      return {
+        replies: [{ type: 'text', text: ctx.t('intake:submitFailed') }],
+        flow: save(data, ctx, active),
+      };
+    }
+  }
+  if (data.step === 'consent' && declines(ctx.text)) {
+    return { replies: [{ type: 'text', text: ctx.t('intake:consent.declined') }], flow: null };
+  }
+
+  const extraction = extractSlots(ctx.text, data, cipher, { now: ctx.now });
+  const next = extraction.data;
+  if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
+    // Better with the model, never dependent on it: a failed call changes nothing.
+    const name = next.nameEnc ? cipher.decrypt(next.nameEnc) : undefined;
+    const facts = await llmExtract(deps.llm, ctx.text, name);
+    if (facts) extraction.changed.push(...applyLlmFacts(next, facts, ctx.text));
+    if (extraction.changed.length) extraction.unreadable = undefined;
+  }
+  const progress = extraction.changed.length > 0 || extraction.ambiguousPlace !== undefined;
+  if (
+    !progress &&
+    active &&
+    (ELSEWHERE.has(ctx.intent.name) || (ctx.intent.name === 'question' && QUESTION.test(ctx.text)))
+  ) {
+    // Parked, not dropped: the next answer to the intake's question picks it up again.
+    return undefined;
+  }
+  // "我要反映欠薪" again (the menu button) while filing: the same question, no complaint.
+  if (!progress && [ctx.t('menu.arrears.text'), ctx.t('knowledge:quick.report.text')].includes(ctx.text)) {
+    return advance(next);
+  }
+
+  if (next.step === 'confirm' || next.step === 'consent') {
+    if (progress) {
+      next.failedTurns = 0;
+      if (extraction.ambiguousPlace && !extraction.changed.includes('place')) {
+        next.regionCode = undefined;
+        next.placeName = undefined;
+      }
+      return advance(next, extraction.ambiguousPlace, ctx.t('intake:updated'));
+    }
+    if (wantsChange(ctx.text)) {
+      next.step = 'confirm';
+      next.failedTurns = 0;
+      return {
+        replies: [{ type: 'text', text: ctx.t('intake:whatToChange') }],
+        flow: save(next, ctx, active),
+      };
+    }
+    next.failedTurns = (next.failedTurns ?? 0) + 1;
+    next.tries = (next.tries ?? 0) + 1;
+    if (next.tries >= TRIES_BEFORE_KEEPING) return unsure(next);
+    const again = next.step === 'consent' ? consentRequest(ctx.t) : summary(ctx.t, next, cipher);
+    const hint = ctx.t(
+      next.step === 'consent' ? 'intake:notUnderstoodConsent' : 'intake:notUnderstoodConfirm',
+    );
+    return {
+      replies: [offerIf({ ...again, text: `${hint}\n${again.text}` }, next.failedTurns)],
+      flow: save(next, ctx, active),
+    };
+  }
+
+  return collect(next, extraction, askedStep);
+
+  /**
+   * A second answer at the summary that is neither yes nor a change: the facts stand as shown
+   * and consent is asked (it must still be given in so many words). A second unclear answer
+   * to consent: a person takes over, with everything said kept.
+   */
+  function unsure(next: IntakeData): FlowResult {
+    next.tries = 0;
+    if (next.step === 'confirm') {
+      next.step = 'consent';
+      const ask = consentRequest(ctx.t);
+      return {
+        replies: [{ ...ask, text: `${ctx.t('intake:takenAsShown')}\n${ask.text}` }],
+        flow: save(next, ctx, active),
+      };
+    }
+    return {
+      replies: [{ type: 'text', text: ctx.t('intake:handedToPerson') }],
+      flow: save(next, ctx, active),
+      mode: 'waiting',
+      effects: [
+        {
+          type: 'escalate',
+          reason: 'user-request',
+          priority: 'normal',
+          ...(next.regionCode ? { regionCode: next.regionCode } : {}),
+        },
+      ],
+    };
+  }
+
+  /** The answer to a slot question: taken, clarified once, or kept as said. */
+  function collect(next: IntakeData, extraction: Extraction, askedStep: IntakeData['step']): FlowResult {
+    const pending = data.step === 'collect' ? data.pending : undefined;
+    const answered = pending !== undefined && extraction.changed.includes(pending);
+    const skippedNow =
+      pending !== undefined && next.skipped.includes(pending) && !data.skipped.includes(pending);
+    // A fresh "where?" answered with a name several places share moves on to "which one?".
+    const choosing = extraction.ambiguousPlace !== undefined && askedStep === 'collect';
+    next.failedTurns = progress || skippedNow ? 0 : (data.failedTurns ?? 0) + 1;
+    if (!pending || answered || skippedNow || choosing) {
+      next.tries = 0;
+      next.heard = undefined;
+      return advance(next, extraction.ambiguousPlace, prefix);
+    }
+    next.tries = (data.tries ?? 0) + 1;
+    if (!extraction.changed.length && ctx.text.trim()) next.heard = ctx.text.trim().slice(0, 200);
+    if (next.tries >= TRIES_BEFORE_KEEPING) {
+      keepAsStated(next, pending, ctx.text, extraction, cipher);
+      next.tries = 0;
+      return advance(next, undefined, ctx.t('intake:keptAsStated'));
+    }
+    if (extraction.ambiguousPlace) return advance(next, extraction.ambiguousPlace, ctx.t('intake:chooseOne'));
+    const hint = extraction.badPhone
+      ? ctx.t('intake:badPhone')
+      : pending === 'place' && extraction.provinceOnly
+        ? ctx.t('intake:placeTooBroad')
+        : ctx.t(`intake:clarify.${pending}`);
+    return advance(next, undefined, hint);
+  }
+}
