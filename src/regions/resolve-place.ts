@@ -1,3 +1,4 @@
+import { cuedMatches, type PlaceMatch, withoutCommonWords } from './place-cues.js';
 import { LEVEL_RANK, type Region } from './region.js';
 import { type RegionIndex, regionIndex } from './region-index.js';
 import { RomanizedTable } from './romanized-place.js';
@@ -105,7 +106,8 @@ function resolveRomanized(text: string, index: RegionIndex, options: PlaceOption
   }
   const regions: Region[] = [];
   for (const reading of readings) {
-    const result = resolvePlace(reading.join(' '), index, options);
+    // The words were marked (or are the answer to "where?"): their Chinese reading needs no more.
+    const result = resolvePlace(reading.join(' '), index, { ...options, cueRequired: false });
     if (result.ok) regions.push(result.region);
     else if (result.reason === 'ambiguous') regions.push(...result.candidates);
   }
@@ -120,11 +122,7 @@ function resolveRomanized(text: string, index: RegionIndex, options: PlaceOption
   return { ok: false, reason: 'ambiguous', candidates: distinct, matched };
 }
 
-interface Match {
-  text: string;
-  start: number;
-  regions: Region[];
-}
+type Match = PlaceMatch;
 
 /** Every division name in the text, longest match at each position, full names before short. */
 function findMatches(text: string, index: RegionIndex): Match[] {
@@ -152,7 +150,11 @@ function findMatches(text: string, index: RegionIndex): Match[] {
 export interface PlaceOptions {
   /** A region the worker already gave: settles a name found in several cities. */
   near?: string;
-  /** Romanized text: only words marked as a place count ("in Pudong", "Tianhe District"). */
+  /**
+   * The text is not the answer to "where?": only names it marks as places count — in Chinese
+   * typed with a division word, followed by one, after 在/到, a province or city, or beside
+   * such a name (place-cues.ts); romanized, "in Pudong", "Tianhe District".
+   */
   cueRequired?: boolean;
 }
 
@@ -168,7 +170,8 @@ export function resolvePlace(
   options: PlaceOptions = {},
 ): PlaceResolution {
   if (!CJK.test(text) && /[a-z]{2}/i.test(text)) return resolveRomanized(text, index, options);
-  const matches = findMatches(text, index);
+  const found = withoutCommonWords(findMatches(text, index));
+  const matches = options.cueRequired ? cuedMatches(text, found, index) : found;
   if (!matches.length) return { ok: false, reason: 'not-found' };
 
   // Score each candidate: how specific it is, and how many other matches it sits inside.

@@ -44,8 +44,15 @@ function cityOf(index: RegionIndex, code: string | null | undefined): Region | u
  * and sit at the centre of that division's stations; otherwise station names and addresses are
  * matched ("望京", "科技南路"). A name found in several cities is a question, not a guess.
  */
-export function placePoint(text: string, stations: readonly Station[], index = regionIndex()): PlacePoint {
-  const resolved = resolvePlace(text, index);
+export function placePoint(
+  text: string,
+  stations: readonly Station[],
+  index = regionIndex(),
+  options: { answersWhere?: boolean } = {},
+): PlacePoint {
+  // Outside the answer to "where are you?", only a name marked as a place is one: "附近有没有能
+  // 喝水的地方" holds 地方 (a town's name somewhere) and 附近, and asks for a location instead.
+  const resolved = resolvePlace(text, index, { cueRequired: !options.answersWhere });
   const rest = placeWords(
     resolved.ok || resolved.reason === 'ambiguous' ? stripAll(text, resolved.matched) : text,
   );

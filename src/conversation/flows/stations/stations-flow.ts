@@ -162,7 +162,12 @@ export function createStationsFlow(service: StationService): Flow {
     if (last && USE_LAST_LOCATION.test(ctx.text))
       return answer(ctx, { point: last, label: last.label, place: last.place, amenities });
     // A place named in the message wins over the remembered one ("再找一个天河区的").
-    const place = fromPlace(ctx, placePoint(ctx.text, service.index.stations), amenities);
+    const answersWhere = step === 'await-location';
+    const place = fromPlace(
+      ctx,
+      placePoint(ctx.text, service.index.stations, undefined, { answersWhere }),
+      amenities,
+    );
     if (place) return place;
     if (last && FOLLOW_UP.test(ctx.text)) {
       return answer(ctx, {
