@@ -3,7 +3,7 @@ import { decideIntent } from './classifier/decide.js';
 import type { IntentModel } from './classifier/intent-model.js';
 import { shippedModel } from './classifier/shipped-model.js';
 import type { DetectedIntent, IntentName } from './intent.js';
-import { detectLanguageSwitch } from './language.js';
+import { detectLanguage, detectLanguageSwitch } from './language.js';
 import { legacyIntent } from './legacy-rules.js';
 import { CANCEL, MENU, TICKET_NUMBER } from './rules.js';
 
@@ -23,6 +23,8 @@ const FROM_MODEL: Record<string, IntentName> = {
 
 /** From this probability the model's reading stands; below it the old rules are asked first. */
 const MODEL_TRUSTED = 0.6;
+/** Training messages of an intent (and of the message's language) before the model speaks for it. */
+const MIN_EXAMPLES = 80;
 
 /**
  * The offline understanding of one message: exact commands by rule (a language switch, cancel,
@@ -47,16 +49,24 @@ export function detectIntent(
 
   const { intent, topic } = model.classify(text);
   const decided = decideIntent(intent, model.decision);
-  // Until the corpus is complete (issue 12), an unsure model defers to the old rules.
-  if (decided.probability < MODEL_TRUSTED) {
-    const rules = legacyIntent(text);
-    if (rules.name !== 'unknown') return { name: rules.name, score: decided.probability, source: 'rule' };
-  }
+  // Until the corpus covers every intent in both languages (issue 12), the old rules keep the
+  // messages they recognise, and the model reads those they miss ("工资…被拖欠…", "不给结算"),
+  // where it has enough examples of that intent and language and is sure.
+  const rules = legacyIntent(text);
+  if (rules.name !== 'unknown') return { name: rules.name, score: decided.probability, source: 'rule' };
+  const lang = detectLanguage(text) === 'en' ? 'en' : 'zh';
+  const known =
+    (model.trainedOn.byIntent[decided.label] ?? 0) >= MIN_EXAMPLES && (model.trainedOn.byLang[lang] ?? 0) >= MIN_EXAMPLES;
+  if (!known || decided.probability < MODEL_TRUSTED) return { name: 'unknown', score: decided.probability, source: 'model' };
+  return modelReading(decided, topic.label);
+}
+
+function modelReading(decided: { label: string; probability: number }, topic: string): DetectedIntent {
   const name = FROM_MODEL[decided.label] ?? 'out_of_scope';
   return {
     name,
     score: decided.probability,
     source: 'model',
-    ...(name === 'question' || name === 'arrears' ? { topic: topic.label } : {}),
+    ...(name === 'question' || name === 'arrears' ? { topic } : {}),
   };
 }
