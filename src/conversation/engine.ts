@@ -39,7 +39,7 @@ export interface EngineDeps {
 }
 
 /**
- * In the middle of a flow, a short answer ("仓库分拣", "浦东那边") often looks like some other
+ * In the middle of a flow, a short answer ("仓库分拣", "我在望京") often looks like some other
  * intent to the model. The flow sees such a reading as unknown unless the model is this sure,
  * so an answer is taken as an answer and only a clear change of subject leaves the flow.
  */
@@ -121,8 +121,7 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 
 function inFlow(ctx: FlowContext): FlowContext {
   const { intent } = ctx;
-  if (intent.source === 'rule' || intent.name === 'danger' || intent.score >= SURE_ENOUGH_TO_LEAVE_A_FLOW)
-    return ctx;
+  if (intent.source !== 'model' || intent.score >= SURE_ENOUGH_TO_LEAVE_A_FLOW) return ctx;
   return { ...ctx, intent: { ...intent, name: 'unknown' } };
 }
 

@@ -31,7 +31,11 @@ export const ModelFileSchema = Type.Object({
     /** A wage report or danger wins from this probability on, even when not the top class. */
     floors: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 })),
   }),
-  trainedOn: Type.Object({ messages: Type.Integer(), byLang: Type.Record(Type.String(), Type.Integer()) }),
+  trainedOn: Type.Object({
+    messages: Type.Integer(),
+    byLang: Type.Record(Type.String(), Type.Integer()),
+    byIntent: Type.Record(Type.String(), Type.Integer()),
+  }),
 });
 export type ModelFile = Static<typeof ModelFileSchema>;
 export type ModelHead = Static<typeof HeadSchema>;
@@ -102,12 +106,14 @@ function decode(base64: string): ArrayBuffer {
 export class IntentModel {
   readonly version: string;
   readonly decision: ModelFile['decision'];
+  readonly trainedOn: ModelFile['trainedOn'];
   private readonly intentHead: Head;
   private readonly topicHead: Head;
 
   constructor(file: ModelFile) {
     this.version = file.version;
     this.decision = file.decision;
+    this.trainedOn = file.trainedOn;
     this.intentHead = new Head(file.intent);
     this.topicHead = new Head(file.topic);
   }

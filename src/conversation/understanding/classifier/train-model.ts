@@ -48,7 +48,11 @@ function trainFile(
   settings: TrainerSettings,
 ): ModelFile {
   const byLang: Record<string, number> = {};
-  for (const line of lines) byLang[line.lang] = (byLang[line.lang] ?? 0) + 1;
+  const byIntent: Record<string, number> = {};
+  for (const line of lines) {
+    byLang[line.lang] = (byLang[line.lang] ?? 0) + 1;
+    byIntent[line.intent] = (byIntent[line.intent] ?? 0) + 1;
+  }
   return {
     format: MODEL_FORMAT,
     version,
@@ -61,7 +65,7 @@ function trainFile(
       settings,
     ),
     decision,
-    trainedOn: { messages: lines.length, byLang },
+    trainedOn: { messages: lines.length, byLang, byIntent },
   };
 }
 
