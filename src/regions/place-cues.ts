@@ -31,7 +31,9 @@ const LOCATIVE_BEFORE = /(?:在|到|去|来|住|于|位于|来自|从|是)\s*$/;
 
 /** The name is typed with its division word: 浦东新区, 深圳市, 张江镇. */
 function typedInFull(match: PlaceMatch): boolean {
-  return match.regions.some((r) => r.name === match.text && /(?:省|市|区|县|旗|盟|镇|乡|街道|州)$/.test(r.name));
+  return match.regions.some(
+    (r) => r.name === match.text && /(?:省|市|区|县|旗|盟|镇|乡|街道|州)$/.test(r.name),
+  );
 }
 
 /** Well-known enough to be a place on its own: provinces and prefecture-level cities (深圳, 四川). */
@@ -60,7 +62,9 @@ export function cuedMatches(text: string, matches: PlaceMatch[], index: RegionIn
     ),
   );
   const related = (a: PlaceMatch, b: PlaceMatch) =>
-    a.regions.some((ra) => b.regions.some((rb) => index.isWithin(ra.code, rb.code) || index.isWithin(rb.code, ra.code)));
+    a.regions.some((ra) =>
+      b.regions.some((rb) => index.isWithin(ra.code, rb.code) || index.isWithin(rb.code, ra.code)),
+    );
   for (let grew = true; grew; ) {
     grew = false;
     for (const m of matches) {

@@ -42,6 +42,9 @@ export class RegionIndex {
       });
     }
     for (const a of areas) {
+      // 东莞市, 中山市, 儋州市 have no counties: the data lists each as its own only "area"
+      // under the same code. The city stands for it (its towns hang off the city).
+      if (this.byCode.has(a.code)) continue;
       // Counties under a placeholder city hang directly off the province (上海市浦东新区).
       const parent = this.byCode.get(`${a.cityCode}00`) ?? this.byCode.get(`${a.provinceCode}0000`);
       this.add({
@@ -88,7 +91,8 @@ export class RegionIndex {
   chain(code: string): Region[] {
     const out: Region[] = [];
     let current = this.get(code);
-    while (current) {
+    // Bounded by the levels there are, whatever the data says about parents.
+    while (current && out.length < 5) {
       out.push(current);
       current = current.parentCode ? this.byCode.get(current.parentCode) : undefined;
     }

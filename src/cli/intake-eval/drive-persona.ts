@@ -92,7 +92,7 @@ export async function drivePersona(
     if (run.turns === 1 && !view.step) run.openingMissed = true;
     const key = view.step
       ? `intake:${view.step}${view.pending ? `:${view.pending}` : ''}`
-      : `reply:${(turn.replies[0]?.text ?? '').slice(0, 40)}`;
+      : `reply:${(turn.replies[0]?.text ?? '').replace(/\s+/g, ' ').slice(0, 24)}`;
     run.questions.push(key);
     const times = (seen.get(key) ?? 0) + 1;
     seen.set(key, times);

@@ -114,6 +114,8 @@ export function extractSlots(
     data.regionCode = place.region.code;
     data.placeName = place.region.fullName;
     data.placeCandidates = undefined;
+    // A city said in passing ("在深圳跑滴滴"): the district is asked once, to reach its union.
+    data.placeBroad = place.region.level === 'city' && pending !== 'place' ? true : undefined;
     changed.push('place');
   } else if (place.ok) {
     result.provinceOnly = true;

@@ -33,6 +33,8 @@ export const IntakeDataSchema = Type.Object({
   employer: Type.Optional(Type.String()),
   regionCode: Type.Optional(Type.String()),
   placeName: Type.Optional(Type.String()),
+  /** The place is a city given in passing: its district is asked once (the answer is kept). */
+  placeBroad: Type.Optional(Type.Boolean()),
   placeCandidates: Type.Optional(Type.Array(Type.Object({ code: Type.String(), fullName: Type.String() }))),
   amountYuan: Type.Optional(Type.Integer({ minimum: 0 })),
   amountApprox: Type.Optional(Type.Boolean()),

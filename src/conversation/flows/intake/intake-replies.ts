@@ -35,7 +35,7 @@ function has(data: IntakeData, slot: SlotName): boolean {
     case 'industry':
       return data.industry !== undefined;
     case 'place':
-      return data.regionCode !== undefined;
+      return data.regionCode !== undefined && !data.placeBroad;
     case 'employer':
       return data.employer !== undefined;
     case 'amount':
@@ -51,8 +51,11 @@ function has(data: IntakeData, slot: SlotName): boolean {
   }
 }
 
-export function askFor(t: Translate, slot: SlotName, prefix?: string): OutboundMessage {
-  const question = t(`intake:ask.${slot}`);
+export function askFor(t: Translate, slot: SlotName, prefix?: string, data?: IntakeData): OutboundMessage {
+  const question =
+    slot === 'place' && data?.placeBroad && data.placeName
+      ? t('intake:ask.district', { city: data.placeName })
+      : t(`intake:ask.${slot}`);
   const quickReplies: QuickReply[] | undefined =
     slot === 'industry'
       ? INDUSTRIES.map((code) => ({

@@ -20,8 +20,12 @@ import { agrees, declines, saysYes, wantsChange } from './yes-no.js';
 
 /** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
 const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|can|should)\b/i;
-/** Intents that mean the worker changed the subject (the intake stays parked). */
-const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'greeting', 'help']);
+/**
+ * Intents that mean the worker changed the subject (the intake stays parked). Not greetings:
+ * "嗯", "好的谢谢" or "在吗" mid-intake are turns of the intake, counted like any unclear answer,
+ * or the same question would come back without end.
+ */
+const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'help']);
 
 type Ambiguous = NonNullable<Extraction['ambiguousPlace']>;
 
@@ -57,7 +61,10 @@ export async function intakeTurn(
       if (missing !== next.pending) next.tries = 0;
       next.step = 'collect';
       next.pending = missing;
-      return { replies: [offerIf(askFor(ctx.t, missing, prefix), failed)], flow: save(next, ctx, active) };
+      return {
+        replies: [offerIf(askFor(ctx.t, missing, prefix, next), failed)],
+        flow: save(next, ctx, active),
+      };
     }
     next.step = 'confirm';
     next.pending = undefined;
@@ -86,6 +93,7 @@ export async function intakeTurn(
       const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher, { now: ctx.now });
       const next = { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName };
       next.placeCandidates = undefined;
+      next.placeBroad = undefined;
       next.failedTurns = 0;
       return advance(next);
     }
@@ -208,7 +216,9 @@ export async function intakeTurn(
     // A fresh "where?" answered with a name several places share moves on to "which one?".
     const choosing = extraction.ambiguousPlace !== undefined && askedStep === 'collect';
     next.failedTurns = progress || skippedNow ? 0 : (data.failedTurns ?? 0) + 1;
-    if (!pending || answered || skippedNow || choosing) {
+    // The district asked once after a city: whatever the answer, the city (or better) stands.
+    if (pending === 'place' && data.placeBroad) next.placeBroad = undefined;
+    if (!pending || answered || skippedNow || choosing || (pending === 'place' && data.placeBroad)) {
       next.tries = 0;
       next.heard = undefined;
       return advance(next, extraction.ambiguousPlace, prefix);
