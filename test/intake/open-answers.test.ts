@@ -44,14 +44,24 @@ describe('jobs outside the list', () => {
     expect(parseWork('仓库分拣').industry).toBe('courier');
     expect(parseWork('在物流园装卸').industry).toBe('courier');
     expect(parseWork('饭店后厨帮厨').industry).toBe('retail');
-    expect(parseWork('护工').industry).toBe('domestic');
+    expect(parseWork('住家保姆').industry).toBe('domestic');
     expect(parseWork('I deliver food for meituan')).toEqual({ industry: 'delivery', platform: '美团' });
     expect(parseWork('warehouse picker').industry).toBe('courier');
     expect(parseWork('I drive for didi')).toEqual({ industry: 'ride-hailing', platform: '滴滴' });
   });
 
   it('tells a job in words from an answer that is not one', () => {
-    expect(parseWork('小区保安').industry).toBeUndefined();
+    // A guard is no trade of the list, wherever the post: other, with the words kept.
+    expect(parseWork('小区保安').industry).toBe('other');
+    expect(parseWork('商场保安').industry).toBe('other');
+    expect(parseWork('工地门卫').industry).toBe('other');
+    expect(parseWork('在饭店做保洁').industry).toBe('other');
+    expect(parseWork('家政公司做保洁 上门打扫').industry).toBe('domestic');
+    expect(parseWork('鞋厂车位').industry).toBe('factory');
+    expect(parseWork('酒店前台').industry).toBe('other');
+    expect(parseWork('开货车跑物流').industry).toBe('other');
+    expect(parseWork('月嫂').industry).toBe('domestic');
+    expect(looksLikeJob('月嫂')).toBe(true);
     expect(looksLikeJob('小区保安')).toBe(true);
     expect(looksLikeJob('security guard')).toBe(true);
     expect(looksLikeJob('不知道')).toBe(false);
@@ -103,6 +113,26 @@ describe('yes and no as workers type them', () => {
       expect(agrees(no)).toBe(false);
       expect(declines(no)).toBe(true);
     }
+  });
+
+  it('takes a yes with more after it only when asked loosely (the message held no new facts)', () => {
+    for (const yes of [
+      '对的 就是这些',
+      '同意，麻烦你们尽快处理',
+      'yes you can share my details with the union',
+    ]) {
+      expect(agrees(yes)).toBe(false);
+      expect(agrees(yes, { loose: true })).toBe(true);
+    }
+    for (const no of [
+      '是闵行区',
+      '同意了会怎样？',
+      'ok what happens next',
+      '对了我电话换了',
+      '好 等一下我问问',
+      'yes but the amount is wrong',
+    ])
+      expect(saysYes(no, { loose: true }), no).toBe(false);
   });
 
   it('reads a wish to change something, with or without the change', () => {

@@ -104,6 +104,23 @@ describe('in the intake', () => {
     expect(await dataOf(kept.conversationId)).toMatchObject({ regionCode: '440300' });
   });
 
+  it('asks before taking a street’s short name alone, and takes it on a yes', async () => {
+    await say('place-in-4', '我要反映欠薪');
+    await say('place-in-4', '送快递');
+    const asked = (await say('place-in-4', '古北那边')).replies[0]!;
+    expect(asked.text).toContain('您说的是黑龙江省齐齐哈尔市克山县古北乡吗');
+    const taken = await say('place-in-4', '是的');
+    expect(taken.replies[0]!.text).toContain('哪家公司');
+    expect((await dataOf(taken.conversationId))?.regionCode).toBe('230229204');
+  });
+
+  it('ignores a street’s short name outside the district already given (珠江 of 珠江新城 is not 南沙的珠江街道)', async () => {
+    await say('place-in-5', '我要反映欠薪');
+    await say('place-in-5', '在广州天河区送外卖');
+    const employer = await say('place-in-5', '在珠江那边的站点');
+    expect((await dataOf(employer.conversationId))?.regionCode).toBe('440106');
+  });
+
   it('"不对 是铁西区" at the summary keeps the city the worker gave', async () => {
     const user = 'place-in-3';
     await say(user, '我在沈阳和平区开滴滴 顺达车队拖了我两个月的钱 一共六千 我叫贾鹏 电话18640001234');

@@ -90,15 +90,18 @@ export async function drivePersona(
     const conversation = await app.conversations.findById(turn.conversationId);
     const view = conversation ? intakeView(conversation.state) : {};
     if (run.turns === 1 && !view.step) run.openingMissed = true;
-    const key = view.step
-      ? `intake:${view.step}${view.pending ? `:${view.pending}` : ''}`
-      : `reply:${(turn.replies[0]?.text ?? '').replace(/\s+/g, ' ').slice(0, 24)}`;
+    const handedOver = turn.mode === 'waiting' || turn.mode === 'human';
+    const key = handedOver
+      ? 'handoff'
+      : view.step
+        ? `intake:${view.step}${view.pending ? `:${view.pending}` : ''}`
+        : `reply:${(turn.replies[0]?.text ?? '').replace(/\s+/g, ' ').slice(0, 24)}`;
     run.questions.push(key);
     const times = (seen.get(key) ?? 0) + 1;
     seen.set(key, times);
     if (times >= LOOP_AT && !run.loop) run.loop = key;
 
-    if (turn.mode === 'waiting' || turn.mode === 'human') {
+    if (handedOver) {
       run.failure = 'handed to a person';
       return run;
     }

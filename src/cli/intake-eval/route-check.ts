@@ -8,6 +8,9 @@ export interface RouteCheck {
   placeOk: boolean;
   /** undefined when the persona expects no industry. */
   industryOk?: boolean;
+  /** The ticket's industry, and the expected one. */
+  industry: string;
+  expectedIndustry?: string;
 }
 
 /**
@@ -31,6 +34,9 @@ export function checkRoute(regionCode: string, industry: string, expect: Persona
   return {
     region,
     placeOk,
-    ...(expect.industry ? { industryOk: expect.industry === industry } : {}),
+    industry,
+    ...(expect.industry
+      ? { industryOk: expect.industry === industry, expectedIndustry: expect.industry }
+      : {}),
   };
 }

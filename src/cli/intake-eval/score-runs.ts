@@ -24,7 +24,8 @@ export function scoreRuns(runs: PersonaRun[]): IntakeScore {
     if (run.failure) why.push(`${run.failure} (last question ${run.questions.at(-1) ?? '-'})`);
     if (run.loop) why.push(`asked ${run.loop} three times`);
     if (run.route && !run.route.placeOk) why.push(`routed to ${run.route.region || 'no region'}`);
-    if (run.route?.industryOk === false) why.push('wrong industry');
+    if (run.route?.industryOk === false)
+      why.push(`industry ${run.route.industry}, expected ${run.route.expectedIndustry}`);
     if (why.length) failures.push({ id: run.id, why: why.join('; ') });
   }
   return {

@@ -28,6 +28,23 @@ const PLATFORMS: { name: string; pattern: RegExp; industry: Industry }[] = [
   { name: '德邦', pattern: /德邦/, industry: 'courier' },
 ];
 
+/**
+ * Roles that say the work whatever the workplace: a guard at a mall or a building site, a
+ * cleaner at a restaurant, a truck driver at a logistics firm are none of those trades.
+ */
+const ROLE_WORDS: { industry: Industry; pattern: RegExp }[] = [
+  {
+    industry: 'domestic',
+    pattern:
+      /家政|保姆|月嫂|育儿嫂|钟点工|住家|带孩子|带小孩|照顾老人|雇主家|domestic|housekeep|nanny|babysit|caregiver|live-in|\bayi\b/i,
+  },
+  {
+    industry: 'other',
+    pattern:
+      /保安|门卫|安保|巡逻|环卫|清洁工|保洁|货车司机|卡车司机|大车司机|开货车|开大车|跑货运|搬家公司|酒店|宾馆|旅馆|民宿|网吧|KTV|洗浴|足浴|按摩|理发|美发|美容|护工|陪护|security|\bguard\b|cleaner|janitor|cleaning|truck|lorry|hotel|\bsalon\b/i,
+  },
+];
+
 const INDUSTRY_WORDS: { industry: Industry; pattern: RegExp }[] = [
   {
     industry: 'delivery',
@@ -41,28 +58,24 @@ const INDUSTRY_WORDS: { industry: Industry; pattern: RegExp }[] = [
   {
     industry: 'courier',
     pattern:
-      /快递|快件|揽件|派件|分拣|仓库|仓储|理货|打包|装卸|物流|驿站快递|courier|parcel|warehouse|logistics|sorting/i,
+      /快递|快件|揽件|派件|分拣|仓库|仓储|理货|打包|装卸|物流|courier|parcel|warehouse|logistics|sorting/i,
   },
   {
     industry: 'construction',
     pattern:
-      /工地|建筑|施工|包工头|钢筋|木工|瓦工|泥瓦|装修|搬砖|架子工|水电工|油漆工|焊工|小工|construction|building site|\bsite\b/i,
+      /工地|建筑|施工|包工头|钢筋|木工|瓦工|泥瓦|装修|搬砖|架子工|水电工|油漆工|焊工|小工|扎钢筋|砌墙|construction|building site|\bsite\b|bricklay|scaffold/i,
   },
   {
     industry: 'factory',
     pattern:
-      /工厂|厂里|厂子|进厂|流水线|车间|电子厂|服装厂|制衣厂|普工|操作工|包装工|质检|factory|assembly line|plant worker/i,
+      /工厂|厂里|厂子|进厂|[\u4e00-\u9fa5]厂(?!长|家)|流水线|生产线|车间|普工|操作工|包装工|质检|注塑|缝纫|车位|组装|打螺丝|工业园|factory|assembly|production line|workshop|manufactur|garment|sewing|plant worker/i,
   },
   {
     industry: 'retail',
     pattern:
-      /超市|商场|门店|店员|收银|便利店|餐馆|饭店|餐厅|服务员|奶茶|后厨|厨师|帮厨|洗碗|传菜|导购|串串|火锅店|retail|shop|restaurant|waiter|waitress|cashier|kitchen|\bcook\b/i,
+      /超市|商场|门店|店员|收银|便利店|餐馆|饭店|餐厅|服务员|奶茶|后厨|厨师|帮厨|洗碗|传菜|导购|串串|火锅|酒楼|饭馆|小吃|烧烤|面馆|食堂|药店|水果店|[\u4e00-\u9fa5]店(?!长)|retail|shop|store|restaurant|waiter|waitress|cashier|kitchen|\bcook\b|cafe|supermarket|\bmall\b/i,
   },
-  {
-    industry: 'domestic',
-    pattern:
-      /家政|保姆|月嫂|育儿嫂|钟点工|保洁|阿姨|护工|雇主家|domestic|housekeep|nanny|cleaner|cleaning|maid|caregiver/i,
-  },
+  { industry: 'domestic', pattern: /阿姨/ },
 ];
 
 export interface WorkFacts {
@@ -73,7 +86,8 @@ export interface WorkFacts {
 /** Work type and platform: "美团骑手" → delivery on 美团; "在工地干活" → construction. */
 export function parseWork(text: string): WorkFacts {
   const platform = PLATFORMS.find((p) => p.pattern.test(text));
-  const worded = INDUSTRY_WORDS.find((w) => w.pattern.test(text));
+  const worded =
+    ROLE_WORDS.find((w) => w.pattern.test(text)) ?? INDUSTRY_WORDS.find((w) => w.pattern.test(text));
   // The work the worker names wins over what the platform usually means (京东 + 外卖 = delivery).
   const industry = worded?.industry ?? platform?.industry;
   return { ...(industry ? { industry } : {}), ...(platform ? { platform: platform.name } : {}) };

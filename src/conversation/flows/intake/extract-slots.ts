@@ -105,10 +105,34 @@ export function extractSlots(
   // A province alone is too coarse to route: the worker is asked for the district.
   // A place that only repeats a wider area of the one we have ("顺丰速运苏州分公司" after
   // 苏州工业园区) is not a correction.
+  const index = regionIndex();
   const widens =
-    place.ok && data.regionCode !== undefined && regionIndex().isWithin(data.regionCode, place.region.code);
+    place.ok && data.regionCode !== undefined && index.isWithin(data.regionCode, place.region.code);
+  // A street's short name alone ("古北", "珠江") may be a town anywhere or an area's everyday
+  // name: inside the district (or city) already given it is taken, elsewhere ignored, and with
+  // nothing given the worker is asked whether that is the place.
+  const loneStreet =
+    place.ok &&
+    place.region.level === 'street' &&
+    place.matched.length === 1 &&
+    place.matched[0] !== place.region.name;
+  const given = data.regionCode
+    ? (
+        index.atLevel(data.regionCode, 'county') ??
+        index.atLevel(data.regionCode, 'city') ??
+        index.atLevel(data.regionCode, 'province')
+      )?.code
+    : undefined;
   if (place.ok && widens) {
     placeWords = place.matched;
+  } else if (loneStreet && given && !index.isWithin(place.region.code, given)) {
+    // Not a place here: the words stay part of whatever else they say ("珠江那边的站点").
+  } else if (loneStreet && !given && place.ok) {
+    placeWords = place.matched;
+    result.ambiguousPlace = {
+      name: place.matched[0]!,
+      candidates: [{ code: place.region.code, fullName: place.region.fullName }],
+    };
   } else if (place.ok && place.region.level !== 'province') {
     placeWords = place.matched;
     data.regionCode = place.region.code;

@@ -77,6 +77,17 @@ export function askPlaceChoice(
   name: string,
   candidates: { fullName: string }[],
 ): OutboundMessage {
+  if (candidates.length === 1) {
+    const place = candidates[0]!.fullName;
+    return {
+      type: 'text',
+      text: t('intake:placeConfirm', { place }),
+      quickReplies: [
+        { label: t('intake:placeConfirmYes'), text: t('intake:placeConfirmYes') },
+        { label: t('intake:placeConfirmNo'), text: t('intake:placeConfirmNo') },
+      ],
+    };
+  }
   const list = candidates.map((c, i) => `${i + 1}. ${c.fullName}`).join('\n');
   return {
     type: 'text',

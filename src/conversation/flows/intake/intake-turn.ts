@@ -88,7 +88,12 @@ export async function intakeTurn(
 
   const askedStep = data.step;
   if (data.step === 'choose-place') {
-    const chosen = choosePlace(ctx.text, data.placeCandidates ?? []);
+    const candidates = data.placeCandidates ?? [];
+    // One place offered ("您说的是…吗？"): a yes takes it.
+    const chosen =
+      candidates.length === 1 && saysYes(ctx.text, { loose: true })
+        ? candidates[0]
+        : choosePlace(ctx.text, candidates);
     if (chosen) {
       const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher, { now: ctx.now });
       const next = { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName };
@@ -107,17 +112,18 @@ export async function intakeTurn(
     data.tries = 0;
     return { replies: [consentRequest(ctx.t)], flow: save(data, ctx, active) };
   }
-  if (data.step === 'consent' && agrees(ctx.text)) {
+  async function submitted(ready: IntakeData): Promise<FlowResult> {
     try {
-      return await deps.submit(ctx, data);
+      return await deps.submit(ctx, ready);
     } catch (err) {
       deps.log.error({ err, conversationId: ctx.conversationId }, 'ticket submission failed');
       return {
         replies: [{ type: 'text', text: ctx.t('intake:submitFailed') }],
-        flow: save(data, ctx, active),
+        flow: save(ready, ctx, active),
       };
     }
   }
+  if (data.step === 'consent' && agrees(ctx.text)) return submitted(data);
   if (data.step === 'consent' && declines(ctx.text)) {
     return { replies: [{ type: 'text', text: ctx.t('intake:consent.declined') }], flow: null };
   }
@@ -154,6 +160,14 @@ export async function intakeTurn(
       }
       return advance(next, extraction.ambiguousPlace, ctx.t('intake:updated'));
     }
+    // Nothing new in it: a yes with more words after it is still a yes.
+    if (next.step === 'confirm' && saysYes(ctx.text, { loose: true })) {
+      next.step = 'consent';
+      next.failedTurns = 0;
+      next.tries = 0;
+      return { replies: [consentRequest(ctx.t)], flow: save(next, ctx, active) };
+    }
+    if (next.step === 'consent' && agrees(ctx.text, { loose: true })) return submitted(next);
     if (wantsChange(ctx.text)) {
       next.step = 'confirm';
       next.failedTurns = 0;

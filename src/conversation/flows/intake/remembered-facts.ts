@@ -27,7 +27,12 @@ export function recallFacts(memory: ConversationState['memory']): IntakeData | u
 
 /** Pay words: a question that holds facts is a report only when it is about being paid. */
 const ABOUT_PAY =
-  /工资|工钱|薪|血汗钱|劳务费|报酬|提成|结算|跑单费|配送费|欠|拖|克扣|\b(?:wages?|pay|paid|salary|owe[sd]?|earnings)\b/i;
+  /工资|工钱|薪|血汗钱|劳务费|报酬|提成|结算|结账|跑单费|配送费|欠|拖|扣|押金|罚款|不退|给钱|发钱|结钱|不结|没结|单费|到账|佣金|工费|\b(?:wages?|pay|paid|salary|owe[sd]?|earnings|settle\w*|deduct\w*|withh[oe]ld\w*)\b/i;
+
+/** The message is about being paid (owed, docked, not settled). */
+export function aboutPay(text: string): boolean {
+  return ABOUT_PAY.test(text);
+}
 
 /**
  * The facts a message (answered as a question) holds of a wage report, merged into those kept
@@ -38,7 +43,7 @@ export function factsOfQuestion(
   memory: ConversationState['memory'],
   cipher: FieldCipher,
 ): IntakeData | undefined {
-  if (!ABOUT_PAY.test(text)) return undefined;
+  if (!aboutPay(text)) return undefined;
   const before = recallFacts(memory) ?? newIntakeData();
   const { data, changed } = extractSlots(text, before, cipher);
   if (!changed.length) return undefined;

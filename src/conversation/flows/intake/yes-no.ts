@@ -127,28 +127,50 @@ function normalised(text: string): string {
     .trim();
 }
 
-function saysYesIn(text: string, zhWords: readonly string[], enWords: Set<string>): boolean {
+/** A question back ("同意了会怎样？", "ok what happens next?") is not a yes. */
+const ASKS = /[?？]|吗|什么|怎么|为什么|为啥|咋|多久|\b(?:what|why|how|when|who|will|does)\b/i;
+/** Words that change or take back what was said ("对了我电话换了": 对了 is "by the way"). */
+const ZH_TAKES_BACK = /对了|换|改|错|不|没(?!问题|毛病|错|得问题|什么问题|啥问题|有问题)|别|等等|等一下|先/;
+
+function saysYesIn(text: string, zhWords: readonly string[], enWords: Set<string>, loose: boolean): boolean {
   if (/^[\s👍👌🙆]+$/u.test(text)) return text.trim().length > 0;
+  if (ASKS.test(text)) return false;
   const plain = normalised(text);
-  if (!plain || plain.length > 40) return false;
+  if (!plain || plain.length > 60) return false;
   if (/[\u4e00-\u9fff]/.test(plain)) {
     const denial = plain.replace(/没问题|没毛病|没错|没得问题|没什么问题|没啥问题|没有问题/g, '');
     if (ZH_NO.test(denial)) return false;
-    return onlyWords(plain.replace(/\s+/g, ''), zhWords, ZH_FILLER);
+    const compact = plain.replace(/\s+/g, '');
+    if (onlyWords(compact, zhWords, ZH_FILLER)) return true;
+    if (!loose) return false;
+    // "同意，麻烦你们尽快处理", "对的 就是这些": a yes first, then nothing that takes it back.
+    // A one-character yes must stand apart ("对，就这些"): "是闵行区" is a correction.
+    const lead = [...zhWords]
+      .sort((a, b) => b.length - a.length)
+      .find((w) => plain.startsWith(w) && (w.length >= 2 || plain[w.length] === ' '));
+    return lead !== undefined && compact.length <= 20 && !ZH_TAKES_BACK.test(compact.slice(lead.length));
   }
   if (EN_NO.test(plain)) return false;
   const words = plain.split(' ');
-  return words.some((w) => enWords.has(w)) && words.every((w) => enWords.has(w) || EN_FILLER.has(w));
+  if (words.some((w) => enWords.has(w)) && words.every((w) => enWords.has(w) || EN_FILLER.has(w)))
+    return true;
+  if (!loose) return false;
+  // "yes you can share my details with the union": a yes, no no, and not a story.
+  return enWords.has(words[0] ?? '') && words.length <= 12;
 }
 
-/** "对 没错", "Yes, confirm", "yep thats right", "中", "嗯呐", "行吧", "没问题": the summary is right. */
-export function saysYes(text: string): boolean {
-  return saysYesIn(text, ZH_YES, EN_YES);
+/**
+ * "对 没错", "Yes, confirm", "yep thats right", "中", "嗯呐", "行吧", "没问题": the summary is right.
+ * `loose` (for a message that held no new facts) also takes a yes with more after it:
+ * "对的 就是这些", "yes you can send it".
+ */
+export function saysYes(text: string, options: { loose?: boolean } = {}): boolean {
+  return saysYesIn(text, ZH_YES, EN_YES, options.loose ?? false);
 }
 
 /** "同意", "ok i agree", "可以", "好的同意": consent to pass the details to the union. */
-export function agrees(text: string): boolean {
-  return saysYesIn(text, [...ZH_AGREE, ...ZH_YES], EN_YES);
+export function agrees(text: string, options: { loose?: boolean } = {}): boolean {
+  return saysYesIn(text, [...ZH_AGREE, ...ZH_YES], EN_YES, options.loose ?? false);
 }
 
 const DECLINE_ZH = /^(?:我)?(?:不同意|不愿意|拒绝|不行|不要|不可以|不授权|不想|不给)/;

@@ -2,7 +2,7 @@ import type { OutboundMessage } from '../../../messages/messages.js';
 import type { FieldCipher } from '../../../platform/privacy/encryption.js';
 import type { Flow, FlowContext, FlowResult } from '../../flow.js';
 import { INTAKE_FLOW } from '../intake/intake-flow.js';
-import { factsOfQuestion, REPORT_FACTS } from '../intake/remembered-facts.js';
+import { aboutPay, factsOfQuestion, REPORT_FACTS } from '../intake/remembered-facts.js';
 
 /**
  * The question flow, remembering the report in a question: "老板欠我两个月工资 在南山区 一共八千
@@ -16,12 +16,13 @@ export function keepingReportFacts(flow: Flow, cipher: FieldCipher): Flow {
       const result = await flow.start(ctx);
       // An intake in progress keeps its own facts; this is for reports outside one.
       if (ctx.state.flow?.name === INTAKE_FLOW) return result;
+      // Any question about pay may be the worker's own case: the answer offers to file it.
+      if (!aboutPay(ctx.text)) return result;
       const facts = factsOfQuestion(ctx.text, ctx.state.memory, cipher);
-      if (!facts) return result;
       return {
         ...result,
         replies: result.replies.map((reply, i) => (i === 0 ? offeringToFile(ctx, reply) : reply)),
-        memory: { ...result.memory, [REPORT_FACTS]: facts },
+        ...(facts ? { memory: { ...result.memory, [REPORT_FACTS]: facts } } : {}),
       };
     },
   };
