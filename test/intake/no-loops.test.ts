@@ -67,6 +67,41 @@ describe('an answer the parser cannot read', () => {
   });
 });
 
+describe('a place several cities share', () => {
+  it('is asked about at most twice, then kept as said, and not asked again when it comes back', async () => {
+    const user = 'loop-chaoyang';
+    await say(user, '我要反映欠薪');
+    await say(user, '送外卖');
+    const steps: unknown[] = [];
+    for (const answer of ['朝阳区', '就那个朝阳区', '朝阳区啊', '朝阳区的美团站']) {
+      const reply = await say(user, answer);
+      const data = await dataOf(reply.conversationId);
+      steps.push(data?.step);
+    }
+    expect(steps.filter((step) => step === 'choose-place').length).toBeLessThanOrEqual(2);
+    const data = await dataOf((await say(user, '三千二')).conversationId);
+    expect(data).toMatchObject({ unverified: ['place'], stated: { place: '朝阳区啊' } });
+    expect(data?.step).toBe('collect');
+    expect(data?.pending).not.toBe('place');
+  });
+});
+
+describe('a place several cities share, offered again after a "no"', () => {
+  it('does not go round between "which one?" and "where?"', async () => {
+    const user = 'loop-chaoyang-2';
+    await say(user, '我要反映欠薪');
+    await say(user, '送外卖');
+    const steps: string[] = [];
+    for (const answer of ['朝阳区', '都不是', '朝阳区', '都不是', '朝阳区']) {
+      const data = await dataOf((await say(user, answer)).conversationId);
+      steps.push(`${data?.step}:${data?.pending}`);
+    }
+    const placeQuestions = steps.filter((step) => step.endsWith(':place'));
+    expect(placeQuestions.length, steps.join(' ')).toBeLessThanOrEqual(3);
+    expect(steps.at(-1)).not.toMatch(/:place$/);
+  });
+});
+
 describe('answers outside the usual forms', () => {
   it('keeps an unlisted job and an open period, and confirms with everyday words', async () => {
     const user = 'loop-guard';

@@ -140,6 +140,9 @@ export function extractSlots(
     data.placeCandidates = undefined;
     // A city said in passing ("在深圳跑滴滴"): the district is asked once, to reach its union.
     data.placeBroad = place.region.level === 'city' && pending !== 'place' ? true : undefined;
+    // A place named for sure now settles one kept as said before.
+    data.unverified = data.unverified?.filter((slot) => slot !== 'place');
+    data.skipped = data.skipped.filter((slot) => slot !== 'place');
     changed.push('place');
   } else if (place.ok) {
     result.provinceOnly = true;

@@ -14,7 +14,7 @@ import {
   summary,
   withPersonOffer,
 } from './intake-replies.js';
-import { FAILED_TURNS_BEFORE_PERSON, keepAsStated, TRIES_BEFORE_KEEPING } from './keep-as-stated.js';
+import { FAILED_TURNS_BEFORE_PERSON, keepAsStated, settled, TRIES_BEFORE_KEEPING } from './keep-as-stated.js';
 import { llmExtract } from './llm-extract.js';
 import { agrees, declines, saysYes, wantsChange } from './yes-no.js';
 
@@ -48,7 +48,8 @@ export async function intakeTurn(
   /** Ask which place, the next missing field, or show the summary. */
   function advance(next: IntakeData, ambiguous?: Ambiguous, prefix?: string): FlowResult {
     const failed = next.failedTurns ?? 0;
-    if (ambiguous && !next.regionCode) {
+    // A place already kept as said (or not known) is not asked about again: staff settle it.
+    if (ambiguous && !next.regionCode && !settled(next, 'place')) {
       next.step = 'choose-place';
       next.placeCandidates = ambiguous.candidates;
       next.pending = 'place';
@@ -228,7 +229,9 @@ export async function intakeTurn(
     const skippedNow =
       pending !== undefined && next.skipped.includes(pending) && !data.skipped.includes(pending);
     // A fresh "where?" answered with a name several places share moves on to "which one?".
-    const choosing = extraction.ambiguousPlace !== undefined && askedStep === 'collect';
+    // Once only: places offered before and not chosen make this another try, not progress.
+    const choosing =
+      extraction.ambiguousPlace !== undefined && askedStep === 'collect' && !data.placeCandidates?.length;
     next.failedTurns = progress || skippedNow ? 0 : (data.failedTurns ?? 0) + 1;
     // The district asked once after a city: whatever the answer, the city (or better) stands.
     if (pending === 'place' && data.placeBroad) next.placeBroad = undefined;
