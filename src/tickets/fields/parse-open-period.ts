@@ -1,6 +1,6 @@
 import { parseChineseNumber } from './chinese-number.js';
-import type { Period } from './parse-period.js';
 import { fail, ok, type Parsed } from './parse-result.js';
+import type { Period } from './period.js';
 
 /** Points in the year workers count from, with the month they fall in. */
 const ZH_ANCHORS: { pattern: string; month?: number; lastYear?: boolean }[] = [

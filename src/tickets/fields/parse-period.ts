@@ -1,14 +1,9 @@
 import { parseChineseNumber } from './chinese-number.js';
 import { parseOpenPeriod } from './parse-open-period.js';
 import { fail, ok, type Parsed, toHalfWidth } from './parse-result.js';
+import type { Period } from './period.js';
 
-export interface Period {
-  /** As the worker said it: 两个月, 3月到5月. */
-  text: string;
-  months?: number;
-  /** "三个多月": at least `months`. */
-  approx: boolean;
-}
+export type { Period } from './period.js';
 
 const N = '[0-9一二两三四五六七八九十几半]+';
 const SPAN = new RegExp(`(${N})\\s*(多)?\\s*个\\s*(多)?\\s*月`);
