@@ -58,7 +58,7 @@ export function detectIntent(
   }
   // A report put as a question ("老板拖欠我工资，我该怎么办？") gets the answer on arrears, which
   // carries the button to file: the rules' reading, until the intake answers as it offers (issue 12).
-  if (rules.name === 'question' && decided.label === 'arrears') return byRules;
+  if (rules.reportAsQuestion && decided.label === 'arrears') return byRules;
   return known && decided.probability >= MODEL_OVERRULES ? modelReading(decided, topic.label) : byRules;
 }
 
