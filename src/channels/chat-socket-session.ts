@@ -4,6 +4,7 @@ import { ConversationNotFoundError } from '../conversation/chat-service.js';
 import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
 import { HttpError } from '../platform/http/error-handler.js';
+import { ILL_FORMED_MESSAGE, isWellFormedDeep } from '../platform/http/well-formed-text.js';
 import type { Locale } from '../platform/i18n/locales.js';
 
 /** A person types at most this many messages per window; more is a script. */
@@ -98,6 +99,7 @@ export function serveChatSocket(
     }
     await ready;
     if (!conversationId) return;
+    if (!isWellFormedDeep(frame)) return sendError(400, ILL_FORMED_MESSAGE);
     try {
       const inbound = session.toInbound(frame);
       if (typeof inbound === 'string') return sendError(400, inbound);
