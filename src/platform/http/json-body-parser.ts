@@ -10,7 +10,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body, (error, value) => {
+    parseJson(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
       if (!isWellFormedDeep(value)) return done(new HttpError(400, ILL_FORMED_MESSAGE), undefined);
       done(null, value);
