@@ -13,6 +13,7 @@ import {
   openCallback,
   sealReply,
 } from '../wechat-common/callback-envelope.js';
+import { createCallbackFreshness } from '../wechat-common/callback-freshness.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { renderRepliesText, WECHAT_TEXT_MAX_BYTES, welcomeText } from '../wechat-common/render-text.js';
@@ -61,10 +62,13 @@ export function oaCallbackRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const pending = new ExpiringMap<Pending>(60_000);
+    const freshness = createCallbackFreshness();
     acceptXmlBodies(app);
 
     app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
+      const fresh = freshness.checkTimestamp(timestamp);
+      if (!fresh.ok) return reply.status(401).send(errorBody(401, fresh.reason));
       if (!signatureMatches(wxSignature(keys.token, timestamp, nonce), signature)) {
         return reply
           .status(401)
@@ -79,6 +83,7 @@ export function oaCallbackRoutes(
         keys,
         request.query as CallbackQuery,
         typeof request.body === 'string' ? request.body : '',
+        { freshness },
       );
       if (!opened.ok) {
         return reply.status(opened.statusCode).send(errorBody(opened.statusCode, opened.message));

@@ -4,6 +4,7 @@ import { errorBody } from '../../platform/http/error-handler.js';
 import { acceptXmlBodies } from '../wechat-common/accept-xml-bodies.js';
 import type { BackgroundTasks } from '../wechat-common/background.js';
 import { type CallbackKeys, type CallbackQuery, openCallback } from '../wechat-common/callback-envelope.js';
+import { createCallbackFreshness } from '../wechat-common/callback-freshness.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
 
 const CALLBACK = '/api/wecom/callback';
@@ -30,10 +31,13 @@ export function wecomCallbackRoutes(
   pull: (openKfId: string, callbackToken?: string) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
+    const freshness = createCallbackFreshness();
     acceptXmlBodies(app);
 
     app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { msg_signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
+      const fresh = freshness.checkTimestamp(timestamp);
+      if (!fresh.ok) return reply.status(401).send(errorBody(401, fresh.reason));
       if (!signatureMatches(wxSignature(keys.token, timestamp, nonce, echostr), msg_signature)) {
         return reply.status(401).send(errorBody(401, 'msg_signature does not match'));
       }
@@ -44,7 +48,10 @@ export function wecomCallbackRoutes(
 
     app.post(CALLBACK, callbackOptions, async (request, reply) => {
       const body = typeof request.body === 'string' ? request.body : '';
-      const opened = openCallback(keys, request.query as CallbackQuery, body, true);
+      const opened = openCallback(keys, request.query as CallbackQuery, body, {
+        freshness,
+        requireEncrypted: true,
+      });
       if (!opened.ok)
         return reply.status(opened.statusCode).send(errorBody(opened.statusCode, opened.message));
       const { Event: event, OpenKfId: openKfId, Token: callbackToken } = opened.fields;
