@@ -18,7 +18,7 @@ import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { renderRepliesText, WECHAT_TEXT_MAX_BYTES, welcomeText } from '../wechat-common/render-text.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
-import { buildWxXml } from '../wechat-common/wx-xml.js';
+import { buildWxXml, WX_BODY_MAX_BYTES } from '../wechat-common/wx-xml.js';
 import { oaInbound } from './oa-inbound.js';
 
 const CALLBACK = '/api/wechat/official-account';
@@ -36,7 +36,11 @@ const QuerySchema = Type.Object({
  * All of a busy account's callbacks come from a few WeChat server IPs: the per-IP rate limit
  * would turn users away. The signature check is what keeps others out.
  */
-const callbackOptions = { schema: { hide: true, querystring: QuerySchema }, config: { rateLimit: false } };
+const callbackOptions = {
+  schema: { hide: true, querystring: QuerySchema },
+  config: { rateLimit: false },
+  bodyLimit: WX_BODY_MAX_BYTES,
+};
 
 /** One message's turn, shared by WeChat's retries of it. */
 interface Pending {

@@ -34,7 +34,7 @@ export interface OpenOptions {
 
 // Base64 only, in CDATA or bare: a linear scan that cannot be made to backtrack.
 const ENCRYPT_FIELD =
-  /<Encrypt>(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,350000})\]\]>|([A-Za-z0-9+/=]{1,350000}))<\/Encrypt>/;
+  /<Encrypt>(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,200000})\]\]>|([A-Za-z0-9+/=]{1,200000}))<\/Encrypt>/;
 
 export function openCallback(
   keys: CallbackKeys,

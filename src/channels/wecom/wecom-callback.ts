@@ -6,6 +6,7 @@ import type { BackgroundTasks } from '../wechat-common/background.js';
 import { type CallbackKeys, type CallbackQuery, openCallback } from '../wechat-common/callback-envelope.js';
 import { createCallbackFreshness } from '../wechat-common/callback-freshness.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
+import { WX_BODY_MAX_BYTES } from '../wechat-common/wx-xml.js';
 
 const CALLBACK = '/api/wecom/callback';
 const QuerySchema = Type.Object({
@@ -18,7 +19,11 @@ const QuerySchema = Type.Object({
  * All of a busy account's callbacks come from a few WeChat server IPs: the per-IP rate limit
  * would turn users away. The signature check is what keeps others out.
  */
-const callbackOptions = { schema: { hide: true, querystring: QuerySchema }, config: { rateLimit: false } };
+const callbackOptions = {
+  schema: { hide: true, querystring: QuerySchema },
+  config: { rateLimit: false },
+  bodyLimit: WX_BODY_MAX_BYTES,
+};
 
 /**
  * WeCom's callback URL for customer service. GET: the URL check (echostr is encrypted; answer
