@@ -26,6 +26,11 @@ export interface ChatSocketSession {
   /** Extra fields for the `ready` frame. */
   ready?: Record<string, unknown>;
   /**
+   * Whether this socket may join the conversation: extra fields for the `ready` frame, or why
+   * not (the socket is then closed). Absent: every socket of the user may.
+   */
+  admit?(conversation: { id: string }): Promise<Record<string, unknown> | string>;
+  /**
    * A parsed JSON frame → the inbound message, or a message saying what is wrong with it.
    * Throwing HttpError works too.
    */
@@ -62,7 +67,13 @@ export function serveChatSocket(
 
   const ready = app.conversations
     .findOrCreate(session.channel, session.externalUserId, session.locale)
-    .then((conversation) => {
+    .then(async (conversation) => {
+      const admitted = session.admit ? await session.admit(conversation) : {};
+      if (typeof admitted === 'string') {
+        sendError(401, admitted);
+        socket.close(4401, 'unauthorized');
+        return;
+      }
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
         send({ event: 'push', conversationId, replies }),
@@ -71,6 +82,7 @@ export function serveChatSocket(
         event: 'ready',
         conversationId,
         ...session.ready,
+        ...admitted,
         locale: conversation.locale,
         mode: conversation.mode,
       });
