@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ConversationNotFoundError } from '../conversation/chat-service.js';
 import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
+import { storageFaultOf } from '../platform/db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
-import { HttpError } from '../platform/http/error-handler.js';
+import { HttpError, STORAGE_UNAVAILABLE } from '../platform/http/error-handler.js';
 import { ILL_FORMED_MESSAGE, isWellFormedDeep } from '../platform/http/well-formed-text.js';
 import type { Locale } from '../platform/i18n/locales.js';
 
@@ -17,6 +18,7 @@ const ERROR_NAMES: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not Found',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 export interface ChatSocketSession {
@@ -124,6 +126,10 @@ export function serveChatSocket(
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
       if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);
       if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
+      if (storageFaultOf(err)) {
+        request.log.error({ fault: storageFaultOf(err) }, 'chat turn failed: the database cannot write');
+        return sendError(503, STORAGE_UNAVAILABLE);
+      }
       request.log.error({ err }, 'chat turn failed');
       send({
         event: 'error',

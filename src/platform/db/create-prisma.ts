@@ -1,6 +1,8 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { resilientAdapter } from './resilient-adapter.js';
 import { sqlitePathFromUrl } from './sqlite-path.js';
+import { createStorageHealth, type StorageHealth } from './storage-faults.js';
 
 export type Db = PrismaClient;
 
@@ -8,9 +10,15 @@ export type Db = PrismaClient;
  * A Prisma client on the JS engine over better-sqlite3. One connection per process: SQLite
  * serialises writers anyway, and WAL lets readers (other processes, backups) run beside it.
  */
-export async function createPrisma(databaseUrl: string): Promise<Db> {
+export async function createPrisma(
+  databaseUrl: string,
+  health: StorageHealth = createStorageHealth(),
+): Promise<Db> {
   // busy timeout: a writer waits up to 5 s for another process's lock instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 5000 });
+  const adapter = resilientAdapter(
+    new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 5000 }),
+    health,
+  );
   const prisma = new PrismaClient({ adapter });
   await prisma.$connect();
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
