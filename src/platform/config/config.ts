@@ -12,6 +12,8 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ pattern: '^file:.+', default: 'file:./data/gongyou.db' }),
+  /** How long a write waits (asynchronously) for another process's lock before a 503. */
+  DATABASE_BUSY_WAIT_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },

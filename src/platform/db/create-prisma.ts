@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { resilientAdapter } from './resilient-adapter.js';
 import { sqlitePathFromUrl } from './sqlite-path.js';
 import { createStorageHealth, type StorageHealth } from './storage-faults.js';
@@ -12,12 +13,11 @@ export type Db = PrismaClient;
  */
 export async function createPrisma(
   databaseUrl: string,
-  health: StorageHealth = createStorageHealth(),
+  options: { health?: StorageHealth; busyBudgetMs?: number } = {},
 ): Promise<Db> {
-  // busy timeout: a writer waits up to 5 s for another process's lock instead of failing.
   const adapter = resilientAdapter(
-    new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 5000 }),
-    health,
+    new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    { health: options.health ?? createStorageHealth(), busyBudgetMs: options.busyBudgetMs ?? 5000 },
   );
   const prisma = new PrismaClient({ adapter });
   await prisma.$connect();

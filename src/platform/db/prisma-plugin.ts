@@ -18,7 +18,10 @@ export default fp(
     const result = applyMigrations(sqlitePathFromUrl(app.config.DATABASE_URL));
     if (result.applied.length) app.log.info({ applied: result.applied }, 'database migrated');
     const storageHealth = createStorageHealth();
-    const prisma = await createPrisma(app.config.DATABASE_URL, storageHealth);
+    const prisma = await createPrisma(app.config.DATABASE_URL, {
+      health: storageHealth,
+      busyBudgetMs: app.config.DATABASE_BUSY_WAIT_MS,
+    });
     app.decorate('prisma', prisma);
     app.decorate('storageHealth', storageHealth);
     app.addHook('onClose', async () => {
