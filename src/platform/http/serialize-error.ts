@@ -7,8 +7,8 @@ import { stdSerializers } from 'pino';
  * "Raw query failed. Code: … Message: …", "Argument `skip` is missing."), the code, the SQLite
  * code and the stack's frames; other errors are logged as pino does.
  */
-export function serializeError(error: unknown): unknown {
-  if (!isPrismaError(error)) return error instanceof Error ? stdSerializers.err(error) : error;
+export function serializeError(error: Error): SerializedError {
+  if (!isPrismaError(error)) return stdSerializers.err(error) as SerializedError;
   const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)
     ?.driverAdapterError?.cause;
   const reason = (error.message ?? '').trim().split('\n').at(-1)?.trim() ?? '';
@@ -22,6 +22,13 @@ export function serializeError(error: unknown): unknown {
       .filter((line) => /^\s+at /.test(line))
       .join('\n'),
   };
+}
+
+export interface SerializedError {
+  [key: string]: unknown;
+  type: string;
+  message: string;
+  stack: string;
 }
 
 interface PrismaLikeError {
