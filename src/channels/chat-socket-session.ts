@@ -53,6 +53,7 @@ export function serveChatSocket(
   session: ChatSocketSession,
 ): void {
   // Listeners first, before any await.
+  app.socketCap.track(request, socket);
   let unsubscribe: (() => void) | undefined;
   socket.on('error', (err) => request.log.warn({ err: err.message }, `${session.channel} socket error`));
   socket.on('close', () => unsubscribe?.());

@@ -33,7 +33,8 @@ const ConnectQuery = Type.Object({
  */
 export async function chatSocket(app: FastifyInstance): Promise<void> {
   const secrets = createWebChatSecrets(app.prisma);
-  app.get('/ws/chat', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  const options = { websocket: true, schema: { hide: true }, onRequest: app.socketCap.guard } as const;
+  app.get('/ws/chat', options, (socket: WebSocket, request) => {
     const query = Value.Check(ConnectQuery, request.query) ? request.query : {};
     const channelUserId = query.channelUserId ?? randomUUID();
     serveChatSocket(app, socket, request, {
