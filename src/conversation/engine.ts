@@ -40,9 +40,10 @@ export interface EngineDeps {
 
 /**
  * In the middle of a flow, a short answer ("仓库分拣", "我在望京") often looks like some other
- * intent to the model. While the model only reads what the rules miss (issue 12), the flow sees
- * its reading as unknown, so an answer is taken as an answer; danger always gets through.
+ * intent to the model. The flow sees such a reading as unknown unless the model is this sure,
+ * so an answer is taken as an answer and only a clear change of subject leaves the flow.
  */
+const SURE_ENOUGH_TO_LEAVE_A_FLOW = 0.8;
 
 /**
  * One turn: state in, state out. No database here; flows reach domain services they were built
@@ -120,7 +121,7 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 
 function inFlow(ctx: FlowContext): FlowContext {
   const { intent } = ctx;
-  if (intent.source !== 'model' || intent.name === 'danger') return ctx;
+  if (intent.source !== 'model' || intent.score >= SURE_ENOUGH_TO_LEAVE_A_FLOW) return ctx;
   return { ...ctx, intent: { ...intent, name: 'unknown' } };
 }
 

@@ -23,6 +23,8 @@ const FROM_MODEL: Record<string, IntentName> = {
 
 /** From this probability the model's reading stands; below it the old rules are asked first. */
 const MODEL_TRUSTED = 0.6;
+/** From this probability the model's reading wins over the old rules' ("你好 在吗" is no question). */
+const MODEL_OVERRULES = 0.9;
 /** Training messages of an intent (and of the message's language) before the model speaks for it. */
 const MIN_EXAMPLES = 80;
 
@@ -37,15 +39,15 @@ export function detectIntent(
 ): DetectedIntent {
   const text = (message.text ?? '').trim();
   if (!text) {
-    if (message.location) return { name: 'location', score: 1, source: 'rule' };
-    if (message.image) return { name: 'image', score: 1, source: 'rule' };
-    return { name: 'unknown', score: 0, source: 'rule' };
+    if (message.location) return { name: 'location', score: 1, source: 'command' };
+    if (message.image) return { name: 'image', score: 1, source: 'command' };
+    return { name: 'unknown', score: 0, source: 'command' };
   }
   const locale = detectLanguageSwitch(text);
-  if (locale) return { name: 'language', score: 1, source: 'rule', locale };
-  if (CANCEL.test(text)) return { name: 'cancel', score: 1, source: 'rule' };
-  if (MENU.test(text)) return { name: 'help', score: 1, source: 'rule' };
-  if (TICKET_NUMBER.test(text)) return { name: 'ticket_status', score: 1, source: 'rule' };
+  if (locale) return { name: 'language', score: 1, source: 'command', locale };
+  if (CANCEL.test(text)) return { name: 'cancel', score: 1, source: 'command' };
+  if (MENU.test(text)) return { name: 'help', score: 1, source: 'command' };
+  if (TICKET_NUMBER.test(text)) return { name: 'ticket_status', score: 1, source: 'command' };
 
   const { intent, topic } = model.classify(text);
   const decided = decideIntent(intent, model.decision);
@@ -53,12 +55,18 @@ export function detectIntent(
   // messages they recognise, and the model reads those they miss ("工资…被拖欠…", "不给结算"),
   // where it has enough examples of that intent and language and is sure.
   const rules = legacyIntent(text);
-  if (rules.name !== 'unknown') return { name: rules.name, score: decided.probability, source: 'rule' };
   const lang = detectLanguage(text) === 'en' ? 'en' : 'zh';
   const known =
-    (model.trainedOn.byIntent[decided.label] ?? 0) >= MIN_EXAMPLES && (model.trainedOn.byLang[lang] ?? 0) >= MIN_EXAMPLES;
-  if (!known || decided.probability < MODEL_TRUSTED) return { name: 'unknown', score: decided.probability, source: 'model' };
-  return modelReading(decided, topic.label);
+    (model.trainedOn.byIntent[decided.label] ?? 0) >= MIN_EXAMPLES &&
+    (model.trainedOn.byLang[lang] ?? 0) >= MIN_EXAMPLES;
+  const byRules = { name: rules.name, score: decided.probability, source: 'rule' } as const;
+  if (rules.name === 'unknown') {
+    return known && decided.probability >= MODEL_TRUSTED ? modelReading(decided, topic.label) : byRules;
+  }
+  // A report put as a question ("老板拖欠我工资，我该怎么办？") gets the answer on arrears, which
+  // carries the button to file: the rules' reading, until the intake answers as it offers (issue 12).
+  if (rules.name === 'question' && decided.label === 'arrears') return byRules;
+  return known && decided.probability >= MODEL_OVERRULES ? modelReading(decided, topic.label) : byRules;
 }
 
 function modelReading(decided: { label: string; probability: number }, topic: string): DetectedIntent {

@@ -20,10 +20,10 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 
 export interface DetectedIntent {
   name: IntentName;
-  /** How sure: 1 for an exact command, the model's probability otherwise. */
+  /** How sure: 1 for an exact command, the model's probability otherwise (also beside the rules' reading). */
   score: number;
-  /** Who decided: an exact-command rule, the trained model, or the LLM. */
-  source: 'rule' | 'model' | 'llm';
+  /** Who decided: an exact command, the old rules (issue 12), the trained model, or the LLM. */
+  source: 'command' | 'rule' | 'model' | 'llm';
   /** For questions, the labor-law topic the model reads in it (wages, injury, contract …). */
   topic?: string;
   /** Language requested, for the `language` intent. */

@@ -24,7 +24,7 @@ export function createUnderstand(deps: UnderstandDeps = {}): Understand {
   return async (message) => {
     const offline = detectIntent(message);
     const llm = deps.llm?.();
-    if (!llm || offline.source === 'rule' || !message.text?.trim()) return offline;
+    if (!llm || offline.source === 'command' || !message.text?.trim()) return offline;
     const read = await llmUnderstand(llm, message.text);
     if (!read) {
       deps.log?.info({ offline: offline.name }, 'llm understanding unavailable; offline reading used');

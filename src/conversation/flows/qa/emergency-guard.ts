@@ -39,11 +39,16 @@ export function createEmergencyGuard(knowledge: KnowledgeService) {
 }
 
 /**
- * The model's `danger`, any words of self-harm, or words of harm that the model did not read
- * as a question about the law (when it is unsure, the alarm is the safer side).
+ * Any words of self-harm; the model's `danger` where the message speaks of harm or the model is
+ * sure (a short "我在望京" is no emergency); words of harm the model did not read as a question
+ * about the law (when it is unsure, the alarm is the safer side).
  */
 function inDangerNow(ctx: FlowContext): boolean {
-  if (ctx.intent.name === 'danger' || signalsSelfHarm(ctx.text)) return true;
+  if (signalsSelfHarm(ctx.text)) return true;
+  const harm = mentionsHarm(ctx.text);
+  if (ctx.intent.name === 'danger') return harm || ctx.intent.score >= SURE_OF_DANGER;
   const askedAbout = ctx.intent.name === 'question' && ctx.intent.source !== 'rule';
-  return mentionsHarm(ctx.text) && !askedAbout;
+  return harm && !askedAbout;
 }
+
+const SURE_OF_DANGER = 0.8;
