@@ -110,6 +110,17 @@ describe('input checked at the edge', () => {
     },
   );
 
+  it('answers 503 with Retry-After when WeChat login answers garbage (found by the fuzzer)', async () => {
+    nock('https://api.weixin.qq.com').get('/sns/jscode2session').query(true).reply(200, '<html>');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/mp/login',
+      payload: { code: 'garbage' },
+    });
+    expect(response.statusCode).toBe(503);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('still lists with ordinary paging', async () => {
     const response = await t.app.inject({
       method: 'GET',

@@ -66,6 +66,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(statusCode).send(errorBody(statusCode, error.message));
   });
 
+  // A 503 means "not now": every one says when to try again, whichever route sent it.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+    }
+    return payload;
+  });
+
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(errorBody(404, `Route ${request.method} ${request.url.split('?')[0]} not found`));
   });
