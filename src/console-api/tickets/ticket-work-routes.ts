@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { readOneUpload } from '../../platform/http/multipart-edge.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 import { TICKET_STATUSES } from '../../tickets/ticket-types.js';
 import { createTicketWork } from './ticket-work-service.js';
@@ -187,12 +188,12 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
       const { number } = request.params as { number: string };
       const ticket = await work.inScope(number, request.staff);
       if (!request.isMultipart()) throw new HttpError(415, 'Upload the file as multipart/form-data.');
-      const file = await request.file();
+      const file = await readOneUpload(request);
       if (!file) throw new HttpError(400, 'No file in the upload.');
       if (!ATTACHMENT_TYPES.test(file.mimetype))
         throw new HttpError(415, 'Attach a JPEG, PNG, GIF, WebP image or a PDF.');
-      const bytes = await file.toBuffer();
-      if (file.file.truncated) throw new HttpError(413, 'The file is larger than 10 MB.');
+      const { bytes } = file;
+      if (file.truncated) throw new HttpError(413, 'The file is larger than 10 MB.');
       const row = await app.ticketWork.addAttachment({
         ticketId: ticket.id,
         kind: file.mimetype.startsWith('image/') ? 'image' : 'file',
