@@ -1,4 +1,4 @@
-import { canOversee, type OfficeActor } from '../offices/office-actor.js';
+import { canOversee, type OfficeActor, sees } from '../offices/office-actor.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
@@ -63,8 +63,7 @@ export function createHandoffService(deps: HandoffDeps) {
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
   async function inScope(id: string, staff: OfficeActor): Promise<Handoff> {
     const handoff = await prisma.handoff.findUnique({ where: { id } });
-    if (!handoff || !staff.officeIds.includes(handoff.officeId))
-      throw new DomainError('not-found', 'No such chat.');
+    if (!handoff || !sees(staff, handoff.officeId)) throw new DomainError('not-found', 'No such chat.');
     return handoff;
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { canOversee, type StaffPrincipal } from '../../staff/roles.js';
 import { employerKey } from '../../tickets/employer-key.js';
@@ -14,8 +15,7 @@ export function createTicketWork(app: FastifyInstance) {
 
   async function inScope(number: string, staff: StaffPrincipal): Promise<TicketDetail> {
     const ticket = await app.tickets.get(number);
-    if (!ticket || !staff.officeIds.includes(ticket.office.id))
-      throw new HttpError(404, `No ticket ${number}.`);
+    if (!ticket || !sees(staff, ticket.office.id)) throw new HttpError(404, `No ticket ${number}.`);
     return ticket;
   }
 
@@ -87,7 +87,7 @@ export function createTicketWork(app: FastifyInstance) {
       if (staffId !== staff.id && !canOversee(staff))
         throw new HttpError(403, 'Agents can only assign tickets to themselves.');
       const assignee = await app.staffAccounts.get(staffId);
-      if (!assignee?.active || !staff.officeIds.includes(assignee.officeId)) {
+      if (!assignee?.active || !sees(staff, assignee.officeId)) {
         throw new HttpError(400, 'Assign to an active staff member of your offices.');
       }
       await app.ticketWork.assign(ticket.id, staffId, staff.id);
@@ -100,7 +100,10 @@ export function createTicketWork(app: FastifyInstance) {
       staff: StaffPrincipal,
       change: { to: string; note?: string; toOfficeId?: string },
     ) {
-      await inScope(number, staff);
+      const ticket = await inScope(number, staff);
+      if (change.to === 'transferred' && change.toOfficeId) {
+        await app.offices.access.assertTransfer(staff, ticket.office.id, change.toOfficeId, change.note);
+      }
       return app.tickets.changeStatus(
         number,
         change.to as Parameters<typeof app.tickets.changeStatus>[1],
