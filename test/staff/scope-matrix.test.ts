@@ -377,6 +377,20 @@ describe('office scope: every write and read, two subtrees, every role', () => {
   it('transfers only to offices the actor sees or up to the parent, always with a reason', async () => {
     const status = (who: string, number: string, payload: Record<string, unknown>) =>
       call(who, { method: 'POST', url: `/api/staff/tickets/${number}/status`, payload });
+    // The console offers only what the server allows: for a district agent, the parent alone.
+    const targets = await call('a.agent', {
+      method: 'GET',
+      url: `/api/staff/tickets/${tickets.a}/transfer-targets`,
+    });
+    expect(targets.json().offices).toEqual([{ id: A.root, name: '上海市总工会', relation: 'parent' }]);
+    const cityTargets = await call('a.root.admin', {
+      method: 'GET',
+      url: `/api/staff/tickets/${tickets.a}/transfer-targets`,
+    });
+    expect(cityTargets.json().offices.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([A.root, A.sibling]),
+    );
+    expect(cityTargets.json().offices.map((o: { id: string }) => o.id)).not.toContain(B.district);
     // An agent of 浦东 cannot send a case sideways to 徐汇 (not theirs) …
     expect(
       (await status('a.agent', tickets.a, { to: 'transferred', toOfficeId: A.sibling, note: '地址在徐汇' }))

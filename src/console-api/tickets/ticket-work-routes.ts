@@ -107,6 +107,15 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get(
+    '/api/staff/tickets/:number/transfer-targets',
+    { schema: { tags, params: NumberParams }, onRequest: guard },
+    async (request) => {
+      const { number } = request.params as { number: string };
+      return { offices: await work.transferTargets(number, request.staff) };
+    },
+  );
+
   for (const kind of ['notes', 'messages'] as const) {
     app.post(
       `/api/staff/tickets/:number/${kind}`,

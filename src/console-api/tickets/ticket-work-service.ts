@@ -5,6 +5,8 @@ import { canOversee, type StaffPrincipal } from '../../staff/roles.js';
 import { employerKey } from '../../tickets/employer-key.js';
 import type { TicketDetail, TicketListFilter } from '../../tickets/ticket-service.js';
 
+const TRANSFER_TARGETS_MAX = 300;
+
 /**
  * The staff side of tickets: every read and write is checked against the staff member's offices
  * first (another office's ticket is a 404, never a hint that it exists), then handed to the
@@ -111,6 +113,26 @@ export function createTicketWork(app: FastifyInstance) {
         change.note,
         change.toOfficeId ? { toOfficeId: change.toOfficeId } : {},
       );
+    },
+
+    /**
+     * Where this actor may transfer the ticket (office-access.ts checkTransfer): up to the parent
+     * of the office holding it, or any other office in their scope. A national admin's scope is
+     * the whole country, so the list is capped; the parent always comes first.
+     */
+    async transferTargets(number: string, staff: StaffPrincipal) {
+      const ticket = await inScope(number, staff);
+      const parentId = (await app.offices.get(ticket.office.id))?.parentId;
+      const ids = [...new Set([...(parentId ? [parentId] : []), ...staff.officeIds])].filter(
+        (id) => id !== ticket.office.id,
+      );
+      const offices = [];
+      for (const id of ids.slice(0, TRANSFER_TARGETS_MAX)) {
+        const office = await app.offices.get(id);
+        if (office?.active)
+          offices.push({ id, name: office.name, relation: id === parentId ? 'parent' : 'scope' });
+      }
+      return offices;
     },
 
     async note(number: string, staff: StaffPrincipal, text: string) {

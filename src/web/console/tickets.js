@@ -103,6 +103,33 @@ function action(label, build, run) {
   return form;
 }
 
+/** 转办: only the offices the server says this person may send the ticket to, and a reason. */
+function transferForm(base) {
+  const targets = el('select', { name: 'toOfficeId', required: true });
+  api('GET', `${base}/transfer-targets`)
+    .then(({ offices }) => {
+      for (const office of offices) {
+        const label =
+          office.relation === 'parent' ? `${office.name}（${t('tickets.parentOffice')}）` : office.name;
+        targets.append(el('option', { value: office.id, text: label }));
+      }
+    })
+    .catch((err) => flash(t('error', { message: err.message }), true));
+  return action(
+    t('tickets.transfer'),
+    () => [
+      field(t('tickets.transferTo'), targets),
+      field(t('tickets.transferReason'), el('input', { name: 'note', required: true, maxlength: 2000 })),
+    ],
+    (data) =>
+      api('POST', `${base}/status`, {
+        to: 'transferred',
+        toOfficeId: data.get('toOfficeId'),
+        note: data.get('note'),
+      }),
+  );
+}
+
 let current;
 function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, documents }) {
   current = ticket.number;
@@ -141,7 +168,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
           t('tickets.changeStatus'),
           select(
             'to',
-            STATUSES.map((s) => [s, t(`status.${s}`)]),
+            STATUSES.filter((s) => s !== 'transferred').map((s) => [s, t(`status.${s}`)]),
             ticket.status,
           ),
         ),
@@ -149,6 +176,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
       ],
       (data) => api('POST', `${base}/status`, { to: data.get('to'), note: data.get('note') || undefined }),
     ),
+    transferForm(base),
     action(
       t('tickets.sendMessage'),
       () => [field(t('tickets.message'), el('input', { name: 'text', required: true, maxlength: 2000 }))],
