@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { breakLines, isAsciiRun, units } from './break-lines.js';
-import {
-  DATE_RIGHT_EM,
-  type DocumentLayout,
-  type LaidParagraph,
-  SEAL_LINES,
-  signatureRightEm,
-} from './document-layout.js';
+import { DATE_RIGHT_EM, type DocumentLayout, SEAL_LINES, signatureRightEm } from './document-layout.js';
 
 export interface PdfFont {
   file: string;

@@ -32,6 +32,28 @@ export function createTicketWork(app: FastifyInstance) {
     );
   }
 
+  /**
+   * The timeline as staff read it: who acted by name (a staff member's display name; the worker
+   * and the system are labelled by the console), and the offices of a transfer by name.
+   */
+  async function namedEvents(events: TicketDetail['events']) {
+    const staffIds = events.map((e) => /^staff:(.+)$/.exec(e.actor)?.[1]).filter((id): id is string => !!id);
+    const names = await app.staffAccounts.displayNames([...new Set(staffIds)]);
+    const officeName = async (id: string | null) => (id ? ((await app.offices.get(id))?.name ?? null) : null);
+    return Promise.all(
+      events.map(async (e) => {
+        const staffId = /^staff:(.+)$/.exec(e.actor)?.[1];
+        return {
+          ...e,
+          actorKind: staffId ? 'staff' : e.actor === 'worker' ? 'worker' : 'system',
+          actorName: staffId ? (names.get(staffId) ?? null) : null,
+          fromOfficeName: await officeName(e.fromOfficeId),
+          toOfficeName: await officeName(e.toOfficeId),
+        };
+      }),
+    );
+  }
+
   return {
     inScope,
 
@@ -65,9 +87,10 @@ export function createTicketWork(app: FastifyInstance) {
           : Promise.resolve({ total: 0, items: [] }),
       ]);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
+      const events = await namedEvents(ticket.events);
       const numbers = await app.ticketReads.numbersByIds(linkedIds);
       return {
-        ticket,
+        ticket: { ...ticket, events },
         assignee: assigned.get(ticket.id) ?? null,
         duplicates: links.map((l) => ({
           number: numbers.get(l.ticketId === ticket.id ? l.duplicateOfId : l.ticketId) ?? null,
