@@ -9,6 +9,7 @@ import type { FlowRegistry } from './flow-registry.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
+import type { Understand } from './understanding/understand.js';
 
 export interface ChatTurnResult {
   conversationId: string;
@@ -30,6 +31,8 @@ export interface ChatServiceDeps {
   log: FastifyBaseLogger;
   turns: Counter;
   now?: () => Date;
+  /** The reading of each message (see understanding/understand.ts). */
+  understand?: Understand;
 }
 
 export class ConversationNotFoundError extends Error {
@@ -99,7 +102,7 @@ export function createChatService(deps: ChatServiceDeps) {
             now: now(),
             onDelta: options.onDelta,
           },
-          { flows: deps.flows, t: deps.t },
+          { flows: deps.flows, t: deps.t, understand: deps.understand },
         );
         // Tell the worker rather than pretend: whatever they were in the middle of is gone.
         if (conversation.stateProblem)

@@ -4,6 +4,8 @@ import { type ChatService, createChatService } from './chat-service.js';
 import { FlowRegistry } from './flow-registry.js';
 import { type ConversationStore, createConversationStore } from './store/conversation-store.js';
 import { createOutboundMessages, type OutboundMessages } from './store/outbound-messages.js';
+import { shippedModel } from './understanding/classifier/shipped-model.js';
+import { createUnderstand } from './understanding/understand.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,7 +38,13 @@ export default fp(
     app.decorate('flows', flows);
     app.decorate('conversations', store);
     app.decorate('outboundMessages', createOutboundMessages(app.prisma, codec));
-    app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns }));
+    // The intent model loads now, not on the first worker's message.
+    shippedModel();
+    const understand = createUnderstand({
+      llm: () => (app.config.LLM_UNDERSTANDING ? app.llm : undefined),
+      log: app.log,
+    });
+    app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns, understand }));
   },
-  { name: 'conversation', dependencies: ['prisma', 'i18n', 'metrics', 'encryption'] },
+  { name: 'conversation', dependencies: ['config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm'] },
 );

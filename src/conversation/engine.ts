@@ -8,6 +8,7 @@ import type { ConversationMode, ConversationState } from './state.js';
 import { detectIntent } from './understanding/detect-intent.js';
 import type { DetectedIntent } from './understanding/intent.js';
 import { detectLanguage } from './understanding/language.js';
+import type { Understand } from './understanding/understand.js';
 
 export interface EngineInput {
   conversationId: string;
@@ -33,7 +34,16 @@ export interface EngineOutput {
 export interface EngineDeps {
   flows: FlowRegistry;
   t: (locale: Locale) => Translate;
+  /** The reading of a message (the trained model, and the LLM when configured); offline by default. */
+  understand?: Understand;
 }
+
+/**
+ * In the middle of a flow, a short answer ("仓库分拣", "我在望京") often looks like some other
+ * intent to the model. The flow sees such a reading as unknown unless the model is this sure,
+ * so an answer is taken as an answer and only a clear change of subject leaves the flow.
+ */
+const SURE_ENOUGH_TO_LEAVE_A_FLOW = 0.8;
 
 /**
  * One turn: state in, state out. No database here; flows reach domain services they were built
@@ -44,7 +54,7 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   const choice = raw.state.flow ? undefined : menuChoiceText(deps.t(raw.locale), raw.inbound.text ?? '');
   const input = choice ? { ...raw, inbound: { ...raw.inbound, text: choice } } : raw;
   const text = (input.inbound.text ?? '').trim();
-  const intent = detectIntent(input.inbound);
+  const intent = deps.understand ? await deps.understand(input.inbound) : detectIntent(input.inbound);
   const locale = chooseLocale(input, intent, text);
   const t = deps.t(locale);
   const state: ConversationState = { ...input.state, turns: input.state.turns + 1, lastIntent: intent.name };
@@ -96,7 +106,7 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 
   if (state.flow) {
     const active = deps.flows.byFlowName(state.flow.name);
-    const resumed = active?.resume ? await active.resume(ctx, state.flow) : undefined;
+    const resumed = active?.resume ? await active.resume(inFlow(ctx), state.flow) : undefined;
     if (resumed) return finish(resumed);
     // The message was not for the flow (or the flow no longer exists): route it afresh, and a
     // flow that was not resumed stays parked so "继续" can come back to it later only if it exists.
@@ -107,6 +117,12 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   if (flow) return finish(await flow.start(ctx));
   if (intent.name === 'greeting') return finish({ replies: [menuReply(t, t('greeting'))] });
   return finish({ replies: [fallbackReply(t, intent)] });
+}
+
+function inFlow(ctx: FlowContext): FlowContext {
+  const { intent } = ctx;
+  if (intent.source !== 'model' || intent.score >= SURE_ENOUGH_TO_LEAVE_A_FLOW) return ctx;
+  return { ...ctx, intent: { ...intent, name: 'unknown' } };
 }
 
 function chooseLocale(input: EngineInput, intent: DetectedIntent, text: string): Locale {
@@ -120,7 +136,7 @@ function chooseLocale(input: EngineInput, intent: DetectedIntent, text: string):
 
 /** For intents whose flow is not available, an honest menu instead of a pretend answer. */
 function fallbackReply(t: Translate, intent: DetectedIntent): OutboundMessage {
-  if (intent.name === 'unknown' || intent.name === 'location' || intent.name === 'image') {
+  if (['unknown', 'out_of_scope', 'location', 'image'].includes(intent.name)) {
     return menuReply(t, t('fallback.notUnderstood'));
   }
   return menuReply(t, t('fallback.unavailable', { feature: t(`feature.${intent.name}`) }));

@@ -32,9 +32,14 @@ export function sse(pieces: string[]): string {
   return `${events.map((event) => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
 }
 
-/** The app's settings for a mocked OpenAI-compatible server at `base` (short timeout: 400 ms). */
-export function llmEnv(base: string): Record<string, string> {
+/**
+ * The app's settings for a mocked OpenAI-compatible server at `base` (short timeout: 400 ms).
+ * The per-message understanding call is off unless asked for, so a test's mocked replies meet
+ * the call it is about (test/understanding/llm-understand.test.ts covers that call).
+ */
+export function llmEnv(base: string, options: { understanding?: boolean } = {}): Record<string, string> {
   return {
+    LLM_UNDERSTANDING: options.understanding ? 'true' : 'false',
     OPENAI_API_KEY: 'sk-test',
     OPENAI_BASE_URL: `${base}/v1`,
     OPENAI_MODEL: 'test-model',

@@ -78,9 +78,10 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
   });
 
   it('does not answer from a card matched only on who is asking (外卖, 平台)', async () => {
+    // Out of scope: the menu, not a platform card.
     const body = await chat(t.app, { channelUserId: 'qa-13', text: '外卖平台哪家便宜？' });
     expect(body.replies[0]?.type).toBe('text');
-    expect(body.replies[0]?.text).toContain('没有把握');
+    expect(body.replies[0]?.text).toContain('找附近的工会驿站');
   });
 
   it('hands over to staff after two questions in a row without a grounded answer', async () => {
@@ -96,12 +97,14 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(stored.mode).toBe('waiting');
   });
 
-  it('answers free text the router did not recognise only when retrieval is sure', async () => {
-    const sure = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
-    expect(sure.replies[0]?.type).toBe('answer');
-    expect(sure.replies[0]?.citations[0].law).toBe('保障农民工工资支付条例');
+  it('reads a wage report the rules miss as a report, and chatter as not understood', async () => {
+    // No verb next to 工资 and no "欠": the trained model still reads the report.
+    const report = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
+    expect(report.replies[0]?.text).toContain('登记欠薪');
     const chatter = await chat(t.app, { channelUserId: 'qa-7', text: '今天天气不错' });
-    expect(chatter.replies[0]?.text).toContain('没太明白');
+    // Chatter gets the menu, never a card presented as its answer.
+    expect(chatter.replies[0]?.type).not.toBe('answer');
+    expect(chatter.replies[0]?.text).toContain('找附近的工会驿站');
   });
 
   it('puts 110/120 first and escalates urgently when someone is in danger, even mid-question', async () => {

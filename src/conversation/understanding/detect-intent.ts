@@ -1,40 +1,80 @@
 import type { InboundMessage } from '../../messages/messages.js';
-import type { DetectedIntent } from './intent.js';
-import { detectLanguageSwitch } from './language.js';
-import { CANCEL, INTENT_RULES, PERSONAL_DETAILS, QUESTION_MARKER, REPORT_VERB } from './rules.js';
+import { decideIntent } from './classifier/decide.js';
+import type { IntentModel } from './classifier/intent-model.js';
+import { shippedModel } from './classifier/shipped-model.js';
+import type { DetectedIntent, IntentName } from './intent.js';
+import { detectLanguage, detectLanguageSwitch } from './language.js';
+import { legacyIntent } from './legacy-rules.js';
+import { CANCEL, MENU, TICKET_NUMBER } from './rules.js';
+
+/** The model's labels as the engine's intents (`out_of_scope` keeps its name). */
+const FROM_MODEL: Record<string, IntentName> = {
+  question: 'question',
+  arrears: 'arrears',
+  stations: 'stations',
+  human: 'human',
+  ticket_status: 'ticket_status',
+  greeting: 'greeting',
+  help: 'help',
+  cancel: 'cancel',
+  danger: 'danger',
+  out_of_scope: 'out_of_scope',
+};
+
+/** From this probability the model's reading stands; below it the old rules are asked first. */
+const MODEL_TRUSTED = 0.6;
+/** From this probability the model's reading wins over the old rules' ("你好 在吗" is no question). */
+const MODEL_OVERRULES = 0.9;
+/** Training messages of an intent (and of the message's language) before the model speaks for it. */
+const MIN_EXAMPLES = 80;
 
 /**
- * The offline intent router: rules only, no LLM, microseconds per message. A location or an
- * image without text is its own intent; flows decide what it means for them.
+ * The offline understanding of one message: exact commands by rule (a language switch, cancel,
+ * the menu, a ticket number), everything else by the trained model, in microseconds. A location
+ * or an image without text is its own intent; flows decide what it means for them.
  */
-export function detectIntent(message: Pick<InboundMessage, 'text' | 'location' | 'image'>): DetectedIntent {
+export function detectIntent(
+  message: Pick<InboundMessage, 'text' | 'location' | 'image'>,
+  model: IntentModel = shippedModel().model,
+): DetectedIntent {
   const text = (message.text ?? '').trim();
   if (!text) {
-    if (message.location) return { name: 'location', score: 10 };
-    if (message.image) return { name: 'image', score: 10 };
-    return { name: 'unknown', score: 0 };
+    if (message.location) return { name: 'location', score: 1, source: 'command' };
+    if (message.image) return { name: 'image', score: 1, source: 'command' };
+    return { name: 'unknown', score: 0, source: 'command' };
   }
   const locale = detectLanguageSwitch(text);
-  if (locale) return { name: 'language', score: 10, locale };
-  if (CANCEL.test(text)) return { name: 'cancel', score: 10 };
+  if (locale) return { name: 'language', score: 1, source: 'command', locale };
+  if (CANCEL.test(text)) return { name: 'cancel', score: 1, source: 'command' };
+  if (MENU.test(text)) return { name: 'help', score: 1, source: 'command' };
+  if (TICKET_NUMBER.test(text)) return { name: 'ticket_status', score: 1, source: 'command' };
 
-  let best: DetectedIntent = { name: 'unknown', score: 0 };
-  for (const rule of INTENT_RULES) {
-    const hits = rule.patterns.filter((pattern) => pattern.test(text)).length;
-    if (!hits) continue;
-    // A second or third distinct signal adds confidence, but less than the first.
-    const score = rule.weight + (hits - 1) * (rule.weight / 2);
-    if (score > best.score) best = { name: rule.intent, score };
+  const { intent, topic } = model.classify(text);
+  const decided = decideIntent(intent, model.decision);
+  // Until the corpus covers every intent in both languages (issue 12), the old rules keep the
+  // messages they recognise, and the model reads those they miss ("工资…被拖欠…", "不给结算"),
+  // where it has enough examples of that intent and language and is sure.
+  const rules = legacyIntent(text);
+  const lang = detectLanguage(text) === 'en' ? 'en' : 'zh';
+  const known =
+    (model.trainedOn.byIntent[decided.label] ?? 0) >= MIN_EXAMPLES &&
+    (model.trainedOn.byLang[lang] ?? 0) >= MIN_EXAMPLES;
+  const byRules = { name: rules.name, score: decided.probability, source: 'rule' } as const;
+  if (rules.name === 'unknown') {
+    return known && decided.probability >= MODEL_TRUSTED ? modelReading(decided, topic.label) : byRules;
   }
-  // "老板拖欠我工资，我该怎么办？" is a question about arrears: answer it (and offer the report).
-  // Filing starts when they say so, or hand over their details.
-  if (
-    best.name === 'arrears' &&
-    QUESTION_MARKER.test(text) &&
-    !REPORT_VERB.test(text) &&
-    !PERSONAL_DETAILS.test(text)
-  ) {
-    return { name: 'question', score: best.score };
-  }
-  return best;
+  // A report put as a question ("老板拖欠我工资，我该怎么办？") gets the answer on arrears, which
+  // carries the button to file: the rules' reading, until the intake answers as it offers (issue 12).
+  if (rules.name === 'question' && decided.label === 'arrears') return byRules;
+  return known && decided.probability >= MODEL_OVERRULES ? modelReading(decided, topic.label) : byRules;
+}
+
+function modelReading(decided: { label: string; probability: number }, topic: string): DetectedIntent {
+  const name = FROM_MODEL[decided.label] ?? 'out_of_scope';
+  return {
+    name,
+    score: decided.probability,
+    source: 'model',
+    ...(name === 'question' || name === 'arrears' ? { topic } : {}),
+  };
 }

@@ -6,18 +6,28 @@ export const INTENT_NAMES = [
   'arrears',
   'human',
   'ticket_status',
+  'danger',
   'language',
   'cancel',
   'location',
   'image',
+  /** Understood as something the service does not do (weather, food orders …): the menu. */
+  'out_of_scope',
+  /** Nothing to understand (an empty message). */
   'unknown',
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
 export interface DetectedIntent {
   name: IntentName;
-  /** Sum of the matched rule weights; 0 for unknown. */
+  /** How sure: 1 for an exact command, the model's probability otherwise (also beside the rules' reading). */
   score: number;
+  /** Who decided: an exact command, the old rules (issue 12), the trained model, or the LLM. */
+  source: 'command' | 'rule' | 'model' | 'llm';
+  /** For questions, the labor-law topic the model reads in it (wages, injury, contract …). */
+  topic?: string;
   /** Language requested, for the `language` intent. */
   locale?: import('../../platform/i18n/locales.js').Locale;
+  /** Facts of a wage report the LLM found in the message (validated; absent offline). */
+  facts?: import('./llm-understand.js').MessageFacts;
 }

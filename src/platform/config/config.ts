@@ -21,6 +21,11 @@ export const ConfigSchema = Type.Object({
   OPENAI_MODEL: Type.String({ minLength: 1, default: 'gpt-4o-mini' }),
   /** Milliseconds before an LLM call is abandoned for the offline answer. */
   LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 15_000 }),
+  /**
+   * With an LLM configured, read each message's intent and intake facts with one structured call
+   * (the offline model stands when it fails). Off: the LLM only writes answers.
+   */
+  LLM_UNDERSTANDING: Type.Boolean({ default: true }),
   /** 32-byte key for personal data at rest: 64 hex characters or base64. */
   GONGYOU_DATA_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
   /** Load the labelled sample data (stations …) into an empty database at start. */

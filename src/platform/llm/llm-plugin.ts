@@ -17,6 +17,10 @@ export interface LlmCompleteOptions {
   onToken?: (text: string) => void;
   maxTokens?: number;
   temperature?: number;
+  /** A JSON schema the reply must follow (OpenAI structured outputs); providers without it fail the call. */
+  jsonSchema?: { name: string; schema: Record<string, unknown> };
+  /** A shorter deadline than the configured one, for calls on the path of every message. */
+  timeoutMs?: number;
 }
 
 export interface Llm {
@@ -53,7 +57,10 @@ export function createLlm(
 
   async function complete(messages: ChatMessage[], options: LlmCompleteOptions = {}): Promise<LlmResult> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), config.LLM_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => controller.abort(),
+      Math.min(options.timeoutMs ?? config.LLM_TIMEOUT_MS, config.LLM_TIMEOUT_MS),
+    );
     const started = performance.now();
     try {
       const base = {
@@ -61,6 +68,18 @@ export function createLlm(
         messages,
         max_tokens: options.maxTokens ?? 700,
         temperature: options.temperature ?? 0.2,
+        ...(options.jsonSchema
+          ? {
+              response_format: {
+                type: 'json_schema' as const,
+                json_schema: {
+                  name: options.jsonSchema.name,
+                  schema: options.jsonSchema.schema,
+                  strict: true,
+                },
+              },
+            }
+          : {}),
       };
       let text = '';
       if (options.onToken) {

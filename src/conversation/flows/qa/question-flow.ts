@@ -1,6 +1,8 @@
 import type { KnowledgeService } from '../../../knowledge/knowledge-service.js';
+import type { OutboundMessage } from '../../../messages/messages.js';
 import type { Llm } from '../../../platform/llm/llm-plugin.js';
 import type { Flow, FlowContext, FlowResult } from '../../flow.js';
+import { mentionsHarm } from '../../understanding/danger.js';
 import { menuReply } from '../menu/menu-flow.js';
 import { answerQuestion } from './answer-question.js';
 
@@ -41,7 +43,11 @@ export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
         onDelta: ctx.onDelta,
       });
       deps.onAnswer?.(outcome.source, ctx.intent.name);
-      if (outcome.reply) return { replies: [outcome.reply], memory: { [MISSES]: undefined } };
+      if (outcome.reply) {
+        // Someone hurt or threatened, asking what the law says: the answer, and a person if they want one.
+        const reply = mentionsHarm(ctx.text) ? withPersonOffer(ctx, outcome.reply) : outcome.reply;
+        return { replies: [reply], memory: { [MISSES]: undefined } };
+      }
       if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
       // Two questions in a row without a grounded answer: a person should take it from here.
       const misses = Number(ctx.state.memory[MISSES] ?? 0) + 1;
@@ -59,4 +65,11 @@ export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
       };
     },
   };
+}
+
+function withPersonOffer(ctx: FlowContext, reply: OutboundMessage): OutboundMessage {
+  const offer = { label: ctx.t('knowledge:quick.human.label'), text: ctx.t('knowledge:quick.human.text') };
+  if (reply.type !== 'text') return reply;
+  const others = (reply.quickReplies ?? []).filter((quick) => quick.text !== offer.text);
+  return { ...reply, quickReplies: [offer, ...others] };
 }

@@ -1,0 +1,112 @@
+import { FEATURE_BITS } from './features.js';
+import type { ModelHead } from './intent-model.js';
+import { softmax } from './intent-model.js';
+
+export interface TrainingExample {
+  buckets: Int32Array;
+  value: number;
+  label: number;
+}
+
+export interface TrainerSettings {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINER: TrainerSettings = { epochs: 40, learningRate: 0.5, l2: 1e-6, seed: 20261203 };
+
+/** A small seeded generator, so the same corpus always trains the same model. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Multinomial logistic regression by stochastic gradient descent with L2 decay. Classes are
+ * weighted by the inverse square root of their frequency, so that 60 "cancel" lines are not
+ * drowned by 1,000 questions. Returns dense weights (buckets × classes) and biases.
+ */
+export function trainSoftmax(
+  examples: TrainingExample[],
+  classCount: number,
+  settings: TrainerSettings = DEFAULT_TRAINER,
+): { weights: Float32Array; bias: Float64Array } {
+  const weights = new Float32Array((1 << FEATURE_BITS) * classCount);
+  const bias = new Float64Array(classCount);
+  const counts = new Array<number>(classCount).fill(0);
+  for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + 1;
+  const classWeight = counts.map((n) => (n ? Math.sqrt(examples.length / (classCount * n)) : 0));
+  const random = seededRandom(settings.seed);
+  const order = examples.map((_, i) => i);
+  const scores = new Float64Array(classCount);
+
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const rate = settings.learningRate / (1 + epoch * 0.15);
+    for (const index of order) {
+      const example = examples[index] as TrainingExample;
+      scores.set(bias);
+      for (const bucket of example.buckets) {
+        const offset = bucket * classCount;
+        for (let c = 0; c < classCount; c++)
+          scores[c] = (scores[c] ?? 0) + (weights[offset + c] ?? 0) * example.value;
+      }
+      const probabilities = softmax(scores);
+      const weight = classWeight[example.label] ?? 1;
+      for (let c = 0; c < classCount; c++) {
+        const gradient = ((probabilities[c] ?? 0) - (c === example.label ? 1 : 0)) * weight;
+        bias[c] = (bias[c] ?? 0) - rate * gradient * 0.1;
+        for (const bucket of example.buckets) {
+          const k = bucket * classCount + c;
+          const w = weights[k] ?? 0;
+          weights[k] = w - rate * (gradient * example.value + settings.l2 * w);
+        }
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+/** Keep only buckets with weights, quantized to 16 bits: the form stored in the model file. */
+export function packHead(
+  classes: string[],
+  trained: { weights: Float32Array; bias: Float64Array },
+): ModelHead {
+  const width = classes.length;
+  const rows: number[] = [];
+  let maxAbs = 0;
+  for (let bucket = 0; bucket < 1 << FEATURE_BITS; bucket++) {
+    let used = false;
+    for (let c = 0; c < width; c++) {
+      const w = Math.abs(trained.weights[bucket * width + c] ?? 0);
+      if (w > 1e-6) used = true;
+      maxAbs = Math.max(maxAbs, w);
+    }
+    if (used) rows.push(bucket);
+  }
+  const scale = maxAbs / 32767 || 1;
+  const packed = new Int16Array(rows.length * width);
+  rows.forEach((bucket, row) => {
+    for (let c = 0; c < width; c++) {
+      packed[row * width + c] = Math.round((trained.weights[bucket * width + c] ?? 0) / scale);
+    }
+  });
+  return {
+    classes,
+    bias: [...trained.bias].map((b) => Number(b.toFixed(6))),
+    scale,
+    rows: Buffer.from(Uint32Array.from(rows).buffer).toString('base64'),
+    weights: Buffer.from(packed.buffer).toString('base64'),
+  };
+}

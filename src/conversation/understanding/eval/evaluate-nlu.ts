@@ -1,0 +1,99 @@
+import type { IntentModel } from '../classifier/intent-model.js';
+import type { CorpusLine } from '../corpus/load-corpus.js';
+import { CORPUS_INTENTS } from '../corpus/load-corpus.js';
+import { detectIntent } from '../detect-intent.js';
+
+export interface IntentScore {
+  intent: string;
+  support: number;
+  precision: number;
+  recall: number;
+}
+
+export interface NluScore {
+  messages: number;
+  accuracy: number;
+  byLang: Record<string, { messages: number; accuracy: number }>;
+  perIntent: IntentScore[];
+  /** Wage reports the service would treat as reports. */
+  wageReportRecall: number;
+  /** Out-of-scope messages answered with the menu (not a card, a station list or an intake). */
+  outOfScopeToMenu: number;
+  /** Questions whose topic the model read right. */
+  topicAccuracy: number;
+  /** confusion[truth][predicted] = count. */
+  confusion: Record<string, Record<string, number>>;
+  errors: { text: string; truth: string; predicted: string }[];
+}
+
+/** The engine's intent names back to the corpus's labels (rules included). */
+function asLabel(name: string): string {
+  return name === 'unknown' ? 'out_of_scope' : name === 'language' ? 'help' : name;
+}
+
+/** Score the full offline understanding (rules + model + decision) on a labelled split. */
+export function evaluateNlu(lines: CorpusLine[], model: IntentModel): NluScore {
+  const confusion: Record<string, Record<string, number>> = {};
+  const byLang: Record<string, { messages: number; correct: number }> = {};
+  const errors: NluScore['errors'] = [];
+  let correct = 0;
+  let topics = 0;
+  let topicsRight = 0;
+  for (const line of lines) {
+    const detected = detectIntent({ text: line.text }, model);
+    const predicted = asLabel(detected.name);
+    const row = confusion[line.intent] ?? {};
+    confusion[line.intent] = row;
+    row[predicted] = (row[predicted] ?? 0) + 1;
+    const lang = byLang[line.lang] ?? { messages: 0, correct: 0 };
+    byLang[line.lang] = lang;
+    lang.messages++;
+    if (predicted === line.intent) {
+      correct++;
+      lang.correct++;
+    } else {
+      errors.push({ text: line.text, truth: line.intent, predicted });
+    }
+    if (line.intent === 'question' && line.topic) {
+      topics++;
+      if (model.classify(line.text).topic.label === line.topic) topicsRight++;
+    }
+  }
+  const count = (truth: string, predicted?: string) =>
+    Object.entries(confusion[truth] ?? {})
+      .filter(([label]) => predicted === undefined || label === predicted)
+      .reduce((sum, [, n]) => sum + n, 0);
+  const predictedAs = (label: string) =>
+    Object.values(confusion).reduce((sum, row) => sum + (row[label] ?? 0), 0);
+  const perIntent = CORPUS_INTENTS.map((intent) => {
+    const support = count(intent);
+    const hits = count(intent, intent);
+    const predicted = predictedAs(intent);
+    return {
+      intent,
+      support,
+      precision: predicted ? hits / predicted : 0,
+      recall: support ? hits / support : 0,
+    };
+  });
+  const ratio = (a: number, b: number) => (b ? a / b : 0);
+  return {
+    messages: lines.length,
+    accuracy: ratio(correct, lines.length),
+    byLang: Object.fromEntries(
+      Object.entries(byLang).map(([lang, s]) => [
+        lang,
+        { messages: s.messages, accuracy: ratio(s.correct, s.messages) },
+      ]),
+    ),
+    perIntent,
+    wageReportRecall: ratio(count('arrears', 'arrears'), count('arrears')),
+    outOfScopeToMenu: ratio(
+      count('out_of_scope', 'out_of_scope') + count('out_of_scope', 'help'),
+      count('out_of_scope'),
+    ),
+    topicAccuracy: ratio(topicsRight, topics),
+    confusion,
+    errors,
+  };
+}
