@@ -140,7 +140,8 @@ async function act(action) {
   try {
     const result = await api('POST', `/api/staff/handoffs/${selected.id}/${action}`);
     selected = result.handoff;
-    if (selected.status === 'waiting' || selected.status === 'claimed') handoffs.set(selected.id, selected);
+    if (selected.status === 'waiting' || selected.status === 'claimed')
+      handoffs.set(selected.id, { ...handoffs.get(selected.id), ...selected });
     else handoffs.delete(selected.id);
     renderQueue();
     renderActions();
