@@ -26,7 +26,7 @@ export function createRelocation(deps: {
     incoming?: { text: string; at: Date },
   ): Promise<Handoff | undefined> {
     const handoff = await open(conversationId);
-    if (!handoff || handoff.status !== 'waiting' || handoff.regionCode) return undefined;
+    if (handoff?.status !== 'waiting' || handoff.regionCode) return undefined;
     const officeId = await deps.officeFor(conversationId, regionCode, handoff.reason === 'collective');
     if (!officeId) return undefined;
     const moved = await prisma.handoff.updateMany({
