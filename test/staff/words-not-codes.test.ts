@@ -30,6 +30,8 @@ describe('one word per status, in every place a status is read', () => {
         'message',
         'attachment',
         'duplicate',
+        'duplicate-of',
+        'has-duplicate',
       ])
         expect(console.event[type], type).toBeTruthy();
     },
@@ -93,6 +95,28 @@ describe('words, not codes, where staff and workers read', () => {
     expect(english.ticket.regionLabel).toBe('Shanghai Xuhui Caohejing');
   });
 
+  it('records a duplicate link as the other ticket’s number, worded by the console (no English note)', async () => {
+    const second = await fileTicket(t.app, { regionCode: '310115', employer: '上海某某物流有限公司' });
+    await t.app.prisma.ticket.update({ where: { number }, data: { officeId: 'region-310115' } });
+    const link = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/tickets/${second}/duplicate-of`,
+      headers,
+      payload: { of: number },
+    });
+    expect(link.statusCode).toBe(200);
+    const events = async (n: string) =>
+      (
+        (await t.app.inject({ method: 'GET', url: `/api/staff/tickets/${n}`, headers })).json().ticket
+          .events as {
+          type: string;
+          note: string | null;
+        }[]
+      ).filter((e) => e.type.includes('duplicate'));
+    expect(await events(second)).toMatchObject([{ type: 'duplicate-of', note: number }]);
+    expect(await events(number)).toMatchObject([{ type: 'has-duplicate', note: second }]);
+  });
+
   it('shows the dashboard’s regions by name in the console’s language', async () => {
     const dashboard = await t.app.inject({
       method: 'GET',
@@ -113,7 +137,8 @@ describe('words, not codes, where staff and workers read', () => {
       data: { createdAt: new Date('2026-12-02T16:06:05.770Z') },
     });
     const csv = await t.app.inject({ method: 'GET', url: '/api/staff/ledger.csv', headers });
-    const [header, row] = csv.body.replace('\uFEFF', '').split('\r\n');
+    const [header, ...rows] = csv.body.replace('\uFEFF', '').split('\r\n');
+    const row = rows.find((r) => r.startsWith(number));
     expect(header).toContain('登记时间（北京时间 UTC+8）');
     expect(row).toContain('2026-12-03 00:06:05');
     expect(row).toContain('上海市徐汇区漕河泾街道');
@@ -126,7 +151,8 @@ describe('words, not codes, where staff and workers read', () => {
     const headerRow = (sheet.getRow(1).values as string[]).slice(1);
     const filed = headerRow.indexOf('登记时间（北京时间 UTC+8）');
     expect(filed).toBeGreaterThan(0);
-    expect(sheet.getRow(2).getCell(filed + 1).value).toBe('2026-12-03 00:06:05');
+    const filedTimes = sheet.getColumn(filed + 1).values as unknown[];
+    expect(filedTimes).toContain('2026-12-03 00:06:05');
   });
 
   it('gives the worker’s ticket card its status in words, the console’s words', async () => {

@@ -188,14 +188,15 @@ export function createTicketWork(app: FastifyInstance) {
         throw new HttpError(409, `${number} is already linked to ${of}.`);
       await app.ticketWork.link(ticket.id, original.id, staff.id, note ?? null);
       await app.tickets.addEvent(number, {
-        type: 'duplicate',
+        // The note is the other ticket's number; the type says which way (the console words it).
+        type: 'duplicate-of',
         actor: actor(staff),
-        note: `duplicate of ${of}`,
+        note: of,
       });
       await app.tickets.addEvent(of, {
-        type: 'duplicate',
+        type: 'has-duplicate',
         actor: actor(staff),
-        note: `${number} is a duplicate`,
+        note: number,
       });
     },
 
