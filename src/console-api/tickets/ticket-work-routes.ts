@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { readOneUpload } from '../../platform/http/multipart-edge.js';
+import { localeFromAcceptLanguage } from '../../platform/i18n/locales.js';
+import { regionLabel } from '../../regions/region-label.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 import { TICKET_STATUSES } from '../../tickets/ticket-types.js';
 import { createTicketWork } from './ticket-work-service.js';
@@ -56,13 +58,16 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { number } = request.params as { number: string };
       const detail = await work.detail(number, request.staff);
+      // The place in the console's language (it sends Accept-Language), not a bare code.
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+      const regionName = regionLabel(detail.ticket.regionCode, locale);
       await app.staffAudit.record(request.staff, {
         action: 'view-ticket',
         subjectType: 'ticket',
         subjectId: detail.ticket.number,
         officeId: detail.ticket.office.id,
       });
-      return detail;
+      return { ...detail, ticket: { ...detail.ticket, regionLabel: regionName } };
     },
   );
 
@@ -105,6 +110,15 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body as { to: string; note?: string; toOfficeId?: string };
       const ticket = await work.changeStatus(number, request.staff, body);
       return { status: ticket.status, office: ticket.office, events: ticket.events };
+    },
+  );
+
+  app.get(
+    '/api/staff/tickets/:number/transfer-targets',
+    { schema: { tags, params: NumberParams }, onRequest: guard },
+    async (request) => {
+      const { number } = request.params as { number: string };
+      return { offices: await work.transferTargets(number, request.staff) };
     },
   );
 

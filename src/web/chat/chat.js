@@ -108,7 +108,8 @@ function ticketCard(ticket) {
   const rows = [
     ['number', ticket.number],
     ['queryCode', ticket.queryCode],
-    ['status', ticket.statusLabel || ticket.status],
+    // The server sends the words; a receipt without them (the intake's) is named from the page's strings.
+    ['status', ticket.statusLabel || t(`ticketStatus.${ticket.status}`)],
     ['office', ticket.office?.name],
     ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(lang) : ''],
   ].filter(([, value]) => value);
