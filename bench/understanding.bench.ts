@@ -29,6 +29,7 @@ export default async function understandingBench(): Promise<BenchRow[]> {
   times.sort((a, b) => a - b);
   loads.sort((a, b) => a - b);
   const score = evaluateNlu(lines, model.value);
+  const alone = evaluateNlu(lines, model.value, { modelOnly: true });
   const p99 = percentile(times, 99);
   const load = percentile(loads, 50);
   return [
@@ -72,6 +73,22 @@ export default async function understandingBench(): Promise<BenchRow[]> {
       unit: '',
       target: '≥ 0.90',
       ok: score.outOfScopeToMenu >= 0.9,
+    },
+    {
+      area: 'understanding',
+      metric: 'intent accuracy, model alone (no old rules)',
+      value: alone.accuracy,
+      unit: '',
+      target: '≥ 0.95',
+      ok: alone.accuracy >= 0.95,
+    },
+    {
+      area: 'understanding',
+      metric: 'wage-report recall, model alone',
+      value: alone.wageReportRecall,
+      unit: '',
+      target: '≥ 0.98',
+      ok: alone.wageReportRecall >= 0.98,
     },
   ];
 }

@@ -23,8 +23,11 @@ import configPlugin from './platform/config/config-plugin.js';
 import prismaPlugin from './platform/db/prisma-plugin.js';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health-routes.js';
+import { registerJsonBodyParser } from './platform/http/json-body-parser.js';
 import { loggerOptions } from './platform/http/logger-options.js';
+import { refuseMultipartWithoutBoundary } from './platform/http/multipart-edge.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerSocketCap } from './platform/http/socket-cap.js';
 import { registerValidatorCompiler } from './platform/http/validator-compiler.js';
 import i18nPlugin from './platform/i18n/i18n-plugin.js';
 import llmPlugin from './platform/llm/llm-plugin.js';
@@ -54,6 +57,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerErrorHandling(app);
   registerValidatorCompiler(app);
+  // The edge: malformed bodies are refused here, whichever route they were sent to.
+  registerJsonBodyParser(app);
+  refuseMultipartWithoutBoundary(app);
 
   // Infrastructure.
   await app.register(configPlugin, { config });
@@ -71,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
   });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  registerSocketCap(app, config.WS_MAX_PER_IP);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ConversationNotFoundError } from '../conversation/chat-service.js';
 import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
+import { storageFaultOf } from '../platform/db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
-import { HttpError } from '../platform/http/error-handler.js';
+import { HttpError, STORAGE_UNAVAILABLE } from '../platform/http/error-handler.js';
+import { ILL_FORMED_MESSAGE, isWellFormedDeep } from '../platform/http/well-formed-text.js';
 import type { Locale } from '../platform/i18n/locales.js';
 
 /** A person types at most this many messages per window; more is a script. */
@@ -16,6 +18,7 @@ const ERROR_NAMES: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not Found',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 export interface ChatSocketSession {
@@ -24,6 +27,11 @@ export interface ChatSocketSession {
   locale?: Locale;
   /** Extra fields for the `ready` frame. */
   ready?: Record<string, unknown>;
+  /**
+   * Whether this socket may join the conversation: extra fields for the `ready` frame, or why
+   * not (the socket is then closed). Absent: every socket of the user may.
+   */
+  admit?(conversation: { id: string }): Promise<Record<string, unknown> | string>;
   /**
    * A parsed JSON frame → the inbound message, or a message saying what is wrong with it.
    * Throwing HttpError works too.
@@ -45,6 +53,7 @@ export function serveChatSocket(
   session: ChatSocketSession,
 ): void {
   // Listeners first, before any await.
+  app.socketCap.track(request, socket);
   let unsubscribe: (() => void) | undefined;
   socket.on('error', (err) => request.log.warn({ err: err.message }, `${session.channel} socket error`));
   socket.on('close', () => unsubscribe?.());
@@ -61,7 +70,13 @@ export function serveChatSocket(
 
   const ready = app.conversations
     .findOrCreate(session.channel, session.externalUserId, session.locale)
-    .then((conversation) => {
+    .then(async (conversation) => {
+      const admitted = session.admit ? await session.admit(conversation) : {};
+      if (typeof admitted === 'string') {
+        sendError(401, admitted);
+        socket.close(4401, 'unauthorized');
+        return;
+      }
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
         send({ event: 'push', conversationId, replies }),
@@ -70,6 +85,7 @@ export function serveChatSocket(
         event: 'ready',
         conversationId,
         ...session.ready,
+        ...admitted,
         locale: conversation.locale,
         mode: conversation.mode,
       });
@@ -98,6 +114,7 @@ export function serveChatSocket(
     }
     await ready;
     if (!conversationId) return;
+    if (!isWellFormedDeep(frame)) return sendError(400, ILL_FORMED_MESSAGE);
     try {
       const inbound = session.toInbound(frame);
       if (typeof inbound === 'string') return sendError(400, inbound);
@@ -110,6 +127,10 @@ export function serveChatSocket(
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
       if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);
       if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
+      if (storageFaultOf(err)) {
+        request.log.error({ fault: storageFaultOf(err) }, 'chat turn failed: the database cannot write');
+        return sendError(503, STORAGE_UNAVAILABLE);
+      }
       request.log.error({ err }, 'chat turn failed');
       send({
         event: 'error',

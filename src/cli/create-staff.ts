@@ -1,9 +1,12 @@
-// npm run staff:create -- --username admin --name "管理员" [--role admin] [--office <id|code>] [--sub-offices]
-// Creates a staff account (the first admin after installing). The password comes from
-// STAFF_PASSWORD or is asked for on the terminal; it is never taken as an argument (shell history).
+// npm run staff:create -- --username admin --name "管理员" [--role admin] [--office <region code|name|code>] [--sub-offices]
+// Creates a staff account (the first admin after installing). --office takes a GB/T 2260 code
+// (310104), an office name (上海市徐汇区总工会) or code (acftu, the default); --sub-offices lets the
+// account see and work every office below its own (the national admin needs it to see any case).
+// The password comes from STAFF_PASSWORD or is asked for on the terminal, never an argument.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
+import { findOffice } from '../offices/find-office.js';
 import { loadConfig } from '../platform/config/config.js';
 import { DomainError } from '../platform/domain-error.js';
 import { HttpError } from '../platform/http/error-handler.js';
@@ -35,15 +38,13 @@ async function main(): Promise<number> {
   const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));
   try {
     await app.ready();
-    const office = await app.prisma.unionOffice.findFirst({
-      where: { OR: [{ id: values.office }, { code: values.office }] },
-    });
-    if (!office) {
-      console.error(
-        `No union office with id or code "${values.office}". Start the server once to seed offices.`,
-      );
+    // The app seeds the directory on start, so every GB/T 2260 federation is there by now.
+    const found = findOffice((await app.offices.directory()).offices.values(), values.office);
+    if (!found.ok) {
+      console.error(found.reason);
       return 1;
     }
+    const office = found.value;
     const staff = await app.staffAccounts.create({
       username: values.username,
       displayName: values.name ?? values.username,
@@ -52,7 +53,12 @@ async function main(): Promise<number> {
       officeId: office.id,
       includeSubOffices: values['sub-offices'],
     });
-    console.info(`Created ${staff.role} "${staff.username}" for ${office.name}. Sign in at /console.`);
+    const reach = staff.includeSubOffices
+      ? 'and every office below it'
+      : 'only (add --sub-offices for the offices below)';
+    console.info(
+      `Created ${staff.role} "${staff.username}" for ${office.name} ${reach}. Sign in at /console.`,
+    );
     return 0;
   } catch (err) {
     console.error(err instanceof DomainError || err instanceof HttpError ? err.message : err);

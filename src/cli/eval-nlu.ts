@@ -1,5 +1,6 @@
-// npm run eval:nlu [-- --split train|test] [-- --errors] — accuracy, per-intent precision and
-// recall, and the confusion matrix of the shipped model on the held-out test split (default).
+// npm run eval:nlu [-- --split train|test] [--errors] [--model-only] — accuracy, per-intent
+// precision and recall, and the confusion matrix of the shipped understanding on the held-out
+// test split (default); --model-only scores the model's decision without the old rules.
 import { shippedModel } from '../conversation/understanding/classifier/shipped-model.js';
 import { CORPUS_INTENTS, loadCorpus } from '../conversation/understanding/corpus/load-corpus.js';
 import { evaluateNlu } from '../conversation/understanding/eval/evaluate-nlu.js';
@@ -12,10 +13,11 @@ if (!lines.length) {
   process.exit(1);
 }
 const { model, loadMs } = shippedModel();
-const score = evaluateNlu(lines, model);
+const modelOnly = args.includes('--model-only');
+const score = evaluateNlu(lines, model, { modelOnly });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.info(
-  `model ${model.version} (loaded in ${loadMs.toFixed(0)} ms), ${split} split: ${score.messages} messages`,
+  `model ${model.version} (loaded in ${loadMs.toFixed(0)} ms), ${split} split: ${score.messages} messages${modelOnly ? ', model alone' : ''}`,
 );
 console.info(
   `accuracy ${pct(score.accuracy)}  (${Object.entries(score.byLang)

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { InboundMessage, OutboundMessage } from '../messages/messages.js';
+import { type InboundMessage, MESSAGE_TEXT_MAX_CHARS, type OutboundMessage } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
@@ -85,6 +85,16 @@ export function createChatService(deps: ChatServiceDeps) {
       const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
       return mutex.run(key, async () => {
         const conversation = await load(inbound, options.conversationId);
+        if (inbound.text && isOverCap(inbound.text)) {
+          // Told, not read: no understanding step sees it and nothing is stored.
+          const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
+          return {
+            conversationId: conversation.id,
+            locale: conversation.locale,
+            mode: conversation.mode,
+            replies: [{ type: 'text', text }],
+          };
+        }
         if (conversation.stateProblem) {
           deps.log.error(
             { conversationId: conversation.id, reason: conversation.stateProblem },
@@ -156,3 +166,11 @@ export function createChatService(deps: ChatServiceDeps) {
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
+
+/** More code points than the cap; stops counting there, so a huge text costs no more than the cap. */
+function isOverCap(text: string): boolean {
+  if (text.length <= MESSAGE_TEXT_MAX_CHARS) return false;
+  let count = 0;
+  for (const _ of text) if (++count > MESSAGE_TEXT_MAX_CHARS) return true;
+  return false;
+}

@@ -1,5 +1,6 @@
 // Wire schemas for chat messages: one source for validation, types and the OpenAPI docs.
 import Type, { type Static } from 'typebox';
+import { MESSAGE_TEXT_MAX_CHARS } from '../messages/messages.js';
 import { SUPPORTED_LOCALES } from '../platform/i18n/locales.js';
 
 export const LocaleSchema = Type.Union(SUPPORTED_LOCALES.map((l) => Type.Literal(l)));
@@ -22,7 +23,7 @@ export const ChatRequestSchema = Type.Object(
     channelUserId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' }),
     ),
-    text: Type.Optional(Type.String({ maxLength: 2000 })),
+    text: Type.Optional(Type.String({ maxLength: MESSAGE_TEXT_MAX_CHARS })),
     location: Type.Optional(GeoPointSchema),
     locale: Type.Optional(LocaleSchema),
   },

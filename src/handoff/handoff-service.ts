@@ -1,4 +1,4 @@
-import { canOversee, type OfficeActor } from '../offices/office-actor.js';
+import { canOversee, type OfficeActor, sees } from '../offices/office-actor.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
@@ -11,6 +11,8 @@ import {
   view,
 } from './handoff-types.js';
 import { describeHours, isOpen } from './office-hours.js';
+import { createQueueItems } from './queue-item.js';
+import { createRelocation } from './relocate-handoff.js';
 
 export type {
   EscalationRequest,
@@ -55,6 +57,20 @@ export function createHandoffService(deps: HandoffDeps) {
     deps.hub.publish(handoff.officeId, { event, handoff: view(handoff), ...extra });
   }
 
+  const queueItem = createQueueItems({ conversations: deps.conversations, ticketOf: deps.ticketOf, now });
+  /** A queue change, with the item as the queue lists it (preview, region, channel, wait, ticket). */
+  async function publishQueue(
+    handoff: Handoff,
+    extra: Record<string, unknown> = {},
+    incoming?: { text: string; at: Date },
+  ) {
+    deps.hub.publish(handoff.officeId, {
+      event: 'queue',
+      handoff: await queueItem(handoff, incoming),
+      ...extra,
+    });
+  }
+
   async function localeOf(conversationId: string): Promise<Locale> {
     const row = await deps.conversations.summary(conversationId);
     return normalizeLocale(row?.locale) ?? DEFAULT_LOCALE;
@@ -63,10 +79,11 @@ export function createHandoffService(deps: HandoffDeps) {
   /** A handoff in the staff member's offices, or 404 (never "it exists but is not yours"). */
   async function inScope(id: string, staff: OfficeActor): Promise<Handoff> {
     const handoff = await prisma.handoff.findUnique({ where: { id } });
-    if (!handoff || !staff.officeIds.includes(handoff.officeId))
-      throw new DomainError('not-found', 'No such chat.');
+    if (!handoff || !sees(staff, handoff.officeId)) throw new DomainError('not-found', 'No such chat.');
     return handoff;
   }
+
+  const relocate = createRelocation({ prisma, hub: deps.hub, officeFor: deps.officeFor, open, publishQueue });
 
   const service = {
     /** Queue a conversation (or return its open handoff, raised to the higher priority). */
@@ -111,9 +128,13 @@ export function createHandoffService(deps: HandoffDeps) {
     },
 
     /** Tell the consoles (the handoff was saved with the turn that asked for it). */
-    announce(handoff: Handoff) {
-      publish(handoff, 'queue');
+    announce(handoff: Handoff): Promise<void> {
+      return publishQueue(handoff);
     },
+
+    /** Move a waiting chat to the office of the region the worker just named (`text`, being answered). */
+    relocate: (conversationId: string, regionCode: string, text?: string) =>
+      relocate(conversationId, regionCode, text ? { text, at: now() } : undefined),
 
     async notifyQueued(conversationId: string, handoff: Handoff, locale: Locale) {
       const text = service.queuedText(deps.t(locale), await position(handoff));
@@ -139,9 +160,8 @@ export function createHandoffService(deps: HandoffDeps) {
         orderBy: [{ createdAt: 'asc' }],
         take: 200,
       });
-      return rows
-        .sort((a, b) => (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2))
-        .map(view);
+      rows.sort((a, b) => (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2));
+      return Promise.all(rows.map((row) => queueItem(row)));
     },
 
     async get(id: string, staff: OfficeActor) {
@@ -190,7 +210,7 @@ export function createHandoffService(deps: HandoffDeps) {
         [{ type: 'handoff', text: t('staff:handoff.claimed', { name: staff.displayName }) }],
         'system',
       );
-      publish(claimed, 'queue', { by: { id: staff.id, displayName: staff.displayName } });
+      await publishQueue(claimed, { by: { id: staff.id, displayName: staff.displayName } });
       return view(claimed);
     },
 
@@ -233,7 +253,7 @@ export function createHandoffService(deps: HandoffDeps) {
         'system',
       );
       const ended = await prisma.handoff.findUniqueOrThrow({ where: { id } });
-      publish(ended, 'queue');
+      await publishQueue(ended);
       return view(ended);
     },
 
@@ -253,7 +273,7 @@ export function createHandoffService(deps: HandoffDeps) {
         await deps.conversations.setMode(conversationId, 'human');
         return 'claimed';
       }
-      publish(await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } }), 'queue');
+      await publishQueue(await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } }));
       return 'withdrawn';
     },
 

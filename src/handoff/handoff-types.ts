@@ -48,6 +48,8 @@ export interface HandoffDeps {
     regionCode?: string,
     collective?: boolean,
   ) => Promise<string | undefined>;
+  /** The number of the conversation's latest ticket (the queue shows it). */
+  ticketOf?: (conversationId: string) => Promise<string | undefined>;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
   now?: () => Date;

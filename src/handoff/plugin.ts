@@ -26,6 +26,7 @@ export default fp(
       t: app.t,
       hours: parseOfficeHours(app.config.OFFICE_HOURS),
       officeFor: officeForConversation(app),
+      ticketOf: (conversationId) => app.ticketReads.latestNumberOf(conversationId),
       send: async (conversationId, replies, author) => {
         await app.delivery.send(conversationId, replies, { author });
       },

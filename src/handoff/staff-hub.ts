@@ -1,7 +1,10 @@
 /** A staff console connected over /ws/staff, listening for its offices' queue and chats. */
 export interface HubClient {
+  /** Whose console it is: their sockets close when their scope or role changes. */
+  staffId: string;
   officeIds: ReadonlySet<string>;
   send(frame: Record<string, unknown>): void;
+  close(): void;
 }
 
 /**
@@ -24,6 +27,18 @@ export class StaffHub {
       sent++;
     }
     return sent;
+  }
+
+  /** Close every console of one staff member (their account changed; they sign in again). */
+  disconnect(staffId: string): number {
+    let closed = 0;
+    for (const client of [...this.clients]) {
+      if (client.staffId !== staffId) continue;
+      this.clients.delete(client);
+      client.close();
+      closed++;
+    }
+    return closed;
   }
 
   get size(): number {

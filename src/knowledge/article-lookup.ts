@@ -4,7 +4,9 @@ import { LAW_ALIASES } from './law-names.js';
 
 const ZH_ARTICLE = /第([零〇一二三四五六七八九十百千\d]+)条/g;
 const EN_OF = /article\s+(\d+)\s+of\s+(?:the\s+)?((?:[a-z]+\s+){0,4}law)/g;
-const EN_LAW_FIRST = /((?:[a-z]+\s+){0,4}law)[\s,]*(?:article|art\.?)\s*(\d+)/g;
+// \b first: unanchored, every letter of a long token started a scan of the rest of it (a
+// 200,000-letter token took minutes); now only word starts do, and each looks at five words.
+const EN_LAW_FIRST = /\b((?:[a-z]+\s+){0,4}law)[\s,]*(?:article|art\.?)\s*(\d+)/g;
 
 /**
  * Articles named outright ("劳动合同法第三十条", "《劳动法》第44条", "article 30 of the labor

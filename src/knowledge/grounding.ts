@@ -1,5 +1,6 @@
 import type { ArticleRef } from './card.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
+import { foldCitationSpelling } from './citation-spelling.js';
 import { LAW_ALIASES, shortLawName } from './law-names.js';
 
 export interface CitedSpan {
@@ -8,9 +9,11 @@ export interface CitedSpan {
   end: number;
 }
 
-// 《劳动合同法》第三十条, 《中华人民共和国劳动法》第44条, 劳动合同法第82条.
+// 《劳动合同法》第三十条, 《中华人民共和国劳动法》第44条, 《劳动法》44条, 劳动合同法第82条,
+// 劳动法 第82条, 劳动法82条 (read after foldCitationSpelling: ASCII digits, simplified 条).
+// A bare name without 第 needs Arabic digits: 劳动法三条 is "three articles", not a citation.
 const CITATION =
-  /《([^》]{2,40})》\s*第\s*([零〇一二三四五六七八九十百千\d]+)\s*条|([\u4e00-\u9fff]{2,16}?(?:法|条例|规定|办法))第\s*([零〇一二三四五六七八九十百千\d]+)\s*条/g;
+  /《([^》]{2,40})》\s*第?\s*([零〇一二三四五六七八九十百千\d]+)\s*条|([\u4e00-\u9fff]{2,16}?(?:法|条例|规定|办法))\s*(?:第\s*([零〇一二三四五六七八九十百千\d]+)|(\d+))\s*条/g;
 
 /** The statute a written name means: 《中华人民共和国劳动法》, 社保法, or "根据劳动合同法" (the tail). */
 function resolveLaw(name: string, knownLaws: readonly string[]): string {
@@ -32,9 +35,10 @@ export function findCitations(text: string, knownLaws: readonly string[] = []): 
     const article = Number(match[1]);
     if (law && article) spans.push({ ref: { law, article }, end: (match.index ?? 0) + match[0].length });
   }
-  for (const match of text.matchAll(CITATION)) {
+  // Offsets in the folded text are offsets in the original: the flag lands where it was written.
+  for (const match of foldCitationSpelling(text).matchAll(CITATION)) {
     const name = (match[1] ?? match[3] ?? '').trim();
-    const article = parseChineseNumeral(match[2] ?? match[4] ?? '');
+    const article = parseChineseNumeral(match[2] ?? match[4] ?? match[5] ?? '');
     if (!name || !article) continue;
     spans.push({
       ref: { law: resolveLaw(name, knownLaws), article },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { OfficeActor } from '../offices/office-actor.js';
+import { regionLabel } from '../regions/region-label.js';
 
 export interface Period {
   from?: Date;
@@ -13,6 +14,16 @@ export interface Sheet {
 }
 
 const PAGE = 500;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * A stored instant as a China wall-clock time, "2026-12-03 00:06:05": the ledger is read in
+ * China, and its header names the zone (北京时间 UTC+8), so nobody reads UTC as local time.
+ */
+export function chinaTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
 
 /** 工单台账: the office's tickets in the period, personal data masked. */
 export async function ticketSheet(
@@ -43,6 +54,7 @@ export async function ticketSheet(
         t(`ledger:priority.${item.priority}`),
         item.office.name,
         item.regionCode,
+        regionLabel(item.regionCode, 'zh-CN'),
         t(`ledger:industry.${item.industry}`),
         item.platform ?? '',
         item.employer ?? '',
@@ -51,8 +63,8 @@ export async function ticketSheet(
         item.collective ? t('ledger:yes') : t('ledger:no'),
         item.claimantNameMasked,
         item.phoneMasked,
-        item.createdAt,
-        item.dueAt,
+        chinaTime(item.createdAt),
+        chinaTime(item.dueAt),
         item.overdue ? t('ledger:yes') : t('ledger:no'),
         assignee.get(item.id) ?? '',
       ]);
@@ -87,10 +99,10 @@ export async function documentSheet(
       t(`ledger:documentKind.${d.kind}`),
       d.recipient,
       d.employer ?? '',
-      d.issuedAt,
-      d.deadlineAt ?? '',
+      chinaTime(d.issuedAt),
+      chinaTime(d.deadlineAt),
       t(`ledger:documentStatus.${d.status}`),
-      d.repliedAt ?? '',
+      chinaTime(d.repliedAt),
       d.copiedToProcuratorate ? t('ledger:yes') : t('ledger:no'),
       d.ticketIds.map((id) => ticketNumbers.get(id) ?? '').join(' '),
     ]),

@@ -12,6 +12,14 @@ export const CHANNELS: readonly Channel[] = [
   'wecom',
 ];
 
+/**
+ * The one cap on a message's text, in characters (code points), for every channel: HTTP and
+ * socket schemas refuse more, and the chat service answers longer text from any channel (WeChat,
+ * WeCom, the bot) by telling the worker, without reading or storing it. Nobody types more than
+ * this into a chat; text past it is pasted or scripted, and only costs time.
+ */
+export const MESSAGE_TEXT_MAX_CHARS = 2000;
+
 export type CoordSystem = 'wgs84' | 'gcj02' | 'bd09';
 
 export interface GeoPoint {

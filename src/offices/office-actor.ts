@@ -17,3 +17,8 @@ export interface OfficeActor {
 export function canOversee(actor: Pick<OfficeActor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'supervisor';
 }
+
+/** The one membership test behind every scoped read and write: is this office in the actor's scope? */
+export function sees(actor: Pick<OfficeActor, 'officeIds'>, officeId: string): boolean {
+  return actor.officeIds.includes(officeId);
+}

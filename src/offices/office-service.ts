@@ -23,6 +23,9 @@ import { insertRows, sqlDate } from './raw-insert.js';
 export type { OfficeInput, OfficeListFilter, RuleInput } from './office-views.js';
 export { toOfficeView } from './office-views.js';
 
+import { createOfficeAccess } from './office-access-service.js';
+import type { OfficeActor } from './office-actor.js';
+import { officeEditsFor } from './office-staff-edits.js';
 import { type Directory, type RouteDecision, routeTicket, sortRules } from './route-ticket.js';
 
 export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean }) {
@@ -259,6 +262,15 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
 
     /** Forget the cached directory (after offices were changed outside this service). */
     reload: invalidate,
+
+    /** The loaded directory (the access rule reads it). */
+    directory: current,
+
+    /** The directory as this staff member may edit it (office-access.ts checks every write). */
+    by: (actor: OfficeActor) => officeEditsFor(service, actor),
+
+    /** Scope questions other domains' staff routes ask (stations, transfers, grants). */
+    access: createOfficeAccess(current),
   };
   return service;
 }

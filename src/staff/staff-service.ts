@@ -23,6 +23,14 @@ export interface LockoutPolicy {
   lockMinutes: number;
 }
 
+function lockedFor(until: Date, now: number): LoginResult {
+  return {
+    ok: false,
+    reason: 'locked',
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now) / 1000)),
+  };
+}
+
 export const USERNAME_PATTERN = '^[A-Za-z0-9._-]{3,40}$';
 
 /** Staff accounts: creation, password login with lockout, listing. */
@@ -66,30 +74,35 @@ export function createStaffService(prisma: Db, lockout: LockoutPolicy) {
         return { ok: false, reason: 'invalid' };
       }
       const now = Date.now();
-      if (staff.lockedUntil && staff.lockedUntil.getTime() > now) {
-        return {
-          ok: false,
-          reason: 'locked',
-          retryAfterSeconds: Math.ceil((staff.lockedUntil.getTime() - now) / 1000),
-        };
-      }
+      if (staff.lockedUntil && staff.lockedUntil.getTime() > now) return lockedFor(staff.lockedUntil, now);
+      // Every write below is conditional in the database, never "read, then write back": the
+      // hash check is slow and asynchronous, so parallel guesses all read the same counter.
+      const notLocked = { OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] };
       if (!(await verifyPassword(staff.passwordHash, password))) {
-        const failures = staff.failedLogins + 1;
-        const lock = failures >= lockout.maxFailures;
-        await prisma.staff.update({
-          where: { id: staff.id },
-          data: {
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now + lockout.lockMinutes * 60_000) : staff.lockedUntil,
-          },
+        await prisma.staff.updateMany({
+          where: { id: staff.id, ...notLocked },
+          data: { failedLogins: { increment: 1 } },
         });
-        if (lock) return { ok: false, reason: 'locked', retryAfterSeconds: lockout.lockMinutes * 60 };
+        const lockedUntil = new Date(now + lockout.lockMinutes * 60_000);
+        const locked = await prisma.staff.updateMany({
+          where: { id: staff.id, ...notLocked, failedLogins: { gte: lockout.maxFailures } },
+          data: { failedLogins: 0, lockedUntil },
+        });
+        if (locked.count > 0) return lockedFor(lockedUntil, now);
+        const after = await prisma.staff.findUnique({
+          where: { id: staff.id },
+          select: { lockedUntil: true },
+        });
+        if (after?.lockedUntil && after.lockedUntil.getTime() > now) return lockedFor(after.lockedUntil, now);
         return { ok: false, reason: 'invalid' };
       }
-      const updated = await prisma.staff.update({
-        where: { id: staff.id },
+      // The right password wins only if no parallel guess locked the account meanwhile.
+      const signedIn = await prisma.staff.updateMany({
+        where: { id: staff.id, ...notLocked },
         data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() },
       });
+      const updated = await prisma.staff.findUniqueOrThrow({ where: { id: staff.id } });
+      if (signedIn.count === 0 && updated.lockedUntil) return lockedFor(updated.lockedUntil, now);
       return { ok: true, staff: updated };
     },
 

@@ -5,18 +5,6 @@ import type { DocumentKind } from './document-kinds.js';
 
 export const BUILT_IN_TEMPLATES = path.join(PROJECT_ROOT, 'src', 'supervision', 'templates');
 
-export interface Paragraph {
-  text: string;
-  align: 'left' | 'right';
-  /** First-line indent of two characters, as Chinese official documents use. */
-  indent: boolean;
-}
-
-export interface RenderedDocument {
-  title: string;
-  paragraphs: Paragraph[];
-}
-
 /** The template for a kind: the override directory's file when it has one, else the built-in. */
 export function readTemplate(kind: DocumentKind, overrideDir?: string): string {
   if (overrideDir) {
@@ -41,19 +29,4 @@ export function fillTemplate(template: string, fields: Record<string, string | u
     out.push(first as string, ...rest.map((more) => `${marker}${more}`));
   }
   return out.join('\n').trim();
-}
-
-/** Parse filled text (the stored body) into a title and paragraphs. */
-export function parseBody(body: string): RenderedDocument {
-  const lines = body.split('\n');
-  const titleLine = lines.find((line) => line.startsWith('# ')) ?? '# ';
-  const paragraphs: Paragraph[] = [];
-  for (const line of lines) {
-    if (line === titleLine || !line.trim()) continue;
-    if (line.startsWith('>')) paragraphs.push({ text: line.slice(1).trim(), align: 'right', indent: false });
-    else if (line.startsWith('!'))
-      paragraphs.push({ text: line.slice(1).trim(), align: 'left', indent: false });
-    else paragraphs.push({ text: line.trim(), align: 'left', indent: true });
-  }
-  return { title: titleLine.slice(2).trim(), paragraphs };
 }

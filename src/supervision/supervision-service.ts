@@ -1,5 +1,5 @@
 import { articleLabel } from '../knowledge/chinese-numeral.js';
-import type { OfficeActor } from '../offices/office-actor.js';
+import { type OfficeActor, sees } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { SupervisionDocument } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
@@ -37,8 +37,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
 
   async function inScope(id: string, staff: OfficeActor) {
     const doc = await prisma.supervisionDocument.findUnique({ where: { id }, include: { tickets: true } });
-    if (!doc || !staff.officeIds.includes(doc.officeId))
-      throw new DomainError('not-found', 'No such document.');
+    if (!doc || !sees(staff, doc.officeId)) throw new DomainError('not-found', 'No such document.');
     return doc;
   }
 
@@ -69,7 +68,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
   const service = {
     async create(input: NewDocument, staff: OfficeActor): Promise<SupervisionDocument> {
       const officeId = input.officeId ?? staff.officeId;
-      if (!staff.officeIds.includes(officeId))
+      if (!sees(staff, officeId))
         throw new DomainError('forbidden', 'You can issue documents only for offices you serve.');
       const office = await prisma.unionOffice.findUnique({ where: { id: officeId } });
       if (!office) throw new DomainError('invalid', `No union office ${officeId}.`);
@@ -81,7 +80,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       const ticketNumbers = [...new Set([...(input.ticketNumbers ?? [])])];
       const tickets = await deps.tickets.byNumbers(ticketNumbers);
       const missing = ticketNumbers.filter(
-        (n) => !tickets.some((t) => t.number === n && staff.officeIds.includes(t.officeId)),
+        (n) => !tickets.some((t) => t.number === n && sees(staff, t.officeId)),
       );
       if (missing.length)
         throw new DomainError('not-found', `No ticket ${missing.join(', ')} in your offices.`);

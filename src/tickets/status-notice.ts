@@ -15,6 +15,6 @@ export function statusNotice(t: Translate, change: StatusNoticeChange): Outbound
   return {
     type: 'ticket',
     text,
-    ticket: ticketCard(ticket),
+    ticket: ticketCard(ticket, t),
   };
 }

@@ -34,6 +34,8 @@ export function checkTransition(
   if (to === 'transferred' && !extra.toOfficeId) {
     return { ok: false, reason: 'A transfer needs the office it goes to (toOfficeId).' };
   }
+  // The receiving office reads why the case came to them before anything else.
+  if (to === 'transferred' && !extra.note?.trim()) return { ok: false, reason: 'A transfer needs a reason.' };
   return { ok: true, value: true };
 }
 

@@ -105,6 +105,16 @@ export function createTicketReads(prisma: Db) {
       return ticket?.officeId;
     },
 
+    /** The number of a conversation's latest ticket (the live queue shows it). */
+    async latestNumberOf(conversationId: string): Promise<string | undefined> {
+      const ticket = await prisma.ticket.findFirst({
+        where: { conversationId },
+        orderBy: { createdAt: 'desc' },
+        select: { number: true },
+      });
+      return ticket?.number;
+    },
+
     /** Who each ticket is assigned to (staff ids). */
     async assignees(ticketIds: string[]): Promise<Map<string, string>> {
       if (!ticketIds.length) return new Map();

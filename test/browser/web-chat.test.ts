@@ -50,6 +50,18 @@ describe.runIf(hasChromium || process.env.CI)('web chat in a phone-sized browser
     await expect.poll(() => page.locator('.msg').count()).toBe(4);
     expect(failed).toEqual([]);
     await page.screenshot({ path: 'test-results/web-chat.png' });
+
+    // Another browser that learnt only this one's id sees nothing of the chat and starts anew.
+    const userId = await page.evaluate(() => localStorage.getItem('gongyou.userId'));
+    const other = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
+    await other.addInitScript((id) => localStorage.setItem('gongyou.userId', String(id)), userId);
+    const otherPage = await other.newPage();
+    await otherPage.goto(url);
+    await expect
+      .poll(() => otherPage.evaluate(() => localStorage.getItem('gongyou.userId')))
+      .not.toBe(userId);
+    expect(await otherPage.locator('.msg').count()).toBe(0);
+    await other.close();
     await context.close();
   });
 

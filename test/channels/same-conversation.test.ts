@@ -186,10 +186,11 @@ drivers.wecom = async () => {
         OpenKfId: 'wk-same',
       });
       const encrypted = encrypt(CONFIG.WECOM_ENCODING_AES_KEY, CONFIG.WECOM_CORP_ID, inner);
-      const signature = sha1Sorted(CONFIG.WECOM_TOKEN, '1', `n${id}`, encrypted);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = sha1Sorted(CONFIG.WECOM_TOKEN, timestamp, `n${id}`, encrypted);
       const response = await t.app.inject({
         method: 'POST',
-        url: `/api/wecom/callback?msg_signature=${signature}&timestamp=1&nonce=n${id}`,
+        url: `/api/wecom/callback?msg_signature=${signature}&timestamp=${timestamp}&nonce=n${id}`,
         payload: xml({ ToUserName: CONFIG.WECOM_CORP_ID, Encrypt: encrypted }),
         headers: { 'content-type': 'text/xml' },
       });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { inboundPayloads } from './helpers/inbound-payloads.js';
 import { encrypt, sha1Sorted, xml } from './helpers/wechat-fixtures.js';
@@ -50,7 +50,10 @@ describe('WeCom customer-service callback', () => {
       .optionally()
       .reply(200, { errcode: 0, errmsg: 'ok', access_token: 'WECOM-TOKEN', expires_in: 7200 });
   });
-  afterEach(() => nock.cleanAll());
+  afterEach(() => {
+    vi.useRealTimers();
+    nock.cleanAll();
+  });
   afterAll(async () => {
     nock.enableNetConnect();
     await t.close();
@@ -71,6 +74,9 @@ describe('WeCom customer-service callback', () => {
     const echostr = encodeURIComponent(
       'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
     );
+    // The example was signed in 2014: our clock is set to its time, as callbacks are taken only
+    // within 5 minutes of their timestamp.
+    vi.useFakeTimers({ now: 1409659589 * 1000, toFake: ['Date'] });
     const response = await t.app.inject({
       method: 'GET',
       url: `${PATH}?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=${echostr}`,
@@ -82,12 +88,18 @@ describe('WeCom customer-service callback', () => {
       url: `${PATH}?msg_signature=${'1'.repeat(40)}&timestamp=1409659589&nonce=263014780&echostr=${echostr}`,
     });
     expect(forged.statusCode).toBe(401);
+    vi.useRealTimers();
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: `${PATH}?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=${echostr}`,
+    });
+    expect(stale.statusCode).toBe(401);
   });
 
   it('refuses a plaintext body: WeCom callbacks are always encrypted', async () => {
     const response = await t.app.inject({
       method: 'POST',
-      url: `${PATH}?msg_signature=x&timestamp=1&nonce=2`,
+      url: `${PATH}?msg_signature=x&timestamp=${now()}&nonce=2`,
       payload: xml({ MsgType: 'text', Content: 'hi' }),
       headers: { 'content-type': 'text/xml' },
     });

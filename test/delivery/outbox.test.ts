@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { backoffMs, MAX_FAILED_ATTEMPTS } from '../../src/delivery/delivery-service.js';
-import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { chat, clientSecretFor, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 function nextFrame(
   ws: WebSocket,
@@ -42,7 +42,8 @@ describe('outbox delivery', () => {
     expect(sent.delivered).toBe(false);
     expect(await t.app.delivery.pending(conversationId)).toHaveLength(1);
 
-    const ws = new WebSocket(`${base}/ws/chat?channelUserId=offline-rider`);
+    const secret = clientSecretFor(t.app, 'offline-rider');
+    const ws = new WebSocket(`${base}/ws/chat?channelUserId=offline-rider&clientSecret=${secret}`);
     const push = await nextFrame(ws, (f) => f.event === 'push');
     expect(push.replies).toEqual([{ type: 'staff', text: '您好，我是工会的王老师。' }]);
     ws.close();

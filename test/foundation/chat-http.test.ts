@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chat, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { chat, clientSecretFor, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('POST /api/chat/messages', () => {
   let t: TestApp;
@@ -79,7 +79,11 @@ describe('GET /api/chat/history', () => {
   it('returns the conversation in order, replies with their rich parts', async () => {
     await chat(t.app, { channelUserId: 'history-rider', text: '你好' });
     await chat(t.app, { channelUserId: 'history-rider', text: 'hello' });
-    const response = await t.app.inject({ url: '/api/chat/history?channelUserId=history-rider' });
+    // The page sends the conversation's secret, which only this browser holds.
+    const response = await t.app.inject({
+      url: '/api/chat/history?channelUserId=history-rider',
+      headers: { 'x-client-secret': clientSecretFor(t.app, 'history-rider') ?? '' },
+    });
     expect(response.statusCode).toBe(200);
     const { messages } = response.json();
     expect(messages.map((m: { direction: string }) => m.direction)).toEqual(['in', 'out', 'in', 'out']);

@@ -78,11 +78,10 @@ describe('GET /ws/chat', () => {
 
   it('a second socket for the same user joins the same conversation', async () => {
     const a = new WsClient(`${base}/ws/chat?channelUserId=ws-twice`);
-    const b = new WsClient(`${base}/ws/chat?channelUserId=ws-twice`);
-    const [ra, rb] = await Promise.all([
-      a.waitFor((f) => f.event === 'ready'),
-      b.waitFor((f) => f.event === 'ready'),
-    ]);
+    const ra = await a.waitFor((f) => f.event === 'ready');
+    // The first socket's ready frame carries the conversation's secret; the second shows it.
+    const b = new WsClient(`${base}/ws/chat?channelUserId=ws-twice&clientSecret=${ra.clientSecret}`);
+    const rb = await b.waitFor((f) => f.event === 'ready');
     expect(ra.conversationId).toBe(rb.conversationId);
     a.close();
     b.close();

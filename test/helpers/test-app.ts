@@ -60,9 +60,36 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 // biome-ignore lint/suspicious/noExplicitAny: test convenience for reply payloads
 export type ChatBody = { conversationId: string; locale: string; replies: Array<Record<string, any>> };
 
-/** POST a chat message and return the parsed body. */
+/**
+ * Each app's web conversations' client secrets, as a browser keeps them: by conversationId and
+ * by channelUserId. `chat()` sends the one it holds and keeps the one a first reply issues.
+ */
+const secrets = new Map<string, Map<string, string>>();
+// By database, not by app: a browser keeps its secret when the server restarts.
+const secretsOf = (app: FastifyInstance) => {
+  const known = secrets.get(app.config.DATABASE_URL) ?? new Map<string, string>();
+  secrets.set(app.config.DATABASE_URL, known);
+  return known;
+};
+
+/** The clientSecret `chat()` was given for a conversationId or a channelUserId. */
+export function clientSecretFor(app: FastifyInstance, idOrUser: string): string | undefined {
+  return secretsOf(app).get(idOrUser);
+}
+
+/** POST a chat message, as the web chat does (with the conversation's secret), and parse it. */
 export async function chat(app: FastifyInstance, body: Record<string, unknown>): Promise<ChatBody> {
-  const response = await app.inject({ method: 'POST', url: '/api/chat/messages', payload: body });
+  const known = secretsOf(app);
+  const ref = String(body.conversationId ?? body.channelUserId ?? '');
+  const held = body.clientSecret ?? known.get(ref);
+  const payload = held ? { ...body, clientSecret: held } : body;
+  const response = await app.inject({ method: 'POST', url: '/api/chat/messages', payload });
   if (response.statusCode !== 200) throw new Error(`chat failed ${response.statusCode}: ${response.body}`);
-  return response.json();
+  const reply = response.json() as ChatBody & { clientSecret?: string };
+  const secret = reply.clientSecret ?? (typeof held === 'string' ? held : undefined);
+  if (secret) {
+    known.set(reply.conversationId, secret);
+    if (typeof body.channelUserId === 'string') known.set(body.channelUserId, secret);
+  }
+  return reply;
 }

@@ -102,9 +102,7 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     const report = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
     expect(report.replies[0]?.text).toContain('登记欠薪');
     const chatter = await chat(t.app, { channelUserId: 'qa-7', text: '今天天气不错' });
-    // Chatter gets the menu, never a card presented as its answer.
-    expect(chatter.replies[0]?.type).not.toBe('answer');
-    expect(chatter.replies[0]?.text).toContain('找附近的工会驿站');
+    expect(chatter.replies[0]?.text).toContain('没太明白');
   });
 
   it('puts 110/120 first and escalates urgently when someone is in danger, even mid-question', async () => {
@@ -138,6 +136,15 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(body.replies[0]?.text).toContain('120');
     expect(body.replies[1]?.type).toBe('answer');
     expect(body.replies[1]?.citations.map((c: { law: string }) => c.law)).toContain('工伤保险条例');
+  });
+
+  it('answers a past injury asked about with the law and the offer of a person, without an alarm', async () => {
+    const before = escalations.length;
+    const body = await chat(t.app, { channelUserId: 'qa-14', text: '被小车撞了 腿骨折住院了 算工伤吗' });
+    expect(body.replies[0]?.type).toBe('answer');
+    expect(body.replies[0]?.text).not.toContain('120');
+    expect(body.replies[0]?.quickReplies[0]?.text).toBe('转人工');
+    expect(escalations.length).toBe(before);
   });
 
   it('does not treat "打我电话" as violence', async () => {

@@ -207,11 +207,16 @@ describe('account changes', () => {
 
       expect((await patch({ extraOfficeIds: [offices.b] })).statusCode).toBe(403);
       expect((await patch({ extraOfficeIds: [offices.aChild] })).statusCode).toBe(200);
+      // A changed scope ends the old session too: the next sign-in carries the new scope.
+      expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: session })).statusCode).toBe(
+        401,
+      );
+      const renewed = await loginBearer(t.app, 'worker');
       expect(
-        (await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: session })).json().officeIds,
+        (await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: renewed })).json().officeIds,
       ).toEqual([offices.a, offices.aChild]);
       expect((await patch({ role: 'supervisor' })).json().account.role).toBe('supervisor');
-      expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: session })).statusCode).toBe(
+      expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: renewed })).statusCode).toBe(
         401,
       );
 

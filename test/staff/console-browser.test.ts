@@ -60,11 +60,17 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
     const item = consolePage.locator('#queue li.item.waiting');
     await item.waitFor({ timeout: 5000 });
     expect(await item.textContent()).toContain('用户要求人工');
+    // What staff need to pick a chat: the worker's words, channel and language, the wait.
+    expect(await item.textContent()).toMatch(/转人工[\s\S]*网页 · 中文 · 已等待 \d+ 分钟/);
     expect(await consolePage.locator('#waiting-count').textContent()).toBe('1');
     await item.click();
     await expect.poll(() => consolePage.locator('#transcript').textContent()).toContain('转人工');
     await consolePage.click('#claim');
     await expect.poll(() => consolePage.locator('#reply-text').isEnabled()).toBe(true);
+    // Taken, the item keeps its facts and counts from the claim.
+    await expect
+      .poll(() => consolePage.locator('#queue li.item').textContent())
+      .toMatch(/网页 · 中文 · 已接入 \d+ 分钟/);
     await expect.poll(() => chatPage.locator('.msg').last().textContent()).toContain('已接入');
 
     await consolePage.fill('#reply-text', '您好，我是工会的王老师。请问是哪家公司拖欠工资？');
@@ -81,6 +87,23 @@ describe.runIf(hasChromium || process.env.CI)('staff console in headless chromiu
       .toContain('上海某某餐饮');
 
     await consolePage.screenshot({ path: 'test-results/staff-console-chat.png' });
+
+    // The ticket in words: its place and industry by name, the timeline with the staff member's name.
+    await consolePage.click('#tabs button[data-tab=tickets]');
+    await consolePage.locator('#ticket-list tbody tr', { hasText: ticket }).click();
+    const detail = consolePage.locator('#ticket-detail');
+    await expect.poll(() => detail.textContent()).toContain('上海市浦东新区');
+    expect(await detail.textContent()).toContain('外卖配送');
+    await detail.locator('form.action select[name=to]').selectOption('accepted');
+    await detail
+      .locator('form.action', { has: consolePage.locator('select[name=to]') })
+      .locator('button')
+      .click();
+    await expect
+      .poll(() => detail.locator('.timeline').textContent())
+      .toContain('状态变更 → 已受理 · wang.supervisor');
+    expect(await detail.locator('.timeline').textContent()).toContain('提交 · 工友本人');
+    expect(await detail.locator('.timeline').textContent()).not.toContain('staff:');
 
     // 一函两书: an 意见书 for the ticket's employer, numbered and downloadable as DOCX and PDF.
     await consolePage.click('#tabs button[data-tab=documents]');

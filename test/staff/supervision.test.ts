@@ -74,10 +74,10 @@ describe('一函两书', () => {
     expect(doc.number).toBe(`〔${year}〕第1号`);
     expect(doc.recipient).toBe('上海某某餐饮管理有限公司');
     expect(doc.status).toBe('issued');
-    expect(doc.body).toContain('拖欠 12 名职工');
+    expect(doc.body).toContain('拖欠12名职工');
     expect(doc.body).toContain('《劳动合同法》第三十条');
     expect(doc.body).toContain(ticket);
-    expect(doc.body).toContain('15 个工作日内');
+    expect(doc.body).toContain('15个工作日内');
     expect(new Date(doc.deadlineAt).getTime()).toBe(addWorkingDays(new Date(doc.issuedAt), 15).getTime());
 
     const next = await t.app.inject({
@@ -124,7 +124,7 @@ describe('一函两书', () => {
     const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')?.async('string');
     expect(xml).toContain('劳动法律监督意见书');
     expect(xml).toContain(doc.number);
-    expect(xml).toContain('抄送：同级人民检察院');
+    expect(xml).toContain('抄送：上海市浦东新区人民检察院。');
     expect(xml).toContain('w:eastAsia="仿宋"');
   });
 
@@ -151,7 +151,7 @@ describe('一函两书', () => {
       const text = lines.join('\n');
       expect(lines[0]).toBe('劳动法律监督意见书');
       expect(text).toContain(doc.number);
-      expect(text).toContain('抄送：同级人民检察院');
+      expect(text).toContain('抄送：上海市浦东新区人民检察院。');
       expect(text).not.toContain('?');
 
       const outsiderFile = await t.app.inject({

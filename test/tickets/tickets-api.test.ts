@@ -229,7 +229,7 @@ describe('status notifications reach the worker', () => {
     await t.app.tickets.changeStatus(number, 'in_progress', 'staff:s1');
     const pending = await t.app.delivery.pending(first.conversationId);
     expect(pending).toHaveLength(1);
-    expect(pending[0]!.payload).toContain('处理中');
+    expect(pending[0]!.payload).toContain('办理中');
     const later: unknown[] = [];
     const again = t.app.chat.subscribe(first.conversationId, (replies) => later.push(...replies));
     expect(await t.app.delivery.flush(first.conversationId)).toBe(1);

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { ChatResponseSchema, LocaleSchema } from '../../conversation/schemas.js';
+import { MESSAGE_TEXT_MAX_CHARS } from '../../messages/messages.js';
 
 export const MpLoginBodySchema = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }) },
@@ -38,7 +39,7 @@ const MpImageSchema = Type.Object(
 
 export const MpChatBodySchema = Type.Object(
   {
-    text: Type.Optional(Type.String({ maxLength: 2000 })),
+    text: Type.Optional(Type.String({ maxLength: MESSAGE_TEXT_MAX_CHARS })),
     location: Type.Optional(MpLocationSchema),
     image: Type.Optional(MpImageSchema),
     locale: Type.Optional(LocaleSchema),

@@ -16,7 +16,8 @@ const ClientFrame = Type.Object({ type: Type.Literal('message'), ...MpChatBodySc
 export async function mpSocket(app: FastifyInstance): Promise<void> {
   const tokens = mpSessionTokens(app);
 
-  app.get('/ws/mp/chat', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  const options = { websocket: true, schema: { hide: true }, onRequest: app.socketCap.guard } as const;
+  app.get('/ws/mp/chat', options, (socket: WebSocket, request) => {
     const session = tokens?.verify(tokenFrom(request));
     if (!session?.ok) {
       socket.on('error', () => undefined);

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { readOneUpload } from '../../platform/http/multipart-edge.js';
 import { mpSessionTokens, requireMpUser } from './mp-auth.js';
 import { MpChatResponseSchema } from './mp-schemas.js';
 
@@ -30,11 +31,11 @@ export async function mpUpload(app: FastifyInstance): Promise<void> {
       const openid = requireMpUser(tokens, request);
       if (!request.isMultipart())
         throw new HttpError(415, 'Upload the photo as multipart/form-data (wx.uploadFile).');
-      const file = await request.file();
+      const file = await readOneUpload(request);
       if (!file) throw new HttpError(400, 'No file in the upload.');
       if (!IMAGE_TYPES.test(file.mimetype))
         throw new HttpError(415, 'Send a JPEG, PNG, GIF or WebP picture.');
-      const bytes = await file.toBuffer();
+      const { bytes } = file;
       const result = await app.chat.handle({
         channel: 'miniprogram',
         externalUserId: openid,

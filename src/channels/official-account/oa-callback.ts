@@ -13,14 +13,17 @@ import {
   openCallback,
   sealReply,
 } from '../wechat-common/callback-envelope.js';
+import { createCallbackFreshness } from '../wechat-common/callback-freshness.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
+import type { MessageDedup } from '../wechat-common/message-dedup.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { renderRepliesText, WECHAT_TEXT_MAX_BYTES, welcomeText } from '../wechat-common/render-text.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
-import { buildWxXml } from '../wechat-common/wx-xml.js';
+import { buildWxXml, WX_BODY_MAX_BYTES } from '../wechat-common/wx-xml.js';
 import { oaInbound } from './oa-inbound.js';
 
 const CALLBACK = '/api/wechat/official-account';
+const CHANNEL = 'official-account';
 const MEDIA_GET = 'https://api.weixin.qq.com/cgi-bin/media/get';
 const QuerySchema = Type.Object({
   signature: Type.Optional(Type.String({ maxLength: 64 })),
@@ -35,11 +38,16 @@ const QuerySchema = Type.Object({
  * All of a busy account's callbacks come from a few WeChat server IPs: the per-IP rate limit
  * would turn users away. The signature check is what keeps others out.
  */
-const callbackOptions = { schema: { hide: true, querystring: QuerySchema }, config: { rateLimit: false } };
+const callbackOptions = {
+  schema: { hide: true, querystring: QuerySchema },
+  config: { rateLimit: false },
+  bodyLimit: WX_BODY_MAX_BYTES,
+};
 
 /** One message's turn, shared by WeChat's retries of it. */
 interface Pending {
-  turn: Promise<{ result: ChatTurnResult; texts: string[] }>;
+  /** Undefined when the message was taken before (before a restart, or by another process). */
+  turn: Promise<{ result: ChatTurnResult; texts: string[] } | undefined>;
   /** The answer missed the passive window and goes through the customer-service API instead. */
   late: boolean;
   restQueued: boolean;
@@ -58,13 +66,18 @@ export function oaCallbackRoutes(
   tasks: BackgroundTasks,
   /** For customer-service messages and media downloads; absent without AppID and AppSecret. */
   tokens: AccessTokenSource | undefined,
+  /** Messages already taken, kept across restarts; `pending` only shares a turn among retries. */
+  dedup: MessageDedup,
 ) {
   return async (app: FastifyInstance) => {
     const pending = new ExpiringMap<Pending>(60_000);
+    const freshness = createCallbackFreshness();
     acceptXmlBodies(app);
 
     app.get(CALLBACK, callbackOptions, async (request, reply) => {
       const { signature, timestamp = '', nonce = '', echostr = '' } = request.query as CallbackQuery;
+      const fresh = freshness.checkTimestamp(timestamp);
+      if (!fresh.ok) return reply.status(401).send(errorBody(401, fresh.reason));
       if (!signatureMatches(wxSignature(keys.token, timestamp, nonce), signature)) {
         return reply
           .status(401)
@@ -79,6 +92,7 @@ export function oaCallbackRoutes(
         keys,
         request.query as CallbackQuery,
         typeof request.body === 'string' ? request.body : '',
+        { freshness },
       );
       if (!opened.ok) {
         return reply.status(opened.statusCode).send(errorBody(opened.statusCode, opened.message));
@@ -105,19 +119,24 @@ export function oaCallbackRoutes(
       let entry = pending.get(parsed.key);
       if (!entry) {
         const { inbound } = parsed;
-        const message = inbound.image
-          ? withMediaBytes(inbound.image, tokens, MEDIA_GET).then((image) => ({ ...inbound, image }))
-          : Promise.resolve(inbound);
-        const turn = message
-          .then((m) => app.chat.handle(m))
-          .then((result) => ({
-            result,
-            texts: renderRepliesText(result.replies, app.t(result.locale)),
-          }));
+        const key = parsed.key;
+        // Set in `pending` before the first await, so retries arriving meanwhile share this turn.
+        const turn = dedup.claim(CHANNEL, key).then(async (claimed) => {
+          if (!claimed) return undefined;
+          const message = inbound.image
+            ? { ...inbound, image: await withMediaBytes(inbound.image, tokens, MEDIA_GET) }
+            : inbound;
+          const result = await app.chat.handle(message);
+          await dedup.done(CHANNEL, key);
+          return { result, texts: renderRepliesText(result.replies, app.t(result.locale)) };
+        });
         entry = { turn, late: false, restQueued: false };
-        pending.set(parsed.key, entry);
+        pending.set(key, entry);
         // Whatever waited in the outbox can go now: the user just wrote, so the 48 h window is open.
-        tasks.run(async () => app.delivery.flush((await turn).result.conversationId));
+        tasks.run(async () => {
+          const done = await turn;
+          if (done) await app.delivery.flush(done.result.conversationId);
+        });
       }
       const current = entry;
       let timer: NodeJS.Timeout | undefined;
@@ -134,6 +153,8 @@ export function oaCallbackRoutes(
         .finally(() => clearTimeout(timer));
       // Better an apology than WeChat's "this account cannot serve you right now".
       if (outcome === FAILED) return answer([app.t(DEFAULT_LOCALE)('channels:failed')]);
+      // Answered before: WeChat takes "success" as "no reply", so the worker is not answered twice.
+      if (outcome === undefined) return success();
 
       if (current.late) return success();
       if (outcome === TIMEOUT) {
@@ -145,8 +166,8 @@ export function oaCallbackRoutes(
           return success();
         }
         tasks.run(async () => {
-          const { result } = await current.turn;
-          await queueTurnReplies(app, result.conversationId, 'official-account', result.replies);
+          const done = await current.turn;
+          if (done) await queueTurnReplies(app, done.result.conversationId, CHANNEL, done.result.replies);
         });
         // Say it is coming: a slow answer (an LLM) follows as a customer-service message.
         return answer([app.t(DEFAULT_LOCALE)('channels:answerComing')]);

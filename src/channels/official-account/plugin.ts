@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { createBackgroundTasks } from '../wechat-common/background.js';
+import { createDbMessageDedup } from '../wechat-common/message-dedup.js';
 import { createWxCrypto } from '../wechat-common/wx-crypto.js';
 import { oaCallbackRoutes } from './oa-callback.js';
 import { officialAccountSender, officialAccountTokens } from './oa-sender.js';
@@ -27,7 +28,7 @@ export default fp(
     if (tokens) app.delivery.registerSender('official-account', officialAccountSender(app, tokens));
     app.decorate('officialAccount', { idle: () => tasks.idle() });
     app.addHook('onClose', () => tasks.idle());
-    await app.register(oaCallbackRoutes({ token, crypto }, tasks, tokens));
+    await app.register(oaCallbackRoutes({ token, crypto }, tasks, tokens, createDbMessageDedup(app.prisma)));
   },
   { name: 'channel-official-account', dependencies: ['conversation', 'delivery'] },
 );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { ConversationNotFoundError } from '../../conversation/chat-service.js';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../conversation/schemas.js';
 import type { InboundMessage } from '../../messages/messages.js';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { CLIENT_SECRET_HEADER, createWebChatSecrets } from './web-chat-secrets.js';
 
 /** Turn a validated chat request into an InboundMessage, or say clearly what is wrong. */
 export function toInbound(
@@ -28,24 +29,60 @@ export function toInbound(
   };
 }
 
-/** POST /api/chat/messages: one chat turn over HTTP (web chat fallback, mini-programs, tests). */
+const ClientSecretSchema = Type.String({ minLength: 1, maxLength: 128 });
+const WebChatRequestSchema = Type.Object(
+  { ...ChatRequestSchema.properties, clientSecret: Type.Optional(ClientSecretSchema) },
+  { additionalProperties: false },
+);
+type WebChatRequest = ChatRequest & { clientSecret?: string };
+const WebChatResponseSchema = Type.Object({
+  ...ChatResponseSchema.properties,
+  /** With a conversation's first reply only: keep it and send it with every later request. */
+  clientSecret: Type.Optional(Type.String()),
+});
+const NEEDS_SECRET = 'This conversation continues only with its clientSecret (sent with its first reply).';
+
+/**
+ * POST /api/chat/messages: one chat turn over HTTP (web chat fallback, other clients, tests).
+ * A conversation is its first caller's: the first reply carries a clientSecret, and every later
+ * request naming the conversation (by conversationId or channelUserId) must carry it too.
+ */
 export async function chatRoutes(app: FastifyInstance): Promise<void> {
+  const secrets = createWebChatSecrets(app.prisma);
+  const secretOf = (request: FastifyRequest, fromBody?: string) => {
+    const header = request.headers[CLIENT_SECRET_HEADER];
+    return fromBody ?? (typeof header === 'string' ? header : undefined);
+  };
+
   app.post(
     '/api/chat/messages',
     {
       schema: {
         tags: ['chat'],
         summary: 'Send a message to the assistant and get its replies',
-        body: ChatRequestSchema,
-        response: { 200: ChatResponseSchema },
+        body: WebChatRequestSchema,
+        response: { 200: WebChatResponseSchema },
       },
     },
     async (request) => {
-      const body = request.body as ChatRequest;
+      const body = request.body as WebChatRequest;
+      const existing = await secrets.find(body);
+      if (body.conversationId && !existing) throw new HttpError(404, 'Unknown conversationId.');
+      const check = existing
+        ? await secrets.check(existing.id, secretOf(request, body.clientSecret))
+        : 'unset';
+      if (check === 'missing' || check === 'wrong') throw new HttpError(401, NEEDS_SECRET);
       const inbound = toInbound(body, 'web', randomUUID());
       try {
-        const result = await app.chat.handle(inbound, { conversationId: body.conversationId });
-        return { conversationId: result.conversationId, locale: result.locale, replies: result.replies };
+        const result = await app.chat.handle(inbound, { conversationId: existing?.id });
+        // New, or from before secrets: it becomes this caller's now.
+        const clientSecret = check === 'unset' ? await secrets.issue(result.conversationId) : undefined;
+        return {
+          conversationId: result.conversationId,
+          locale: result.locale,
+          replies: result.replies,
+          ...(clientSecret ? { clientSecret } : {}),
+        };
       } catch (err) {
         if (err instanceof ConversationNotFoundError) throw new HttpError(404, 'Unknown conversationId.');
         throw err;
@@ -53,8 +90,8 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  // The web chat shows the conversation again after a reload. The channelUserId is the
-  // browser's own random id: knowing it is what makes the conversation yours.
+  // The web chat shows the conversation again after a reload: the browser's own random id
+  // finds it, and its clientSecret (header X-Client-Secret) proves it is this browser's.
   app.get(
     '/api/chat/history',
     {
@@ -68,6 +105,7 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
         response: {
           200: Type.Object({
             conversationId: Type.Union([Type.String(), Type.Null()]),
+            clientSecret: Type.Optional(Type.String()),
             messages: Type.Array(
               Type.Object({
                 direction: Type.String(),
@@ -83,13 +121,15 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { channelUserId, limit } = request.query as { channelUserId?: string; limit: number };
       if (!channelUserId) throw new HttpError(400, 'channelUserId is required.');
-      const conversation = await app.prisma.conversation.findUnique({
-        where: { channel_externalUserId: { channel: 'web', externalUserId: channelUserId } },
-      });
+      const conversation = await secrets.find({ channelUserId });
       if (!conversation) return { conversationId: null, messages: [] };
+      const check = await secrets.check(conversation.id, secretOf(request));
+      if (check === 'missing' || check === 'wrong') throw new HttpError(401, NEEDS_SECRET);
+      const clientSecret = check === 'unset' ? await secrets.issue(conversation.id) : undefined;
       const rows = await app.conversations.history(conversation.id, limit);
       return {
         conversationId: conversation.id,
+        ...(clientSecret ? { clientSecret } : {}),
         messages: rows.map((row) => ({
           direction: row.direction,
           author: row.author,

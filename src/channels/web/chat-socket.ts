@@ -6,6 +6,10 @@ import type { WebSocket } from 'ws';
 import { ChatRequestSchema, LocaleSchema } from '../../conversation/schemas.js';
 import { serveChatSocket } from '../chat-socket-session.js';
 import { toInbound } from './chat-routes.js';
+import { createWebChatSecrets } from './web-chat-secrets.js';
+
+const NEEDS_SECRET =
+  'This conversation continues only with its clientSecret (sent in its first ready frame).';
 
 const ClientFrame = Type.Object({
   type: Type.Literal('message'),
@@ -16,15 +20,21 @@ const ClientFrame = Type.Object({
 
 const ConnectQuery = Type.Object({
   channelUserId: ChatRequestSchema.properties.channelUserId,
+  /** A browser cannot set headers on a socket: the secret comes in the query (never logged). */
+  clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
   locale: Type.Optional(LocaleSchema),
 });
 
 /**
- * GET /ws/chat?channelUserId=&locale= — the web chat's live channel (protocol in
- * src/channels/chat-socket-session.ts). The channelUserId is the browser's own random id.
+ * GET /ws/chat?channelUserId=&clientSecret=&locale= — the web chat's live channel (protocol in
+ * src/channels/chat-socket-session.ts). The channelUserId is the browser's own random id; a
+ * conversation that has a clientSecret is joined only with it, and a new one gets its secret
+ * in the `ready` frame.
  */
 export async function chatSocket(app: FastifyInstance): Promise<void> {
-  app.get('/ws/chat', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  const secrets = createWebChatSecrets(app.prisma);
+  const options = { websocket: true, schema: { hide: true }, onRequest: app.socketCap.guard } as const;
+  app.get('/ws/chat', options, (socket: WebSocket, request) => {
     const query = Value.Check(ConnectQuery, request.query) ? request.query : {};
     const channelUserId = query.channelUserId ?? randomUUID();
     serveChatSocket(app, socket, request, {
@@ -32,6 +42,12 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
       externalUserId: channelUserId,
       locale: query.locale,
       ready: { channelUserId },
+      admit: async (conversation) => {
+        const check = await secrets.check(conversation.id, query.clientSecret);
+        if (check === 'ok') return {};
+        const clientSecret = check === 'unset' ? await secrets.issue(conversation.id) : undefined;
+        return clientSecret ? { clientSecret } : NEEDS_SECRET;
+      },
       toInbound: (frame) =>
         Value.Check(ClientFrame, frame)
           ? toInbound(frame, 'web', channelUserId)

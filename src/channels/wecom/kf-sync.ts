@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { KeyedMutex } from '../../conversation/keyed-mutex.js';
 import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
-import { ExpiringMap } from '../wechat-common/background.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
+import type { MessageDedup } from '../wechat-common/message-dedup.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { welcomeText } from '../wechat-common/render-text.js';
 import { sendWelcome, syncMessages } from './kf-api.js';
@@ -16,13 +16,22 @@ const MEDIA_GET = 'https://qyapi.weixin.qq.com/cgi-bin/media/get';
  * run one at a time and resume from the stored cursor; with no cursor yet (first start), the
  * backlog WeChat keeps (up to 3 days) is skipped rather than answered days late.
  */
-export function createKfSync(app: FastifyInstance, tokens: AccessTokenSource, startedAt = new Date()) {
+export function createKfSync(
+  app: FastifyInstance,
+  tokens: AccessTokenSource,
+  dedup: MessageDedup,
+  startedAt = new Date(),
+) {
   const mutex = new KeyedMutex();
-  const seen = new ExpiringMap<true>(10 * 60_000);
 
   async function answer(message: Parameters<typeof kfInbound>[0], fresh: boolean) {
-    if (seen.get(message.msgid)) return;
-    seen.set(message.msgid, true);
+    // The cursor is saved after a page: a restart mid-page pulls its messages again.
+    if (!(await dedup.claim('wecom', message.msgid))) return;
+    await respond(message, fresh);
+    await dedup.done('wecom', message.msgid);
+  }
+
+  async function respond(message: Parameters<typeof kfInbound>[0], fresh: boolean) {
     if (!fresh) return;
     const welcome = message.event?.event_type === 'enter_session' ? message.event.welcome_code : undefined;
     if (welcome) {

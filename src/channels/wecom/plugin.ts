@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { createBackgroundTasks } from '../wechat-common/background.js';
+import { createDbMessageDedup } from '../wechat-common/message-dedup.js';
 import { createWxCrypto } from '../wechat-common/wx-crypto.js';
 import { wecomTokens } from './kf-api.js';
 import { createKfSync } from './kf-sync.js';
@@ -27,7 +28,7 @@ export default fp(
     app.delivery.registerSender('wecom', wecomSender(app, tokens));
     app.decorate('wecom', { idle: () => tasks.idle() });
     app.addHook('onClose', () => tasks.idle());
-    const pull = createKfSync(app, tokens);
+    const pull = createKfSync(app, tokens, createDbMessageDedup(app.prisma));
     await app.register(wecomCallbackRoutes({ token, crypto: createWxCrypto(aesKey, corpId) }, tasks, pull));
   },
   { name: 'channel-wecom', dependencies: ['conversation', 'delivery'] },

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { officeScope, parseIds } from '../../staff/office-scope.js';
 import { ROLES, type Role } from '../../staff/roles.js';
 import { publicStaff, USERNAME_PATTERN } from '../../staff/staff-service.js';
 
@@ -22,6 +24,12 @@ const NewStaffBody = Type.Object(
 /** Staff accounts, managed by admins within the offices they serve. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const adminOnly = app.staffGuard({ roles: ['admin'] });
+  const scopeOf = (account: { officeId: string; includeSubOffices?: boolean; extraOfficeIds?: string[] }) =>
+    officeScope(app.prisma, {
+      officeId: account.officeId,
+      includeSubOffices: account.includeSubOffices ?? false,
+      extraOfficeIds: JSON.stringify(account.extraOfficeIds ?? []),
+    });
 
   app.get(
     '/api/staff/accounts',
@@ -36,11 +44,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['staff'], body: NewStaffBody }, onRequest: adminOnly },
     async (request, reply) => {
       const body = request.body as Type.Static<typeof NewStaffBody>;
-      const scope = new Set(request.staff.officeIds);
-      // An admin can give out only the offices they serve themselves.
-      for (const officeId of [body.officeId, ...(body.extraOfficeIds ?? [])]) {
-        if (!scope.has(officeId)) throw new HttpError(403, 'You can add staff only to offices you serve.');
-      }
+      // Nobody grants more than they have: the new account's whole scope, sub-offices included.
+      app.offices.access.assertGrant(request.staff, await scopeOf(body));
       const staff = await app.staffAccounts.create(body);
       reply.status(201);
       return { account: publicStaff(staff) };
@@ -78,17 +83,32 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         extraOfficeIds?: string[];
       };
       const staff = await app.staffAccounts.get(id);
-      if (!staff || !request.staff.officeIds.includes(staff.officeId))
-        throw new HttpError(404, 'No such account.');
-      if (body.extraOfficeIds?.some((officeId) => !request.staff.officeIds.includes(officeId))) {
-        throw new HttpError(403, 'You can give out only offices you serve.');
-      }
+      if (!staff || !sees(request.staff, staff.officeId)) throw new HttpError(404, 'No such account.');
+      const before = {
+        officeId: staff.officeId,
+        includeSubOffices: staff.includeSubOffices,
+        extraOfficeIds: parseIds(staff.extraOfficeIds),
+      };
+      // Managing an account that serves more than you (its password above all) would be taking
+      // over that scope; and the change, your own account included, cannot widen it past yours.
+      app.offices.access.assertGrant(request.staff, await scopeOf(before));
+      const after = {
+        ...before,
+        ...(body.includeSubOffices !== undefined ? { includeSubOffices: body.includeSubOffices } : {}),
+        ...(body.extraOfficeIds ? { extraOfficeIds: body.extraOfficeIds } : {}),
+      };
+      app.offices.access.assertGrant(request.staff, await scopeOf(after));
+      const scopeChanged =
+        after.includeSubOffices !== before.includeSubOffices ||
+        after.extraOfficeIds.join() !== before.extraOfficeIds.join();
       if (body.password) await app.staffAccounts.setPassword(id, body.password);
       if (body.active !== undefined) await app.staffAccounts.setActive(id, body.active);
       await app.staffAccounts.update(id, body);
-      // A new password, a disabled account or a changed role ends every session it had.
-      if (body.password || body.active === false || (body.role && body.role !== staff.role)) {
+      // A new password, a disabled account, a changed role or scope ends every session it had
+      // and every live console it has open (a socket keeps the scope it was opened with).
+      if (body.password || body.active === false || (body.role && body.role !== staff.role) || scopeChanged) {
         await app.staffSessions.revokeAllFor(id);
+        app.staffHub.disconnect(id);
       }
       return { account: publicStaff((await app.staffAccounts.get(id)) ?? staff) };
     },

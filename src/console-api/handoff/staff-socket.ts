@@ -27,7 +27,10 @@ export function staffSocket(hub: StaffHub, handoffs: HandoffService) {
       (socket: WebSocket, request) => {
         const staff = request.staff;
         const remove = hub.add({
+          staffId: staff.id,
           officeIds: new Set(staff.officeIds),
+          // 4001: the account changed (scope, role, password); the console signs in again.
+          close: () => socket.close(4001, 'account changed'),
           send: (frame) => {
             if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
           },

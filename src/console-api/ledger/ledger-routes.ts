@@ -6,6 +6,8 @@ import { documentSheet, type Period, ticketSheet } from '../../ledger/ledger-row
 import { riskWarnings } from '../../ledger/risk-warnings.js';
 import { toXlsx } from '../../ledger/xlsx.js';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { localeFromAcceptLanguage } from '../../platform/i18n/locales.js';
+import { regionLabel } from '../../regions/region-label.js';
 
 const PeriodQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date' })),
@@ -82,13 +84,18 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const period = periodOf(request.query as { from?: string; to?: string });
       const now = new Date();
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+      const counts = await dashboardCounts(
+        { tickets: app.ticketReads, documents: (ids, p) => app.supervision.issuedIn(ids, p) },
+        request.staff.officeIds,
+        period,
+        now,
+      );
+      // Places by name in the console's language (310104017 → 上海市徐汇区漕河泾街道).
+      const byRegion = counts.tickets.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) }));
       return {
-        ...(await dashboardCounts(
-          { tickets: app.ticketReads, documents: (ids, p) => app.supervision.issuedIn(ids, p) },
-          request.staff.officeIds,
-          period,
-          now,
-        )),
+        ...counts,
+        tickets: { ...counts.tickets, byRegion },
         risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now),
       };
     },

@@ -48,8 +48,9 @@ const ImportBody = Type.Object(
 );
 
 /**
- * Staff API for the office directory and routing table: any staff member reads; admins edit and
- * import; a supervisor may correct their own office's contact details.
+ * Staff API for the office directory and routing table: any staff member reads the directory
+ * (it is public contact data) and the rules that touch their offices; every write goes through
+ * `app.offices.by(staff)`, which applies the scope rule of src/offices/office-access.ts.
  */
 export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const anyStaff = app.staffGuard();
@@ -90,36 +91,25 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/staff/offices',
     { preHandler: admin, schema: { tags, body: OfficeBody } },
-    async (request, reply) => reply.status(201).send(await app.offices.create(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await app.offices.by(request.staff).create(request.body)),
   );
 
   app.patch(
     '/api/staff/offices/:id',
     { preHandler: anyStaff, schema: { tags, params: Type.Object({ id: Type.String() }), body: OfficePatch } },
-    async (request) => {
-      const staff = request.staff;
-      const contactOnly = Object.keys(request.body).every((key) =>
-        ['phone', 'address', 'email', 'hours'].includes(key),
-      );
-      const ownOffice = staff.officeIds.includes(request.params.id);
-      if (staff.role !== 'admin' && !(staff.role === 'supervisor' && contactOnly && ownOffice)) {
-        throw new HttpError(
-          403,
-          'Only an admin edits offices; a supervisor may update their own office’s contact.',
-        );
-      }
-      return app.offices.update(request.params.id, request.body);
-    },
+    async (request) => app.offices.by(request.staff).update(request.params.id, request.body),
   );
 
-  app.get('/api/staff/routing-rules', { preHandler: anyStaff, schema: { tags } }, async () => ({
-    items: await app.offices.listRules(),
+  app.get('/api/staff/routing-rules', { preHandler: anyStaff, schema: { tags } }, async (request) => ({
+    items: await app.offices.by(request.staff).listRules(),
   }));
 
   app.post(
     '/api/staff/routing-rules',
     { preHandler: admin, schema: { tags, body: RuleBody } },
-    async (request, reply) => reply.status(201).send(await app.offices.createRule(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await app.offices.by(request.staff).createRule(request.body)),
   );
 
   app.patch(
@@ -132,14 +122,14 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Partial(RuleBody, { additionalProperties: false }),
       },
     },
-    async (request) => app.offices.updateRule(request.params.id, request.body),
+    async (request) => app.offices.by(request.staff).updateRule(request.params.id, request.body),
   );
 
   app.delete(
     '/api/staff/routing-rules/:id',
     { preHandler: admin, schema: { tags, params: Type.Object({ id: Type.String() }) } },
     async (request, reply) => {
-      await app.offices.deleteRule(request.params.id);
+      await app.offices.by(request.staff).deleteRule(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -147,7 +137,7 @@ export const officeStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/staff/offices/import',
     { preHandler: admin, schema: { tags, body: ImportBody } },
-    async (request) => app.offices.import(readImport(request.body)),
+    async (request) => app.offices.by(request.staff).import(readImport(request.body)),
   );
 
   /** Which office a case would reach (staff check their rules with it). */

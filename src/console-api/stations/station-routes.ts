@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { CoordSystem } from '../../messages/messages.js';
+import type { OfficeActor } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { type RawStation, validateStation } from '../../stations/import/validate-station.js';
 import type { Station, StationInput } from '../../stations/station.js';
@@ -31,15 +32,25 @@ function out(station: Station) {
   return rest;
 }
 
-/** Staff console API for stations: list, add, edit, close and reopen; each change re-indexes. */
+/**
+ * Staff console API for stations: list (public data), add, edit, close and reopen — the writes
+ * only for stations in the areas the actor's offices serve; each change re-indexes.
+ */
 export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
   const guard = app.staffGuard({ roles: ['admin', 'supervisor'] });
   const tags = ['staff', 'stations'];
 
-  const load = async (id: string) => {
+  /** A station outside the actor's areas is "not found" to them, like any other office's resource. */
+  const load = async (id: string, staff: OfficeActor) => {
     const station = await app.stationRepo.byId(id);
-    if (!station) throw new HttpError(404, `Station ${id} not found.`);
+    if (!station || !(await app.offices.access.ownsArea(staff, station.regionCode)))
+      throw new HttpError(404, `Station ${id} not found.`);
     return station;
+  };
+  /** Stations are placed (or moved) only where the actor's federation serves. */
+  const placeable = async (regionCode: string | null, staff: OfficeActor) => {
+    if (!(await app.offices.access.ownsArea(staff, regionCode)))
+      throw new HttpError(403, 'That place is served by a union office outside yours.');
   };
   const save = async (id: string, changes: Partial<StationInput>) => {
     const station = await app.stationRepo.update(id, changes);
@@ -79,6 +90,7 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
         { source: 'staff', externalId: `staff-${randomUUID()}`, ...body },
         body.coord ?? 'gcj02',
       );
+      await placeable(station.regionCode ?? null, request.staff);
       if (await app.stationRepo.hasExternalId(station.externalId)) {
         throw new HttpError(409, `A station with external id ${station.externalId} already exists.`);
       }
@@ -97,13 +109,14 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params as Static<typeof IdParams>;
       const body = request.body as Static<typeof UpdateStationSchema>;
-      const current = await load(id);
+      const current = await load(id, request.staff);
       const moved = body.lat !== undefined || body.lng !== undefined;
       if (moved && (body.lat === undefined || body.lng === undefined)) {
         throw new HttpError(400, 'Send lat and lng together (with coord if not gcj02).');
       }
       const { coord, ...changes } = body;
       const merged = check({ ...out(current), ...changes }, moved ? (coord ?? 'gcj02') : 'gcj02');
+      await placeable(merged.regionCode ?? null, request.staff);
       if (merged.externalId !== current.externalId) {
         if (await app.stationRepo.hasExternalId(merged.externalId))
           throw new HttpError(409, `A station with external id ${merged.externalId} already exists.`);
@@ -126,6 +139,7 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params as Static<typeof IdParams>;
       const note = (request.body as Static<typeof StatusChangeSchema> | undefined)?.note?.trim();
+      await load(id, request.staff);
       return save(id, { status: 'closed', statusNote: note || null });
     },
   );
@@ -135,6 +149,7 @@ export async function staffStationRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: guard, schema: { tags, params: IdParams, response: { 200: StationOut } } },
     async (request) => {
       const { id } = request.params as Static<typeof IdParams>;
+      await load(id, request.staff);
       return save(id, { status: 'open', statusNote: null });
     },
   );

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorBody } from '../../platform/http/error-handler.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../supervision/document-kinds.js';
+import { layoutBody } from '../../supervision/document-layout.js';
 import { renderDocx } from '../../supervision/render-docx.js';
 import { PdfFontMissingError, renderPdf } from '../../supervision/render-pdf.js';
-import { parseBody } from '../../supervision/render-template.js';
 import type { NewDocument, SupervisionService } from '../../supervision/supervision-service.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 
@@ -87,18 +87,27 @@ export function supervisionRoutes(documents: SupervisionService) {
       },
     );
 
-    /** The document as issued, with the 抄送 line when it was copied to the procuratorate. */
+    /**
+     * The document as issued, laid out (src/supervision/document-layout.ts), with the 抄送 line
+     * naming the procuratorate of the issuing union's area when it was copied there.
+     */
     async function issued(id: string, staff: FastifyRequest['staff']) {
       const doc = await documents.raw(id, staff);
-      const rendered = parseBody(doc.body);
-      if (doc.copiedToProcuratorate) {
-        rendered.paragraphs.push({
-          text: app.t('zh-CN')('supervision:copyLine'),
-          align: 'left',
-          indent: false,
-        });
-      }
-      return { doc, rendered };
+      const copyTo = doc.copiedToProcuratorate
+        ? app.t('zh-CN')('supervision:copyLine', { procuratorate: await procuratorateOf(doc.officeId) })
+        : undefined;
+      return { doc, rendered: layoutBody(doc.body, copyTo) };
+    }
+
+    /** 上海市浦东新区总工会 → 上海市浦东新区人民检察院; an industry union takes its federation's area. */
+    async function procuratorateOf(officeId: string): Promise<string> {
+      let office = await app.offices.get(officeId);
+      for (let depth = 0; office && office.kind === 'industry' && office.parentId && depth < 6; depth++)
+        office = await app.offices.get(office.parentId);
+      if (!office || office.kind === 'national') return app.t('zh-CN')('supervision:supremeProcuratorate');
+      return app.t('zh-CN')('supervision:procuratorate', {
+        area: office.name.replace(/(?:总工会|工会)$/, ''),
+      });
     }
 
     const download = (reply: FastifyReply, type: string, fileName: string, extension: string) =>

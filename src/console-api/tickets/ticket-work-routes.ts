@@ -3,6 +3,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../../platform/http/error-handler.js';
+import { readOneUpload } from '../../platform/http/multipart-edge.js';
+import { localeFromAcceptLanguage } from '../../platform/i18n/locales.js';
+import { regionLabel } from '../../regions/region-label.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
 import { TICKET_STATUSES } from '../../tickets/ticket-types.js';
 import { createTicketWork } from './ticket-work-service.js';
@@ -55,13 +58,16 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { number } = request.params as { number: string };
       const detail = await work.detail(number, request.staff);
+      // The place in the console's language (it sends Accept-Language), not a bare code.
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+      const regionName = regionLabel(detail.ticket.regionCode, locale);
       await app.staffAudit.record(request.staff, {
         action: 'view-ticket',
         subjectType: 'ticket',
         subjectId: detail.ticket.number,
         officeId: detail.ticket.office.id,
       });
-      return detail;
+      return { ...detail, ticket: { ...detail.ticket, regionLabel: regionName } };
     },
   );
 
@@ -104,6 +110,15 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body as { to: string; note?: string; toOfficeId?: string };
       const ticket = await work.changeStatus(number, request.staff, body);
       return { status: ticket.status, office: ticket.office, events: ticket.events };
+    },
+  );
+
+  app.get(
+    '/api/staff/tickets/:number/transfer-targets',
+    { schema: { tags, params: NumberParams }, onRequest: guard },
+    async (request) => {
+      const { number } = request.params as { number: string };
+      return { offices: await work.transferTargets(number, request.staff) };
     },
   );
 
@@ -187,12 +202,12 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
       const { number } = request.params as { number: string };
       const ticket = await work.inScope(number, request.staff);
       if (!request.isMultipart()) throw new HttpError(415, 'Upload the file as multipart/form-data.');
-      const file = await request.file();
+      const file = await readOneUpload(request);
       if (!file) throw new HttpError(400, 'No file in the upload.');
       if (!ATTACHMENT_TYPES.test(file.mimetype))
         throw new HttpError(415, 'Attach a JPEG, PNG, GIF, WebP image or a PDF.');
-      const bytes = await file.toBuffer();
-      if (file.file.truncated) throw new HttpError(413, 'The file is larger than 10 MB.');
+      const { bytes } = file;
+      if (file.truncated) throw new HttpError(413, 'The file is larger than 10 MB.');
       const row = await app.ticketWork.addAttachment({
         ticketId: ticket.id,
         kind: file.mimetype.startsWith('image/') ? 'image' : 'file',

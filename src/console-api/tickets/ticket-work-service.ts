@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { canOversee, type StaffPrincipal } from '../../staff/roles.js';
 import { employerKey } from '../../tickets/employer-key.js';
 import type { TicketDetail, TicketListFilter } from '../../tickets/ticket-service.js';
+
+const TRANSFER_TARGETS_MAX = 300;
 
 /**
  * The staff side of tickets: every read and write is checked against the staff member's offices
@@ -14,8 +17,7 @@ export function createTicketWork(app: FastifyInstance) {
 
   async function inScope(number: string, staff: StaffPrincipal): Promise<TicketDetail> {
     const ticket = await app.tickets.get(number);
-    if (!ticket || !staff.officeIds.includes(ticket.office.id))
-      throw new HttpError(404, `No ticket ${number}.`);
+    if (!ticket || !sees(staff, ticket.office.id)) throw new HttpError(404, `No ticket ${number}.`);
     return ticket;
   }
 
@@ -27,6 +29,28 @@ export function createTicketWork(app: FastifyInstance) {
         ticketId,
         { staffId, displayName: names.get(staffId) ?? '' },
       ]),
+    );
+  }
+
+  /**
+   * The timeline as staff read it: who acted by name (a staff member's display name; the worker
+   * and the system are labelled by the console), and the offices of a transfer by name.
+   */
+  async function namedEvents(events: TicketDetail['events']) {
+    const staffIds = events.map((e) => /^staff:(.+)$/.exec(e.actor)?.[1]).filter((id): id is string => !!id);
+    const names = await app.staffAccounts.displayNames([...new Set(staffIds)]);
+    const officeName = async (id: string | null) => (id ? ((await app.offices.get(id))?.name ?? null) : null);
+    return Promise.all(
+      events.map(async (e) => {
+        const staffId = /^staff:(.+)$/.exec(e.actor)?.[1];
+        return {
+          ...e,
+          actorKind: staffId ? 'staff' : e.actor === 'worker' ? 'worker' : 'system',
+          actorName: staffId ? (names.get(staffId) ?? null) : null,
+          fromOfficeName: await officeName(e.fromOfficeId),
+          toOfficeName: await officeName(e.toOfficeId),
+        };
+      }),
     );
   }
 
@@ -63,9 +87,10 @@ export function createTicketWork(app: FastifyInstance) {
           : Promise.resolve({ total: 0, items: [] }),
       ]);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
+      const events = await namedEvents(ticket.events);
       const numbers = await app.ticketReads.numbersByIds(linkedIds);
       return {
-        ticket,
+        ticket: { ...ticket, events },
         assignee: assigned.get(ticket.id) ?? null,
         duplicates: links.map((l) => ({
           number: numbers.get(l.ticketId === ticket.id ? l.duplicateOfId : l.ticketId) ?? null,
@@ -87,7 +112,7 @@ export function createTicketWork(app: FastifyInstance) {
       if (staffId !== staff.id && !canOversee(staff))
         throw new HttpError(403, 'Agents can only assign tickets to themselves.');
       const assignee = await app.staffAccounts.get(staffId);
-      if (!assignee?.active || !staff.officeIds.includes(assignee.officeId)) {
+      if (!assignee?.active || !sees(staff, assignee.officeId)) {
         throw new HttpError(400, 'Assign to an active staff member of your offices.');
       }
       await app.ticketWork.assign(ticket.id, staffId, staff.id);
@@ -100,7 +125,10 @@ export function createTicketWork(app: FastifyInstance) {
       staff: StaffPrincipal,
       change: { to: string; note?: string; toOfficeId?: string },
     ) {
-      await inScope(number, staff);
+      const ticket = await inScope(number, staff);
+      if (change.to === 'transferred' && change.toOfficeId) {
+        await app.offices.access.assertTransfer(staff, ticket.office.id, change.toOfficeId, change.note);
+      }
       return app.tickets.changeStatus(
         number,
         change.to as Parameters<typeof app.tickets.changeStatus>[1],
@@ -108,6 +136,26 @@ export function createTicketWork(app: FastifyInstance) {
         change.note,
         change.toOfficeId ? { toOfficeId: change.toOfficeId } : {},
       );
+    },
+
+    /**
+     * Where this actor may transfer the ticket (office-access.ts checkTransfer): up to the parent
+     * of the office holding it, or any other office in their scope. A national admin's scope is
+     * the whole country, so the list is capped; the parent always comes first.
+     */
+    async transferTargets(number: string, staff: StaffPrincipal) {
+      const ticket = await inScope(number, staff);
+      const parentId = (await app.offices.get(ticket.office.id))?.parentId;
+      const ids = [...new Set([...(parentId ? [parentId] : []), ...staff.officeIds])].filter(
+        (id) => id !== ticket.office.id,
+      );
+      const offices = [];
+      for (const id of ids.slice(0, TRANSFER_TARGETS_MAX)) {
+        const office = await app.offices.get(id);
+        if (office?.active)
+          offices.push({ id, name: office.name, relation: id === parentId ? 'parent' : 'scope' });
+      }
+      return offices;
     },
 
     async note(number: string, staff: StaffPrincipal, text: string) {
@@ -140,14 +188,15 @@ export function createTicketWork(app: FastifyInstance) {
         throw new HttpError(409, `${number} is already linked to ${of}.`);
       await app.ticketWork.link(ticket.id, original.id, staff.id, note ?? null);
       await app.tickets.addEvent(number, {
-        type: 'duplicate',
+        // The note is the other ticket's number; the type says which way (the console words it).
+        type: 'duplicate-of',
         actor: actor(staff),
-        note: `duplicate of ${of}`,
+        note: of,
       });
       await app.tickets.addEvent(of, {
-        type: 'duplicate',
+        type: 'has-duplicate',
         actor: actor(staff),
-        note: `${number} is a duplicate`,
+        note: number,
       });
     },
 

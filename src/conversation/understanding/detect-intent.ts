@@ -2,24 +2,14 @@ import type { InboundMessage } from '../../messages/messages.js';
 import { decideIntent } from './classifier/decide.js';
 import type { IntentModel } from './classifier/intent-model.js';
 import { shippedModel } from './classifier/shipped-model.js';
-import type { DetectedIntent, IntentName } from './intent.js';
+import { type DetectedIntent, INTENT_NAMES, type IntentName } from './intent.js';
 import { detectLanguage, detectLanguageSwitch } from './language.js';
 import { legacyIntent } from './legacy-rules.js';
 import { CANCEL, MENU, TICKET_NUMBER } from './rules.js';
 
-/** The model's labels as the engine's intents (`out_of_scope` keeps its name). */
-const FROM_MODEL: Record<string, IntentName> = {
-  question: 'question',
-  arrears: 'arrears',
-  stations: 'stations',
-  human: 'human',
-  ticket_status: 'ticket_status',
-  greeting: 'greeting',
-  help: 'help',
-  cancel: 'cancel',
-  danger: 'danger',
-  out_of_scope: 'out_of_scope',
-};
+/** Every model label is an engine intent of the same name; a label from a newer model is not. */
+const asIntent = (label: string): IntentName =>
+  (INTENT_NAMES as readonly string[]).includes(label) ? (label as IntentName) : 'out_of_scope';
 
 /** From this probability the model's reading stands; below it the old rules are asked first. */
 const MODEL_TRUSTED = 0.6;
@@ -29,9 +19,10 @@ const MODEL_OVERRULES = 0.9;
 const MIN_EXAMPLES = 80;
 
 /**
- * The offline understanding of one message: exact commands by rule (a language switch, cancel,
- * the menu, a ticket number), everything else by the trained model, in microseconds. A location
- * or an image without text is its own intent; flows decide what it means for them.
+ * The offline understanding of one message, in microseconds: exact commands (a language switch,
+ * cancel, the menu, a ticket number) first; then the trained model beside the old rules, as
+ * docs/NLU.md describes. A location or an image without text is its own intent; flows decide
+ * what it means for them.
  */
 export function detectIntent(
   message: Pick<InboundMessage, 'text' | 'location' | 'image'>,
@@ -60,17 +51,19 @@ export function detectIntent(
     (model.trainedOn.byIntent[decided.label] ?? 0) >= MIN_EXAMPLES &&
     (model.trainedOn.byLang[lang] ?? 0) >= MIN_EXAMPLES;
   const byRules = { name: rules.name, score: decided.probability, source: 'rule' } as const;
+  // Where both read the same, it is the model's reading (with its topic and probability).
+  if (known && rules.name === decided.label) return modelReading(decided, topic.label);
   if (rules.name === 'unknown') {
     return known && decided.probability >= MODEL_TRUSTED ? modelReading(decided, topic.label) : byRules;
   }
   // A report put as a question ("老板拖欠我工资，我该怎么办？") gets the answer on arrears, which
   // carries the button to file: the rules' reading, until the intake answers as it offers (issue 12).
-  if (rules.name === 'question' && decided.label === 'arrears') return byRules;
+  if (rules.reportAsQuestion && decided.label === 'arrears') return byRules;
   return known && decided.probability >= MODEL_OVERRULES ? modelReading(decided, topic.label) : byRules;
 }
 
 function modelReading(decided: { label: string; probability: number }, topic: string): DetectedIntent {
-  const name = FROM_MODEL[decided.label] ?? 'out_of_scope';
+  const name = asIntent(decided.label);
   return {
     name,
     score: decided.probability,

@@ -85,7 +85,7 @@ export const INTENT_RULES: IntentRule[] = [
 ];
 
 /** The rules' reading: the highest-scoring intent, 'unknown' when none matches. */
-export function legacyIntent(text: string): { name: IntentName; weight: number } {
+export function legacyIntent(text: string): { name: IntentName; weight: number; reportAsQuestion?: true } {
   let best: { name: IntentName; weight: number } = { name: 'unknown', weight: 0 };
   for (const rule of INTENT_RULES) {
     const hits = rule.patterns.filter((pattern) => pattern.test(text)).length;
@@ -100,7 +100,7 @@ export function legacyIntent(text: string): { name: IntentName; weight: number }
     !REPORT_VERB.test(text) &&
     !PERSONAL_DETAILS.test(text)
   ) {
-    return { name: 'question', weight: best.weight };
+    return { name: 'question', weight: best.weight, reportAsQuestion: true };
   }
   return best;
 }

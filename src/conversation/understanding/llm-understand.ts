@@ -1,8 +1,7 @@
 import Type, { type Static } from 'typebox';
-import Value from 'typebox/value';
 import { INDUSTRIES } from '../../offices/office-types.js';
 import type { Llm } from '../../platform/llm/llm-plugin.js';
-import { maskPersonalData } from '../../platform/privacy/mask-personal-data.js';
+import { messageForModel, readJsonReply } from '../../platform/llm/read-model-reply.js';
 import { loadPrompt } from '../../platform/prompts/load-prompt.js';
 import { CORPUS_INTENTS, CORPUS_TOPICS } from './corpus/load-corpus.js';
 
@@ -50,9 +49,7 @@ export const UNDERSTAND_TIMEOUT_MS = 2500;
  */
 export async function llmUnderstand(llm: Llm, text: string): Promise<LlmUnderstanding | undefined> {
   const { system, user } = loadPrompt('understand');
-  const safe = maskPersonalData(text)
-    .replace(/<\s*\/?\s*(?:message|system|user|assistant)\b[^>]*>/gi, ' ')
-    .slice(0, 1000);
+  const safe = messageForModel(text);
   const result = await llm.complete(
     [
       { role: 'system', content: system },
@@ -69,13 +66,5 @@ export async function llmUnderstand(llm: Llm, text: string): Promise<LlmUndersta
     },
   );
   if (!result.ok) return undefined;
-  const json = /\{[\s\S]*\}/.exec(result.text)?.[0];
-  if (!json) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  return Value.Check(UnderstandingSchema, parsed) ? parsed : undefined;
+  return readJsonReply(result.text, UnderstandingSchema);
 }

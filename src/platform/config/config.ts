@@ -12,6 +12,8 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ pattern: '^file:.+', default: 'file:./data/gongyou.db' }),
+  /** How long a write waits (asynchronously) for another process's lock before a 503. */
+  DATABASE_BUSY_WAIT_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -34,6 +36,8 @@ export const ConfigSchema = Type.Object({
   KNOWLEDGE_DIR: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
+  /** Open chat sockets (web and mini-program) one client address may hold at once. */
+  WS_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
   /** Whether a request is trusted to come through a reverse proxy (X-Forwarded-For). */
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** Staff console: browser session length, login attempts per IP per minute, wrong passwords before lockout. */

@@ -1,16 +1,41 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './busy-retry.js';
+import { resilientAdapter } from './resilient-adapter.js';
 import { sqlitePathFromUrl } from './sqlite-path.js';
+import { createStorageHealth, type StorageHealth } from './storage-faults.js';
 
 export type Db = PrismaClient;
+
+/**
+ * The SQLite that better-sqlite3 bundles takes 32 766 bound values per statement; Prisma assumes
+ * SQLite's old 999 when the adapter does not say, and then refuses `officeId IN (…)` for a
+ * national admin, whose scope is every one of the ~3 500 offices (test/staff/scope-matrix.test.ts
+ * lists the national admin's tickets).
+ */
+export const SQLITE_MAX_BIND_VALUES = 32_766;
+
+class BetterSqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const connection = await super.connect();
+    return Object.assign(connection, {
+      getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false }),
+    });
+  }
+}
 
 /**
  * A Prisma client on the JS engine over better-sqlite3. One connection per process: SQLite
  * serialises writers anyway, and WAL lets readers (other processes, backups) run beside it.
  */
-export async function createPrisma(databaseUrl: string): Promise<Db> {
-  // busy timeout: a writer waits up to 5 s for another process's lock instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: sqlitePathFromUrl(databaseUrl), timeout: 5000 });
+export async function createPrisma(
+  databaseUrl: string,
+  options: { health?: StorageHealth; busyBudgetMs?: number } = {},
+): Promise<Db> {
+  const adapter = resilientAdapter(
+    new BetterSqliteAdapter({ url: sqlitePathFromUrl(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    { health: options.health ?? createStorageHealth(), busyBudgetMs: options.busyBudgetMs ?? 5000 },
+  );
   const prisma = new PrismaClient({ adapter });
   await prisma.$connect();
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

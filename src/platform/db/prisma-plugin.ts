@@ -2,10 +2,13 @@ import fp from 'fastify-plugin';
 import { createPrisma, type Db } from './create-prisma.js';
 import { applyMigrations } from './migrate.js';
 import { sqlitePathFromUrl } from './sqlite-path.js';
+import { createStorageHealth, type StorageHealth } from './storage-faults.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     prisma: Db;
+    /** Whether the database takes writes, as the last statements showed (readiness reads it). */
+    storageHealth: StorageHealth;
   }
 }
 
@@ -14,8 +17,13 @@ export default fp(
   async (app) => {
     const result = applyMigrations(sqlitePathFromUrl(app.config.DATABASE_URL));
     if (result.applied.length) app.log.info({ applied: result.applied }, 'database migrated');
-    const prisma = await createPrisma(app.config.DATABASE_URL);
+    const storageHealth = createStorageHealth();
+    const prisma = await createPrisma(app.config.DATABASE_URL, {
+      health: storageHealth,
+      busyBudgetMs: app.config.DATABASE_BUSY_WAIT_MS,
+    });
     app.decorate('prisma', prisma);
+    app.decorate('storageHealth', storageHealth);
     app.addHook('onClose', async () => {
       await prisma.$disconnect();
     });

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { STORAGE_RETRY_AFTER_SECONDS, storageFaultOf } from '../db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../domain-error.js';
+
+export const STORAGE_UNAVAILABLE = 'We cannot save anything right now; please try again in a moment.';
 
 export interface ErrorBody {
   statusCode: number;
@@ -48,12 +51,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) statusCode = 400;
     // Errors thrown by the JSON parser for bodies that are not objects arrive without a code.
     if (statusCode < 400 || statusCode > 599) statusCode = 500;
+    const fault = statusCode >= 500 ? storageFaultOf(error) : undefined;
+    if (fault) {
+      // A full disk, failing I/O or a lock held too long: the request may work again soon.
+      request.log.error({ fault, code: error.code }, 'request failed: the database cannot write');
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+      return reply.status(503).send(errorBody(503, STORAGE_UNAVAILABLE));
+    }
     if (statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.status(statusCode).send(errorBody(statusCode, 'Something went wrong on our side.'));
     }
     request.log.warn({ code: error.code, statusCode }, error.message);
     return reply.status(statusCode).send(errorBody(statusCode, error.message));
+  });
+
+  // A 503 means "not now": every one says when to try again, whichever route sent it.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+    }
+    return payload;
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { STORAGE_RETRY_AFTER_SECONDS } from '../db/storage-faults.js';
 
 const Status = Type.Object({ status: Type.String() });
 
-/** Liveness (the process answers) and readiness (the database answers). */
+/** Liveness (the process answers) and readiness (the database answers and takes writes). */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { schema: { tags: ['ops'], response: { 200: Status } } }, async () => ({
     status: 'ok',
@@ -18,10 +19,17 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (_request, reply) => {
+      // A full disk or failing I/O still answers SELECT 1: the writes' own outcome says more.
+      const fault = app.storageHealth.current();
+      if (fault) {
+        reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'unavailable', reason: fault });
+      }
       try {
         await app.prisma.$queryRawUnsafe('SELECT 1');
         return { status: 'ready' };
       } catch {
+        reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: 'unavailable', reason: 'database' });
       }
     },

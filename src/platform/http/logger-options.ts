@@ -2,6 +2,7 @@ import type { FastifyLoggerOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import type { Config } from '../config/config.js';
 import { maskPersonalData } from '../privacy/mask-personal-data.js';
+import { serializeError } from './serialize-error.js';
 
 /**
  * Paths pino replaces with "[redacted]" wherever they appear in a logged object. Secrets and
@@ -38,6 +39,8 @@ export function loggerOptions(config: Config): FastifyLoggerOptions & LoggerOpti
       // Method, route and status only: never bodies, never query strings (tracking codes live there).
       req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
       res: (res) => ({ statusCode: res.statusCode }),
+      // Database errors without the statement's parameters (serialize-error.ts).
+      err: serializeError,
     },
     hooks: {
       // Last line of defence: a phone or ID number that reached a log message string is masked.

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../platform/seeded-random.js';
 import { PROVINCE_CAPITAL_CENTRES } from '../../regions/province-centres.js';
 import { AMENITIES, type Amenity } from '../amenities.js';
 import type { HoursSpec } from '../hours/hours-spec.js';
@@ -7,17 +8,8 @@ import type { Station } from '../station.js';
 /** Source label of generated rows: benchmark data, never to be mistaken for real stations. */
 export const SYNTHETIC_SOURCE = 'synthetic-benchmark';
 
-/** Small, fast, seeded PRNG (mulberry32): the same seed gives the same set on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the synthetic set is drawn with (tests and the bench share it). */
+export { seededRandom as random };
 
 const HOURS: HoursSpec[] = [
   { always: true },
@@ -50,7 +42,7 @@ const CITIES = Object.values(PROVINCE_CAPITAL_CENTRES);
  * the rest spread over eastern and central China. Points are GCJ-02; ids are stable per seed.
  */
 export function generateStations(count: number, seed = 1): Station[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
   const out: Station[] = new Array(count);
   for (let i = 0; i < count; i++) {

@@ -14,13 +14,27 @@ const quick = $('quick');
 const input = $('input');
 const statusBar = $('status');
 
-const userId = (() => {
-  const saved = localStorage.getItem('gongyou.userId');
-  if (saved) return saved;
-  const id = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  localStorage.setItem('gongyou.userId', id);
-  return id;
-})();
+// Who this browser is to the server: its own random id, and the secret the server issued with
+// the conversation's first reply. Without the secret nobody else can continue this chat.
+const newId = () =>
+  crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+let userId = localStorage.getItem('gongyou.userId') ?? newId();
+localStorage.setItem('gongyou.userId', userId);
+let clientSecret = localStorage.getItem('gongyou.clientSecret');
+
+function keepSecret(secret) {
+  if (!secret) return;
+  clientSecret = secret;
+  localStorage.setItem('gongyou.clientSecret', secret);
+}
+
+// The server no longer knows this browser's secret (storage cleared halfway, say): start anew.
+function startOver() {
+  userId = newId();
+  clientSecret = null;
+  localStorage.setItem('gongyou.userId', userId);
+  localStorage.removeItem('gongyou.clientSecret');
+}
 
 function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
@@ -94,7 +108,8 @@ function ticketCard(ticket) {
   const rows = [
     ['number', ticket.number],
     ['queryCode', ticket.queryCode],
-    ['status', ticket.statusLabel || ticket.status],
+    // The server sends the words; a receipt without them (the intake's) is named from the page's strings.
+    ['status', ticket.statusLabel || t(`ticketStatus.${ticket.status}`)],
     ['office', ticket.office?.name],
     ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(lang) : ''],
   ].filter(([, value]) => value);
@@ -167,8 +182,9 @@ let socket = null;
 let retry = 0;
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const secret = clientSecret ? `&clientSecret=${encodeURIComponent(clientSecret)}` : '';
   socket = new WebSocket(
-    `${scheme}://${location.host}/ws/chat?channelUserId=${encodeURIComponent(userId)}&locale=${lang}`,
+    `${scheme}://${location.host}/ws/chat?channelUserId=${encodeURIComponent(userId)}${secret}&locale=${lang}`,
   );
   socket.addEventListener('open', () => {
     retry = 0;
@@ -181,15 +197,17 @@ function connect() {
     } catch {
       return;
     }
+    if (frame.event === 'ready') return keepSecret(frame.clientSecret);
     if (frame.event === 'delta') return onDelta(frame);
     if (frame.event === 'replies' || frame.event === 'push') {
       setLanguage(frame.locale);
       return showReplies(frame.replies);
     }
-    if (frame.event === 'error') return addBubble('bot', { text: frame.message });
+    if (frame.event === 'error' && frame.statusCode !== 401) return addBubble('bot', { text: frame.message });
   });
-  socket.addEventListener('close', () => {
+  socket.addEventListener('close', (event) => {
     socket = null;
+    if (event.code === 4401) startOver();
     showStatus(t('reconnecting'));
     // Back off 1 s, 2 s, 4 s … up to 15 s so a dead network doesn't drain the battery.
     setTimeout(connect, Math.min(15000, 1000 * 2 ** retry++));
@@ -205,10 +223,12 @@ async function send(payload) {
     const response = await fetch('/api/chat/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channelUserId: userId, ...payload }),
+      body: JSON.stringify({ channelUserId: userId, ...(clientSecret ? { clientSecret } : {}), ...payload }),
     });
     const body = await response.json();
+    if (response.status === 401) startOver();
     if (!response.ok) return addBubble('bot', { text: body.message });
+    keepSecret(body.clientSecret);
     setLanguage(body.locale);
     showReplies(body.replies);
   } catch {
@@ -254,9 +274,13 @@ $('lang').addEventListener('click', () => sendText(t('languageText')));
 // After a reload, show the conversation so far (staff replies included).
 async function loadHistory() {
   try {
-    const response = await fetch(`/api/chat/history?channelUserId=${encodeURIComponent(userId)}`);
+    const response = await fetch(`/api/chat/history?channelUserId=${encodeURIComponent(userId)}`, {
+      headers: clientSecret ? { 'x-client-secret': clientSecret } : {},
+    });
+    if (response.status === 401) startOver();
     if (!response.ok) return;
-    const { messages } = await response.json();
+    const { messages, clientSecret: issued } = await response.json();
+    keepSecret(issued);
     for (const message of messages) addBubble(message.direction === 'in' ? 'me' : 'bot', message.reply);
     const last = messages.at(-1);
     if (last?.direction === 'out') showQuickReplies([last.reply]);

@@ -22,7 +22,8 @@ export class ApiError extends Error {
 }
 
 export async function api(method, url, body) {
-  const headers = {};
+  // The server names places and people in the console's language.
+  const headers = { 'accept-language': document.documentElement.lang || 'zh-CN' };
   let payload;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

@@ -1,6 +1,6 @@
 // Live chats: the office's queue (urgent first), one open transcript, claim / reply / hand back / close.
 import { api } from './api.js';
-import { $, clear, el, flash, t, time } from './dom.js';
+import { $, clear, el, flash, lang, t, time } from './dom.js';
 
 const RANK = { urgent: 0, high: 1, normal: 2 };
 const handoffs = new Map();
@@ -43,6 +43,22 @@ export function onLiveFrame(frame) {
   }
 }
 
+/** Where, how, how long and which ticket: "上海市徐汇区 · 网页 · 中文 · 等待 12 分钟 · GY-…". */
+function queueFacts(h) {
+  const region = lang === 'en' ? h.regionNameEn : h.regionName;
+  const since = h.status === 'claimed' ? h.claimedAt : h.createdAt;
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(since).getTime()) / 60000));
+  return [
+    region ?? t('chats.regionUnknown'),
+    h.channel ? t(`channel.${h.channel}`) : null,
+    h.locale ? t(`languageName.${h.locale}`) : null,
+    t(h.status === 'claimed' ? 'chats.claimedFor' : 'chats.waitingFor', { minutes }),
+    h.ticketNumber ? t('chats.ticket', { number: h.ticketNumber }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 function renderQueue() {
   const list = clear($('queue'));
   const items = [...handoffs.values()].sort(
@@ -65,7 +81,8 @@ function renderQueue() {
           el('span', { class: `badge ${h.priority}`, text: t(`priority.${h.priority}`) }),
           el('strong', { text: t(`reason.${h.reason}`) }),
           el('span', { class: 'state', text: t(`status.${h.status}`) }),
-          el('small', { text: t('chats.waitingSince', { time: time(h.createdAt) }) }),
+          h.preview ? el('p', { class: 'preview', text: h.preview }) : null,
+          el('small', { text: queueFacts(h) }),
         ],
       ),
     );
@@ -80,7 +97,9 @@ async function open(id) {
     head.append(
       el('strong', { text: t(`reason.${selected.reason}`) }),
       ' · ',
-      el('span', { text: `${detail.conversation?.channel ?? ''} · ${time(selected.createdAt)}` }),
+      el('span', {
+        text: `${detail.conversation?.channel ? t(`channel.${detail.conversation.channel}`) : ''} · ${time(selected.createdAt)}`,
+      }),
     );
     clear($('transcript'));
     for (const m of detail.messages) appendMessage(m);
@@ -121,7 +140,8 @@ async function act(action) {
   try {
     const result = await api('POST', `/api/staff/handoffs/${selected.id}/${action}`);
     selected = result.handoff;
-    if (selected.status === 'waiting' || selected.status === 'claimed') handoffs.set(selected.id, selected);
+    if (selected.status === 'waiting' || selected.status === 'claimed')
+      handoffs.set(selected.id, { ...handoffs.get(selected.id), ...selected });
     else handoffs.delete(selected.id);
     renderQueue();
     renderActions();

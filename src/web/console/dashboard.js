@@ -77,10 +77,16 @@ export async function loadDashboard(staff) {
       ]),
       counts(
         t('dashboard.byStatus'),
-        data.tickets.byStatus.map((r) => ({ ...r, key: t(`status.${r.key}`) })),
+        data.tickets.byStatus.map((r) => ({ ...r, key: t(`ticketStatus.${r.key}`) })),
       ),
-      counts(t('dashboard.byRegion'), data.tickets.byRegion),
-      counts(t('dashboard.byIndustry'), data.tickets.byIndustry),
+      counts(
+        t('dashboard.byRegion'),
+        data.tickets.byRegion.map((r) => ({ ...r, key: r.label ?? r.key })),
+      ),
+      counts(
+        t('dashboard.byIndustry'),
+        data.tickets.byIndustry.map((r) => ({ ...r, key: t(`industry.${r.key}`) })),
+      ),
       counts(t('dashboard.byEmployer'), data.tickets.byEmployer),
       counts(
         t('dashboard.documents'),

@@ -16,13 +16,16 @@ export function initTickets(staff, makeOpinion) {
   const form = $('ticket-filters');
   const any = ['', t('tickets.any')];
   form.append(
-    field(t('tickets.status'), select('status', [any, ...STATUSES.map((s) => [s, t(`status.${s}`)])])),
+    field(t('tickets.status'), select('status', [any, ...STATUSES.map((s) => [s, t(`ticketStatus.${s}`)])])),
     field(
       t('tickets.priority'),
       select('priority', [any, ['high', t('priority.high')], ['normal', t('priority.normal')]]),
     ),
     field(t('tickets.region'), el('input', { name: 'region', pattern: '\\d{2,12}', size: 8 })),
-    field(t('tickets.industry'), select('industry', [any, ...INDUSTRIES.map((i) => [i, i])])),
+    field(
+      t('tickets.industry'),
+      select('industry', [any, ...INDUSTRIES.map((i) => [i, t(`industry.${i}`)])]),
+    ),
     field(t('tickets.employer'), el('input', { name: 'employer', maxlength: 60 })),
     el('label', { class: 'check' }, [
       el('input', { type: 'checkbox', name: 'overdue' }),
@@ -68,7 +71,7 @@ function renderList(items) {
     body.append(
       el('tr', { class: item.overdue ? 'overdue' : '', onclick: () => openTicket(item.number) }, [
         el('td', {}, [el('a', { href: '#', text: item.number })]),
-        el('td', { text: t(`status.${item.status}`) }),
+        el('td', { text: t(`ticketStatus.${item.status}`) }),
         el('td', { text: t(`priority.${item.priority}`) }),
         el('td', { text: item.employer ?? '' }),
         el('td', { text: `${item.claimantNameMasked} ${item.phoneMasked}` }),
@@ -103,6 +106,45 @@ function action(label, build, run) {
   return form;
 }
 
+/** "状态变更 → 办理中", "转办 上海市总工会 → 上海市徐汇区总工会": words, never codes. */
+function eventLine(e) {
+  const label = t(`event.${e.type}`) === `event.${e.type}` ? e.type : t(`event.${e.type}`);
+  if (e.type === 'transfer') return `${label} ${e.fromOfficeName ?? ''} → ${e.toOfficeName ?? ''}`;
+  return e.toStatus ? `${label} → ${t(`ticketStatus.${e.toStatus}`)}` : label;
+}
+
+function actorOf(e) {
+  if (e.actorKind === 'staff') return e.actorName ?? t('actor.unknown');
+  return t(`actor.${e.actorKind ?? 'system'}`);
+}
+
+/** 转办: only the offices the server says this person may send the ticket to, and a reason. */
+function transferForm(base) {
+  const targets = el('select', { name: 'toOfficeId', required: true });
+  api('GET', `${base}/transfer-targets`)
+    .then(({ offices }) => {
+      for (const office of offices) {
+        const label =
+          office.relation === 'parent' ? `${office.name}（${t('tickets.parentOffice')}）` : office.name;
+        targets.append(el('option', { value: office.id, text: label }));
+      }
+    })
+    .catch((err) => flash(t('error', { message: err.message }), true));
+  return action(
+    t('tickets.transfer'),
+    () => [
+      field(t('tickets.transferTo'), targets),
+      field(t('tickets.transferReason'), el('input', { name: 'note', required: true, maxlength: 2000 })),
+    ],
+    (data) =>
+      api('POST', `${base}/status`, {
+        to: 'transferred',
+        toOfficeId: data.get('toOfficeId'),
+        note: data.get('note'),
+      }),
+  );
+}
+
 let current;
 function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, documents }) {
   current = ticket.number;
@@ -115,7 +157,9 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
   pane.append(
     el('h2', { text: `${t('tickets.detail')} ${ticket.number}` }),
     el('dl', {}, [
-      row(t('tickets.status'), t(`status.${ticket.status}`)),
+      row(t('tickets.status'), t(`ticketStatus.${ticket.status}`)),
+      row(t('tickets.region'), ticket.regionLabel ?? ticket.regionCode),
+      row(t('tickets.industry'), t(`industry.${ticket.industry}`)),
       row(t('tickets.priority'), t(`priority.${ticket.priority}`)),
       row(t('tickets.due'), time(ticket.dueAt)),
       row(t('tickets.claimant'), ticket.claimantName),
@@ -141,7 +185,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
           t('tickets.changeStatus'),
           select(
             'to',
-            STATUSES.map((s) => [s, t(`status.${s}`)]),
+            STATUSES.filter((s) => s !== 'transferred').map((s) => [s, t(`ticketStatus.${s}`)]),
             ticket.status,
           ),
         ),
@@ -149,6 +193,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
       ],
       (data) => api('POST', `${base}/status`, { to: data.get('to'), note: data.get('note') || undefined }),
     ),
+    transferForm(base),
     action(
       t('tickets.sendMessage'),
       () => [field(t('tickets.message'), el('input', { name: 'text', required: true, maxlength: 2000 }))],
@@ -176,7 +221,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
       el('ul', {}, [
         ...duplicates.map((d) => el('li', { text: `${d.number} (${d.relation})` })),
         ...possibleDuplicates.map((d) =>
-          el('li', { text: `${d.number} · ${t(`status.${d.status}`)} · ${time(d.createdAt)}` }),
+          el('li', { text: `${d.number} · ${t(`ticketStatus.${d.status}`)} · ${time(d.createdAt)}` }),
         ),
       ]),
     );
@@ -222,9 +267,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
       ticket.events.map((e) =>
         el('li', {}, [
           el('time', { text: time(e.createdAt) }),
-          el('span', {
-            text: ` ${e.type}${e.toStatus ? ` → ${t(`status.${e.toStatus}`)}` : ''} · ${e.actor}`,
-          }),
+          el('span', { text: ` ${eventLine(e)} · ${actorOf(e)}` }),
           e.note ? el('p', { text: e.note }) : null,
         ]),
       ),

@@ -45,7 +45,7 @@ export function registerEscalationHandlers(app: FastifyInstance, handoffs: Hando
     // The handoff flow already told the user their place; other flows only said "a person will help".
     if (typeof effect.handoffId !== 'string')
       await handoffs.notifyQueued(conversation.id, queued.handoff, conversation.locale);
-    handoffs.announce(queued.handoff);
+    await handoffs.announce(queued.handoff);
   });
 
   app.chat.onEffect('leave-queue', async (_effect, conversation) => {

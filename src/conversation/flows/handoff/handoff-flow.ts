@@ -1,5 +1,6 @@
 import type { HandoffService } from '../../../handoff/handoff-service.js';
 import type { Flow } from '../../flow.js';
+import { knownRegion } from './known-region.js';
 
 /**
  * 转人工 / talk to a person: the conversation joins its office's queue and the user learns their
@@ -11,9 +12,12 @@ export function createHandoffFlow(handoffs: HandoffService): Flow {
     name: 'handoff',
     intents: ['human'],
     async start(ctx) {
+      // A chat whose worker already named a district goes to that district's office.
+      const regionCode = knownRegion(ctx);
       const queued = await handoffs.enqueue(ctx.conversationId, {
         reason: 'user-request',
         priority: 'normal',
+        ...(regionCode ? { regionCode } : {}),
       });
       if (!queued) return { replies: [{ type: 'handoff', text: ctx.t('staff:handoff.noOffice') }] };
       const text = queued.created

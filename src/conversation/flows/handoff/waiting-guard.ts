@@ -1,5 +1,6 @@
 import type { HandoffService } from '../../../handoff/handoff-service.js';
 import type { FlowGuard } from '../../flow-registry.js';
+import { knownRegion } from './known-region.js';
 
 /**
  * While a chat waits in the queue the bot keeps answering (the guard lets the turn pass), and the
@@ -13,7 +14,12 @@ export function createWaitingGuard(handoffs: HandoffService): FlowGuard {
     const open = await handoffs.openFor(ctx.conversationId);
     if (open?.status === 'claimed')
       return { replies: [], mode: 'human', effects: [{ type: 'forward-to-staff' }] };
-    if (open && ctx.text) handoffs.publishIncoming(open, ctx.text);
+    // Named where they work while waiting in a queue chosen without it: move to that office now,
+    // so the message below already reaches the consoles of the office that will answer.
+    const regionCode = open && !open.regionCode ? knownRegion(ctx) : undefined;
+    const moved = regionCode ? await handoffs.relocate(ctx.conversationId, regionCode, ctx.text) : undefined;
+    const current = moved ?? open;
+    if (current && ctx.text) handoffs.publishIncoming(current, ctx.text);
     return undefined;
   };
 }

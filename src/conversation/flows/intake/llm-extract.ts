@@ -1,8 +1,7 @@
 import Type, { type Static } from 'typebox';
-import Value from 'typebox/value';
 import { INDUSTRIES } from '../../../offices/office-types.js';
 import type { ChatMessage, Llm } from '../../../platform/llm/llm-plugin.js';
-import { maskPersonalData } from '../../../platform/privacy/mask-personal-data.js';
+import { messageForModel, readJsonReply } from '../../../platform/llm/read-model-reply.js';
 import { loadPrompt } from '../../../platform/prompts/load-prompt.js';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -22,12 +21,8 @@ export const LlmFactsSchema = Type.Object({
 });
 export type LlmFacts = Static<typeof LlmFactsSchema>;
 
-/** The message as the model sees it: numbers masked, the name (if known) replaced, tags removed. */
-export function messageForModel(text: string, name?: string): string {
-  let safe = maskPersonalData(text);
-  if (name) safe = safe.split(name).join('[姓名]');
-  return safe.replace(/<\s*\/?\s*(?:message|system|user|assistant)\b[^>]*>/gi, ' ').slice(0, 1000);
-}
+/** The message as the model sees it (kept here under its old name for the intake's callers). */
+export { messageForModel };
 
 export function extractMessages(text: string, name?: string): ChatMessage[] {
   const { system, user } = loadPrompt('intake-extract');
@@ -44,14 +39,5 @@ export function extractMessages(text: string, name?: string): ChatMessage[] {
 export async function llmExtract(llm: Llm, text: string, name?: string): Promise<LlmFacts | undefined> {
   const result = await llm.complete(extractMessages(text, name), { maxTokens: 300, temperature: 0 });
   if (!result.ok) return undefined;
-  const json = /\{[\s\S]*\}/.exec(result.text)?.[0];
-  if (!json) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const cleaned = Value.Clean(LlmFactsSchema, parsed);
-  return Value.Check(LlmFactsSchema, cleaned) ? cleaned : undefined;
+  return readJsonReply(result.text, LlmFactsSchema, { clean: true });
 }

@@ -41,14 +41,19 @@ export function createEmergencyGuard(knowledge: KnowledgeService) {
 /**
  * Any words of self-harm; the model's `danger` where the message speaks of harm or the model is
  * sure (a short "我在望京" is no emergency); words of harm the model did not read as a question
- * about the law (when it is unsure, the alarm is the safer side).
+ * about the law with confidence (when it is unsure, the alarm is the safer side).
  */
 function inDangerNow(ctx: FlowContext): boolean {
   if (signalsSelfHarm(ctx.text)) return true;
   const harm = mentionsHarm(ctx.text);
   if (ctx.intent.name === 'danger') return harm || ctx.intent.score >= SURE_OF_DANGER;
-  const askedAbout = ctx.intent.name === 'question' && ctx.intent.source !== 'rule';
+  const askedAbout =
+    ctx.intent.name === 'question' &&
+    ctx.intent.source !== 'rule' &&
+    ctx.intent.score >= SURE_IT_IS_A_QUESTION;
   return harm && !askedAbout;
 }
 
 const SURE_OF_DANGER = 0.8;
+/** Words of harm in a question are taken as a past injury asked about only from this probability. */
+const SURE_IT_IS_A_QUESTION = 0.9;

@@ -38,7 +38,7 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
     return {
       type: 'ticket',
       text: lines.join('\n'),
-      ticket: ticketCard(ticket),
+      ticket: ticketCard(ticket, t),
     };
   }
 

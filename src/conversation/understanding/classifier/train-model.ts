@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { seededRandom } from '../../../platform/seeded-random.js';
 import { CORPUS_INTENTS, CORPUS_TOPICS, type CorpusLine } from '../corpus/load-corpus.js';
 import { type Decision, decideIntent } from './decide.js';
 import { extractFeatures, FEATURE_BITS, FEATURE_VERSION } from './features.js';
 import { IntentModel, MODEL_FORMAT, type ModelFile } from './intent-model.js';
-import {
-  DEFAULT_TRAINER,
-  packHead,
-  seededRandom,
-  type TrainerSettings,
-  trainSoftmax,
-} from './train-softmax.js';
+import { DEFAULT_TRAINER, packHead, type TrainerSettings, trainSoftmax } from './train-softmax.js';
 
 /** Intents whose miss costs most; they get a lower bar in decideIntent. */
 const FLOORED = ['arrears', 'danger'] as const;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../platform/seeded-random.js';
 import { FEATURE_BITS } from './features.js';
 import type { ModelHead } from './intent-model.js';
 import { softmax } from './intent-model.js';
@@ -16,18 +17,6 @@ export interface TrainerSettings {
 }
 
 export const DEFAULT_TRAINER: TrainerSettings = { epochs: 40, learningRate: 0.5, l2: 1e-6, seed: 20261203 };
-
-/** A small seeded generator, so the same corpus always trains the same model. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Multinomial logistic regression by stochastic gradient descent with L2 decay. Classes are

@@ -61,32 +61,31 @@ export const CORPUS_DIR = path.join(PROJECT_ROOT, 'src', 'conversation', 'unders
  * so a typo in the corpus is found at training time, not as a silently missing example.
  */
 export function loadCorpus(split: 'train' | 'test', dir = CORPUS_DIR): CorpusLine[] {
-  const folder = path.join(dir, split);
-  if (!fs.existsSync(folder)) return [];
   const lines: CorpusLine[] = [];
-  for (const file of fs.readdirSync(folder).sort()) {
-    if (!file.endsWith('.jsonl') || file.startsWith('intake-')) continue;
-    const raw = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
-    raw.forEach((line, index) => {
-      if (!line.trim()) return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        throw new Error(`${split}/${file}:${index + 1}: not JSON`);
-      }
-      const cleaned = Value.Clean(CorpusLineSchema, Value.Clone(parsed));
-      if (!Value.Check(CorpusLineSchema, cleaned)) {
-        const first = [...Value.Errors(CorpusLineSchema, cleaned)][0];
-        throw new Error(`${split}/${file}:${index + 1}: ${first?.instancePath} ${first?.message}`);
-      }
-      lines.push(cleaned);
-    });
+  for (const file of corpusFiles(split, dir)) {
+    const name = `${split}/${path.basename(file)}`;
+    fs.readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (!line.trim()) return;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          throw new Error(`${name}:${index + 1}: not JSON`);
+        }
+        const cleaned = Value.Clean(CorpusLineSchema, Value.Clone(parsed));
+        if (!Value.Check(CorpusLineSchema, cleaned)) {
+          const first = [...Value.Errors(CorpusLineSchema, cleaned)][0];
+          throw new Error(`${name}:${index + 1}: ${first?.instancePath} ${first?.message}`);
+        }
+        lines.push(cleaned);
+      });
   }
   return lines;
 }
 
-/** The files a split is made of, for the model's version stamp. */
+/** The files a split is made of (the intake scripts aside): what is loaded, and what the model's version hashes. */
 export function corpusFiles(split: 'train' | 'test', dir = CORPUS_DIR): string[] {
   const folder = path.join(dir, split);
   if (!fs.existsSync(folder)) return [];

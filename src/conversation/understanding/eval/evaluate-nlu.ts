@@ -1,3 +1,4 @@
+import { decideIntent } from '../classifier/decide.js';
 import type { IntentModel } from '../classifier/intent-model.js';
 import type { CorpusLine } from '../corpus/load-corpus.js';
 import { CORPUS_INTENTS } from '../corpus/load-corpus.js';
@@ -31,8 +32,16 @@ function asLabel(name: string): string {
   return name === 'unknown' ? 'out_of_scope' : name === 'language' ? 'help' : name;
 }
 
-/** Score the full offline understanding (rules + model + decision) on a labelled split. */
-export function evaluateNlu(lines: CorpusLine[], model: IntentModel): NluScore {
+/**
+ * Score the offline understanding on a labelled split: as the service runs it (commands, the
+ * model and the old rules), or with `modelOnly` the model's decision alone, which is what the
+ * service becomes once the old rules go (docs/NLU.md).
+ */
+export function evaluateNlu(
+  lines: CorpusLine[],
+  model: IntentModel,
+  options: { modelOnly?: boolean } = {},
+): NluScore {
   const confusion: Record<string, Record<string, number>> = {};
   const byLang: Record<string, { messages: number; correct: number }> = {};
   const errors: NluScore['errors'] = [];
@@ -40,8 +49,9 @@ export function evaluateNlu(lines: CorpusLine[], model: IntentModel): NluScore {
   let topics = 0;
   let topicsRight = 0;
   for (const line of lines) {
-    const detected = detectIntent({ text: line.text }, model);
-    const predicted = asLabel(detected.name);
+    const predicted = options.modelOnly
+      ? decideIntent(model.classify(line.text).intent, model.decision).label
+      : asLabel(detectIntent({ text: line.text }, model).name);
     const row = confusion[line.intent] ?? {};
     confusion[line.intent] = row;
     row[predicted] = (row[predicted] ?? 0) + 1;
