@@ -3,10 +3,11 @@ import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { Locale } from '../platform/i18n/locales.js';
 import type { Effect, FlowContext, FlowResult, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
+import { REPORT_FACTS } from './flows/intake/remembered-facts.js';
 import { menuChoiceText, menuReply } from './flows/menu/menu-flow.js';
 import type { ConversationMode, ConversationState } from './state.js';
 import { detectIntent } from './understanding/detect-intent.js';
-import type { DetectedIntent } from './understanding/intent.js';
+import type { DetectedIntent, IntentName } from './understanding/intent.js';
 import { detectLanguage } from './understanding/language.js';
 import type { Understand } from './understanding/understand.js';
 
@@ -65,22 +66,14 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   // A staff member has the chat: the bot stays silent; the message is stored and forwarded.
   if (mode === 'human') return finish({ replies: [], effects: [{ type: 'forward-to-staff' }] });
 
-  if (intent.name === 'language') return finish({ replies: [menuReply(t, t('language.switched'))] });
-  // 取消 while waiting for a person (and nothing else in progress) leaves the queue.
-  if (intent.name === 'cancel' && !state.flow && mode === 'waiting') {
-    return finish({
-      replies: [menuReply(t, t('flow.leftQueue'))],
-      mode: 'bot',
-      effects: [{ type: 'leave-queue' }],
-    });
+  // Exact commands (a language switch, 取消, 菜单, a ticket number) act whatever flow is active;
+  // the model's readings of the same intents are heard only once the flow has passed on the
+  // message, since a short answer ("可以", "不是") so often looks like one.
+  const exact = isExactCommand(intent);
+  if (exact) {
+    const commanded = commandResult(t, intent, state, mode);
+    if (commanded) return finish(commanded);
   }
-  if (intent.name === 'cancel') {
-    return finish({
-      replies: [menuReply(t, t(state.flow ? 'flow.cancelled' : 'flow.nothingToCancel'))],
-      flow: null,
-    });
-  }
-  if (intent.name === 'help') return finish({ replies: [menuReply(t, t('help.lead'))], flow: null });
   // A greeting mid-intake must not throw away what the worker already told us: the flow goes on.
   if (intent.name === 'greeting' && !state.flow) return finish({ replies: [menuReply(t, t('greeting'))] });
 
@@ -104,7 +97,7 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
     if (guarded) return finish(guarded);
   }
 
-  if (state.flow) {
+  if (state.flow && !exact) {
     const active = deps.flows.byFlowName(state.flow.name);
     const resumed = active?.resume ? await active.resume(inFlow(ctx), state.flow) : undefined;
     if (resumed) return finish(resumed);
@@ -113,10 +106,52 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
     if (!active) state.flow = null;
   }
 
+  const commanded = commandResult(t, intent, state, mode);
+  if (commanded) return finish(commanded);
   const flow = deps.flows.forIntent(intent.name);
   if (flow) return finish(await flow.start(ctx));
   if (intent.name === 'greeting') return finish({ replies: [menuReply(t, t('greeting'))] });
   return finish({ replies: [fallbackReply(t, intent)] });
+}
+
+/** Commands typed or tapped to drive the service: they never wait for a flow. */
+const EXACT_COMMANDS: ReadonlySet<IntentName> = new Set(['language', 'cancel', 'help', 'ticket_status']);
+
+function isExactCommand(intent: DetectedIntent): boolean {
+  return intent.source === 'command' && EXACT_COMMANDS.has(intent.name);
+}
+
+/**
+ * What a language switch, a cancel or the menu does. Cancel forgets the report facts kept in
+ * memory too: a worker who cancels a report expects it gone, not waiting for the next filing.
+ * A ticket number is no command here: it starts the ticket-status flow.
+ */
+function commandResult(
+  t: Translate,
+  intent: DetectedIntent,
+  state: ConversationState,
+  mode: ConversationMode,
+): FlowResult | undefined {
+  if (intent.name === 'language') return { replies: [menuReply(t, t('language.switched'))] };
+  // 菜单 typed leaves the flow; the model's reading of a message the flow passed on only shows
+  // the menu, and the flow stays parked for the next answer.
+  if (intent.name === 'help') {
+    return { replies: [menuReply(t, t('help.lead'))], ...(isExactCommand(intent) ? { flow: null } : {}) };
+  }
+  if (intent.name !== 'cancel') return undefined;
+  const facts = state.memory[REPORT_FACTS] !== undefined;
+  const forget = facts ? { memory: { [REPORT_FACTS]: undefined } } : {};
+  // 取消 while waiting for a person (and nothing else in progress) leaves the queue.
+  if (!state.flow && mode === 'waiting') {
+    return {
+      replies: [menuReply(t, t(facts ? 'flow.leftQueueAndForgot' : 'flow.leftQueue'))],
+      mode: 'bot',
+      effects: [{ type: 'leave-queue' }],
+      ...forget,
+    };
+  }
+  const said = facts ? 'flow.cancelledAndForgot' : state.flow ? 'flow.cancelled' : 'flow.nothingToCancel';
+  return { replies: [menuReply(t, t(said))], flow: null, ...forget };
 }
 
 function inFlow(ctx: FlowContext): FlowContext {

@@ -21,11 +21,11 @@ import { agrees, declines, saysYes, wantsChange } from './yes-no.js';
 /** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
 const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|can|should)\b/i;
 /**
- * Intents that mean the worker changed the subject (the intake stays parked). Not greetings:
+ * Intents that mean the worker changed the subject (the intake stays parked). Not greetings nor the menu (only 菜单 typed shows it mid-flow):
  * "嗯", "好的谢谢" or "在吗" mid-intake are turns of the intake, counted like any unclear answer,
  * or the same question would come back without end.
  */
-const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'help']);
+const ELSEWHERE = new Set(['stations', 'human', 'ticket_status']);
 
 type Ambiguous = NonNullable<Extraction['ambiguousPlace']>;
 
