@@ -58,7 +58,6 @@ export default fp(
         tickets: app.tickets,
         attachments: createAttachmentStore(app.prisma, app.fieldCipher),
         log: app.log,
-        llm: app.llm,
       }),
     );
   },

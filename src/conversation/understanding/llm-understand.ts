@@ -44,12 +44,17 @@ export type LlmUnderstanding = Static<typeof UnderstandingSchema>;
 export const UNDERSTAND_TIMEOUT_MS = 2500;
 
 /**
- * Ask the model for the intent and the facts in one structured call. Undefined on any failure
+ * Ask the model for the intent and the facts in one structured call; `name`, when the message
+ * gives one, is replaced before it is sent. Undefined on any failure
  * (timeout, provider error, not JSON, wrong shape): the caller keeps the offline reading.
  */
-export async function llmUnderstand(llm: Llm, text: string): Promise<LlmUnderstanding | undefined> {
+export async function llmUnderstand(
+  llm: Llm,
+  text: string,
+  name?: string,
+): Promise<LlmUnderstanding | undefined> {
   const { system, user } = loadPrompt('understand');
-  const safe = messageForModel(text);
+  const safe = messageForModel(text, name);
   const result = await llm.complete(
     [
       { role: 'system', content: system },

@@ -1,20 +1,21 @@
 import { resolvePlace } from '../../../regions/index.js';
 import { parsePeriod } from '../../../tickets/fields/parse-period.js';
-import { EVIDENCE_KINDS } from '../../../tickets/ticket-types.js';
+import type { MessageFacts } from '../../understanding/llm-understand.js';
 import type { IntakeData, SlotName } from './intake-data.js';
-import type { LlmFacts } from './llm-extract.js';
-
-const WANT_CODES = ['recover_wages', 'compensation', 'social_insurance', 'arbitration', 'mediation'];
 
 /**
- * Fill only the fields the offline parsers left empty, and only with what the worker's own words
- * support: names of employers, places and periods must appear in the message; a place must
+ * Fill only the fields the offline parsers left empty with the facts the understanding's one
+ * LLM call read in the message (understand.ts), and only with what the worker's own words
+ * support: names of employers, places, periods and jobs must appear in the message; a place must
  * resolve to one GB/T 2260 district (an ambiguous one is still asked about).
  */
-export function applyLlmFacts(data: IntakeData, facts: LlmFacts, text: string): SlotName[] {
+export function applyLlmFacts(data: IntakeData, facts: MessageFacts, text: string): SlotName[] {
   const changed: SlotName[] = [];
   if (!data.industry && facts.industry) {
     data.industry = facts.industry;
+    // A job the list does not name ("月嫂") is kept in the worker's words, as offline.
+    if (facts.industry === 'other' && facts.job && text.includes(facts.job))
+      data.stated = { ...data.stated, industry: facts.job };
     changed.push('industry');
   }
   if (!data.platform && facts.platform && text.includes(facts.platform)) data.platform = facts.platform;
@@ -46,11 +47,5 @@ export function applyLlmFacts(data: IntakeData, facts: LlmFacts, text: string): 
     data.workerCountApprox = false;
     changed.push('workerCount');
   }
-  for (const kind of facts.evidence ?? []) {
-    const known = EVIDENCE_KINDS.find((k) => k === kind);
-    if (known && !data.evidence.includes(known)) data.evidence.push(known);
-  }
-  for (const want of facts.wants ?? [])
-    if (WANT_CODES.includes(want) && !data.wants.includes(want)) data.wants.push(want);
   return changed;
 }

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Llm } from '../../../platform/llm/llm-plugin.js';
 import type { FieldCipher } from '../../../platform/privacy/encryption.js';
 import type { AttachmentStore } from '../../../tickets/attachment-store.js';
 import type { TicketService } from '../../../tickets/ticket-service.js';
@@ -12,8 +11,6 @@ export interface IntakeDeps {
   tickets: TicketService;
   attachments: AttachmentStore;
   log: FastifyBaseLogger;
-  /** Optional: extracts facts the offline parsers missed (see prompts/intake-extract.md). */
-  llm?: Llm;
 }
 
 /** What one intake turn needs besides the message: saving its state and filing the ticket. */

@@ -15,7 +15,6 @@ import {
   withPersonOffer,
 } from './intake-replies.js';
 import { FAILED_TURNS_BEFORE_PERSON, keepAsStated, settled, TRIES_BEFORE_KEEPING } from './keep-as-stated.js';
-import { llmExtract } from './llm-extract.js';
 import { agrees, declines, saysYes, wantsChange } from './yes-no.js';
 
 /** A question put to the assistant mid-intake ("能申请仲裁吗？"), not an answer. */
@@ -131,11 +130,11 @@ export async function intakeTurn(
 
   const extraction = extractSlots(ctx.text, data, cipher, { now: ctx.now });
   const next = extraction.data;
-  if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
-    // Better with the model, never dependent on it: a failed call changes nothing.
-    const name = next.nameEnc ? cipher.decrypt(next.nameEnc) : undefined;
-    const facts = await llmExtract(deps.llm, ctx.text, name);
-    if (facts) extraction.changed.push(...applyLlmFacts(next, facts, ctx.text));
+  // With an LLM, the understanding's one call already read the facts in this message: taken
+  // where the parsers found nothing, never waited for (offline, the parsers alone).
+  const facts = ctx.intent.facts;
+  if (facts && next.step === 'collect' && nextMissing(next)) {
+    extraction.changed.push(...applyLlmFacts(next, facts, ctx.text));
     if (extraction.changed.length) extraction.unreadable = undefined;
   }
   const progress = extraction.changed.length > 0 || extraction.ambiguousPlace !== undefined;
