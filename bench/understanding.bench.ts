@@ -76,7 +76,7 @@ export default async function understandingBench(): Promise<BenchRow[]> {
     },
     {
       area: 'understanding',
-      metric: 'intent accuracy, model alone (no old rules)',
+      metric: 'intent accuracy, model alone (no exact commands)',
       value: alone.accuracy,
       unit: '',
       target: '≥ 0.95',

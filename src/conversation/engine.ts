@@ -1,10 +1,10 @@
 import type { InboundMessage, OutboundMessage } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
-import type { Locale } from '../platform/i18n/locales.js';
+import { type Locale, SUPPORTED_LOCALES } from '../platform/i18n/locales.js';
 import type { Effect, FlowContext, FlowResult, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
 import { REPORT_FACTS } from './flows/intake/remembered-facts.js';
-import { menuChoiceText, menuReply } from './flows/menu/menu-flow.js';
+import { menuButtonIntent, menuChoiceText, menuReply } from './flows/menu/menu-flow.js';
 import type { ConversationMode, ConversationState } from './state.js';
 import { detectIntent } from './understanding/detect-intent.js';
 import type { DetectedIntent, IntentName } from './understanding/intent.js';
@@ -55,7 +55,15 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   const choice = raw.state.flow ? undefined : menuChoiceText(deps.t(raw.locale), raw.inbound.text ?? '');
   const input = choice ? { ...raw, inbound: { ...raw.inbound, text: choice } } : raw;
   const text = (input.inbound.text ?? '').trim();
-  const intent = deps.understand ? await deps.understand(input.inbound) : detectIntent(input.inbound);
+  const button = menuButtonIntent(
+    SUPPORTED_LOCALES.map((l) => deps.t(l)),
+    text,
+  );
+  const intent: DetectedIntent = button
+    ? { name: button, score: 1, source: 'command' }
+    : deps.understand
+      ? await deps.understand(input.inbound)
+      : detectIntent(input.inbound);
   const locale = chooseLocale(input, intent, text);
   const t = deps.t(locale);
   const state: ConversationState = { ...input.state, turns: input.state.turns + 1, lastIntent: intent.name };

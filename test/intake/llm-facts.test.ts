@@ -95,10 +95,14 @@ describe('the intake takes its facts from the one understanding call (nock)', ()
     expect(slow.text).toContain('哪家公司');
   });
 
-  it('sends a name given alone nowhere', async () => {
+  it('sends a name given alone nowhere, and asks nothing about a menu button', async () => {
     const user = 'llm-intake-5';
+    const button = nock(LLM).post('/v1/chat/completions').reply(200, reading('greeting'));
+    await chat(t.app, { channelUserId: 'llm-intake-6', text: '我要反映欠薪' });
+    expect(button.isDone()).toBe(false);
+    nock.cleanAll();
     const opening = nock(LLM).post('/v1/chat/completions').reply(200, reading('arrears'));
-    await chat(t.app, { channelUserId: user, text: '我要反映欠薪' });
+    await chat(t.app, { channelUserId: user, text: '老板欠我工资不给' });
     expect(opening.isDone()).toBe(true);
     const name = nock(LLM).post('/v1/chat/completions').reply(200, reading('greeting'));
     await chat(t.app, { channelUserId: user, text: '孙悟空' });

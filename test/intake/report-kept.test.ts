@@ -20,6 +20,16 @@ const flowOf = async (conversationId: string) => {
 };
 
 describe('a wage report is answered and taken in one reply', () => {
+  it('answers a report put as a question with the law and the offer to file, in one reply', async () => {
+    const first = await say('kept-asked', '老板拖欠我两个月工资不给，我该怎么办？');
+    expect(first.replies).toHaveLength(1);
+    const text = first.replies[0]!.text as string;
+    expect(text).toContain('第三十条');
+    expect(text).toContain('登记欠薪');
+    const { flow } = await flowOf(first.conversationId);
+    expect(flow?.data).toMatchObject({ periodText: '两个月' });
+  });
+
   it('states the law and asks the first missing fact, with what was said already filled', async () => {
     const first = await say(
       'kept-1',

@@ -19,7 +19,7 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     async () => {
       const body = await chat(t.app, {
         channelUserId: 'qa-1',
-        text: '老板拖欠我两个月工资不给，我该怎么办？',
+        text: '拖欠工资违法吗？法律上怎么规定的',
       });
       const [reply] = body.replies;
       expect(reply?.type).toBe('answer');
@@ -36,10 +36,21 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     },
   );
 
+  it('answers a wage report put as a question in English with the law and the offer to file', async () => {
+    const body = await chat(t.app, {
+      channelUserId: 'qa-2b',
+      text: 'My boss has not paid my wages for two months, what can I do?',
+    });
+    expect(body.locale).toBe('en');
+    expect(body.replies).toHaveLength(1);
+    expect(body.replies[0]?.text).toContain('Labour Contract Law, Article 30');
+    expect(body.replies[0]?.text).toContain('report unpaid wages');
+  });
+
   it('answers in English with English next steps', async () => {
     const body = await chat(t.app, {
       channelUserId: 'qa-2',
-      text: 'My boss has not paid my wages for two months, what can I do?',
+      text: 'is it legal for my boss to pay wages late?',
     });
     expect(body.locale).toBe('en');
     const [reply] = body.replies;
@@ -88,7 +99,7 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     const first = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能帮我找对象吗？' });
     expect(first.replies[0]?.text).toContain('没有把握');
     expect(escalations.filter((e) => e.reason === 'ungrounded')).toHaveLength(0);
-    const second = await chat(t.app, { channelUserId: 'qa-12', text: '能不能帮我找个女朋友？' });
+    const second = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能不能帮我介绍对象？' });
     expect(second.replies[0]?.text).toContain('工作人员');
     expect(escalations).toContainEqual(expect.objectContaining({ reason: 'ungrounded', priority: 'normal' }));
     const stored = await t.app.prisma.conversation.findUniqueOrThrow({
@@ -97,12 +108,16 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
     expect(stored.mode).toBe('waiting');
   });
 
-  it('reads a wage report the rules miss as a report, and chatter as not understood', async () => {
+  it('reads a wage report without a verb next to 工资 as a report, and chatter as not understood', async () => {
     // No verb next to 工资 and no "欠": the trained model still reads the report.
     const report = await chat(t.app, { channelUserId: 'qa-6', text: '包工头跑路了' });
     expect(report.replies[0]?.text).toContain('登记欠薪');
     const chatter = await chat(t.app, { channelUserId: 'qa-7', text: '今天天气不错' });
     expect(chatter.replies[0]?.text).toContain('没太明白');
+    // Keys mashed by mistake: whatever the model reads, the worker gets the menu, never a card.
+    const mashed = (await chat(t.app, { channelUserId: 'qa-7b', text: 'asdfgh' })).replies[0]!;
+    expect(mashed.type).toBe('text');
+    expect(mashed.quickReplies?.length).toBeGreaterThan(3);
   });
 
   it('puts 110/120 first and escalates urgently when someone is in danger, even mid-question', async () => {

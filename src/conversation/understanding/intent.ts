@@ -20,10 +20,10 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 
 export interface DetectedIntent {
   name: IntentName;
-  /** How sure: 1 for an exact command, the model's probability otherwise (also beside the rules' reading). */
+  /** How sure: 1 for an exact command or the LLM's reading, the model's probability otherwise. */
   score: number;
-  /** Who decided: an exact command, the old rules (issue 12), the trained model, or the LLM. */
-  source: 'command' | 'rule' | 'model' | 'llm';
+  /** Who decided: an exact command (rules.ts), the trained model, or the LLM. */
+  source: 'command' | 'model' | 'llm';
   /** For questions, the labor-law topic the model reads in it (wages, injury, contract …). */
   topic?: string;
   /** Language requested, for the `language` intent. */

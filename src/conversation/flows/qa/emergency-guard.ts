@@ -47,10 +47,7 @@ function inDangerNow(ctx: FlowContext): boolean {
   if (signalsSelfHarm(ctx.text)) return true;
   const harm = mentionsHarm(ctx.text);
   if (ctx.intent.name === 'danger') return harm || ctx.intent.score >= SURE_OF_DANGER;
-  const askedAbout =
-    ctx.intent.name === 'question' &&
-    ctx.intent.source !== 'rule' &&
-    ctx.intent.score >= SURE_IT_IS_A_QUESTION;
+  const askedAbout = ctx.intent.name === 'question' && ctx.intent.score >= SURE_IT_IS_A_QUESTION;
   return harm && !askedAbout;
 }
 

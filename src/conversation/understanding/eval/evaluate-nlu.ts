@@ -27,20 +27,19 @@ export interface NluScore {
   errors: { text: string; truth: string; predicted: string }[];
 }
 
-/** The engine's intent names back to the corpus's labels (rules included). */
+/** The engine's intent names back to the corpus's labels (exact commands included). */
 function asLabel(name: string): string {
   return name === 'unknown' ? 'out_of_scope' : name === 'language' ? 'help' : name;
 }
 
 /**
- * Score the offline understanding on a labelled split: as the service runs it (commands, the
- * model and the old rules), or with `modelOnly` the model's decision alone, which is what the
- * service becomes once the old rules go (docs/NLU.md).
+ * Score the offline understanding on a labelled split: as the service runs it (exact commands,
+ * then the model), or with `modelOnly` the model's decision alone, without the commands.
  */
 export function evaluateNlu(
   lines: CorpusLine[],
-  model: IntentModel,
-  options: { modelOnly?: boolean } = {},
+  shipped: IntentModel,
+  options: { modelOnly?: boolean; modelFor?: (index: number) => IntentModel } = {},
 ): NluScore {
   const confusion: Record<string, Record<string, number>> = {};
   const byLang: Record<string, { messages: number; correct: number }> = {};
@@ -48,7 +47,9 @@ export function evaluateNlu(
   let correct = 0;
   let topics = 0;
   let topicsRight = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    // Cross-validation scores each line with the model that did not see it.
+    const model = options.modelFor?.(index) ?? shipped;
     const predicted = options.modelOnly
       ? decideIntent(model.classify(line.text).intent, model.decision).label
       : asLabel(detectIntent({ text: line.text }, model).name);
