@@ -28,7 +28,8 @@ describe('the intake takes its facts from the one understanding call (nock)', ()
   let t: TestApp;
   beforeAll(async () => {
     nock.disableNetConnect();
-    t = await createTestApp(llmEnv(LLM, { understanding: true }));
+    // A provider slower than 1.5 s counts as down; a loaded test machine answers well within it.
+    t = await createTestApp({ ...llmEnv(LLM, { understanding: true }), LLM_TIMEOUT_MS: '1500' });
   }, 60_000);
   afterEach(() => nock.cleanAll());
   afterAll(async () => {
@@ -89,7 +90,7 @@ describe('the intake takes its facts from the one understanding call (nock)', ()
     expect(failed.text).toContain('哪家公司');
     nock(LLM)
       .post('/v1/chat/completions')
-      .delay(2000)
+      .delay(3000)
       .reply(200, reading('arrears', { employer: '快跑跑' }));
     const slow = (await chat(t.app, { channelUserId: 'llm-intake-4', text: MESSAGE })).replies[0]!;
     expect(slow.text).toContain('哪家公司');
@@ -107,5 +108,18 @@ describe('the intake takes its facts from the one understanding call (nock)', ()
     const name = nock(LLM).post('/v1/chat/completions').reply(200, reading('greeting'));
     await chat(t.app, { channelUserId: user, text: '孙悟空' });
     expect(name.isDone()).toBe(false);
+  });
+
+  it('keeps the facts the call read in a question about pay, so filing starts with them', async () => {
+    const user = 'llm-intake-7';
+    nock(LLM)
+      .post('/v1/chat/completions')
+      .reply(200, reading('question', { employer: '快跑跑' }))
+      // The answer's own call fails: the offline answer stands.
+      .post('/v1/chat/completions')
+      .reply(500, { error: { message: 'down' } });
+    await chat(t.app, { channelUserId: user, text: '快跑跑一直不发工资 合法吗？' });
+    const filing = (await chat(t.app, { channelUserId: user, text: '我要反映欠薪' })).replies[0]!;
+    expect(filing.text).not.toContain('哪家公司');
   });
 });

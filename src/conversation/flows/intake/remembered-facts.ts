@@ -1,5 +1,7 @@
 import type { FieldCipher } from '../../../platform/privacy/encryption.js';
 import type { ConversationState } from '../../state.js';
+import type { MessageFacts } from '../../understanding/llm-understand.js';
+import { applyLlmFacts } from './apply-llm-facts.js';
 import { extractSlots } from './extract-slots.js';
 import { type IntakeData, newIntakeData, parseIntakeData } from './intake-data.js';
 
@@ -36,16 +38,19 @@ export function aboutPay(text: string): boolean {
 
 /**
  * The facts a message (answered as a question) holds of a wage report, merged into those kept
- * before; undefined when it holds none, so unrelated questions leave memory alone.
+ * before; undefined when it holds none, so unrelated questions leave memory alone. With an LLM,
+ * the facts its understanding call read fill what the parsers missed, as in the intake.
  */
 export function factsOfQuestion(
   text: string,
   memory: ConversationState['memory'],
   cipher: FieldCipher,
+  read?: MessageFacts,
 ): IntakeData | undefined {
   if (!aboutPay(text)) return undefined;
   const before = recallFacts(memory) ?? newIntakeData();
   const { data, changed } = extractSlots(text, before, cipher);
+  if (read) changed.push(...applyLlmFacts(data, read, text));
   if (!changed.length) return undefined;
   const said = before.descriptionEnc ? `${cipher.decrypt(before.descriptionEnc)}\n` : '';
   data.descriptionEnc = cipher.encrypt(`${said}${text}`.slice(0, 2000));

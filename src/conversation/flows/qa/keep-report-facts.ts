@@ -18,7 +18,7 @@ export function keepingReportFacts(flow: Flow, cipher: FieldCipher): Flow {
       if (ctx.state.flow?.name === INTAKE_FLOW) return result;
       // Any question about pay may be the worker's own case: the answer offers to file it.
       if (!aboutPay(ctx.text)) return result;
-      const facts = factsOfQuestion(ctx.text, ctx.state.memory, cipher);
+      const facts = factsOfQuestion(ctx.text, ctx.state.memory, cipher, ctx.intent.facts);
       return {
         ...result,
         replies: result.replies.map((reply, i) => (i === 0 ? offeringToFile(ctx, reply) : reply)),
