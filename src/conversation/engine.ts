@@ -82,8 +82,6 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
     const commanded = commandResult(t, intent, state, mode);
     if (commanded) return finish(commanded);
   }
-  // A greeting mid-intake must not throw away what the worker already told us: the flow goes on.
-  if (intent.name === 'greeting' && !state.flow) return finish({ replies: [menuReply(t, t('greeting'))] });
 
   const ctx: FlowContext = {
     conversationId: input.conversationId,
@@ -118,6 +116,8 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   if (commanded) return finish(commanded);
   const flow = deps.flows.forIntent(intent.name);
   if (flow) return finish(await flow.start(ctx));
+  // A greeting is a reading like any other: after the guards (a waiting chat's console sees it),
+  // and mid-intake the flow takes it as a turn, so what the worker said is not thrown away.
   if (intent.name === 'greeting') return finish({ replies: [menuReply(t, t('greeting'))] });
   return finish({ replies: [fallbackReply(t, intent)] });
 }

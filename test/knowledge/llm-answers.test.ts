@@ -6,7 +6,8 @@ import { WsClient, wsBase } from '../helpers/ws-client.js';
 import { HAS_SHARED_LAWS, LAWS_DIR } from './laws-dir.js';
 
 const LLM = 'http://llm.test';
-const QUESTION = '老板拖欠我两个月工资不给，我该怎么办？';
+// A question about the law, not a report of the worker's own case (that one goes to the intake).
+const QUESTION = '拖欠工资违法吗？法律上怎么规定的';
 
 type Body = ChatCompletionBody;
 
