@@ -61,15 +61,40 @@ function formatDistance(metres) {
     : t('distance.km', { value: (metres / 1000).toFixed(1) });
 }
 
+// Each article once, in words (《劳动法》第四十四条); its text, when the server has it, a tap away.
 function citationList(citations) {
   if (!citations?.length) return null;
-  const items = citations.map((c) =>
-    el('li', {}, [
-      el('b', { text: `《${c.law}》${t('article', { article: c.article })}` }),
-      c.title ? ` ${c.title}` : '',
-    ]),
-  );
+  const items = citations.map((c) => {
+    const name = `《${c.law}》${c.title || t('article', { article: c.article })}`;
+    if (!c.snippet) return el('li', {}, [el('b', { text: name })]);
+    return el('li', {}, [
+      el('details', { class: 'article' }, [
+        el('summary', {}, [el('b', { text: name })]),
+        el('p', { text: c.snippet }),
+      ]),
+    ]);
+  });
   return el('div', { class: 'cites' }, [el('div', { text: t('citations') }), el('ul', {}, items)]);
+}
+
+// An answer reads on a phone held in one hand: the lead shows, the rest is one tap away.
+function answerBody(reply) {
+  const { lead, more, steps } = reply.answer;
+  return [
+    el('span', { class: 'text', text: lead }),
+    el('details', { class: 'more' }, [
+      el('summary', { text: t('answerMore') }),
+      more ? el('p', { text: more }) : null,
+      steps?.length
+        ? el(
+            'ol',
+            {},
+            steps.map((step) => el('li', { text: step })),
+          )
+        : null,
+      citationList(reply.citations),
+    ]),
+  ];
 }
 
 function stationCard(s) {
@@ -126,8 +151,9 @@ function addBubble(who, reply) {
   const cls = who === 'me' ? 'msg me' : reply?.type === 'staff' ? 'msg staff' : 'msg';
   const bubble = el('div', { class: cls }, [
     reply?.type === 'staff' ? el('span', { class: 'who', text: t('staff') }) : null,
-    el('span', { class: 'text', text: reply?.text ?? '' }),
-    citationList(reply?.citations),
+    ...(reply?.answer
+      ? answerBody(reply)
+      : [el('span', { class: 'text', text: reply?.text ?? '' }), citationList(reply?.citations)]),
     ...(reply?.stations || []).map(stationCard),
     reply?.ticket ? ticketCard(reply.ticket) : null,
   ]);
