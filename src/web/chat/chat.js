@@ -62,7 +62,7 @@ function formatDistance(metres) {
 }
 
 // Each article once, in words (《劳动法》第四十四条); its text, when the server has it, a tap away.
-function citationList(citations) {
+function citationList(citations, heading = true) {
   if (!citations?.length) return null;
   const items = citations.map((c) => {
     const name = `《${c.law}》${c.title || t('article', { article: c.article })}`;
@@ -74,7 +74,17 @@ function citationList(citations) {
       ]),
     ]);
   });
-  return el('div', { class: 'cites' }, [el('div', { text: t('citations') }), el('ul', {}, items)]);
+  return el('div', { class: 'cites' }, [
+    heading ? el('div', { text: t('citations') }) : null,
+    el('ul', {}, items),
+  ]);
+}
+
+// A written answer (the LLM's) names its articles inline already: the list, with their texts,
+// stays folded so no article shows twice until the worker asks for it.
+function foldedCitations(citations) {
+  const list = citationList(citations, false);
+  return list && el('details', { class: 'more' }, [el('summary', { text: t('citations') }), list]);
 }
 
 // An answer reads on a phone held in one hand: the lead shows, the rest is one tap away.
@@ -153,7 +163,7 @@ function addBubble(who, reply) {
     reply?.type === 'staff' ? el('span', { class: 'who', text: t('staff') }) : null,
     ...(reply?.answer
       ? answerBody(reply)
-      : [el('span', { class: 'text', text: reply?.text ?? '' }), citationList(reply?.citations)]),
+      : [el('span', { class: 'text', text: reply?.text ?? '' }), foldedCitations(reply?.citations)]),
     ...(reply?.stations || []).map(stationCard),
     reply?.ticket ? ticketCard(reply.ticket) : null,
   ]);
