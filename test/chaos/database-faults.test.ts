@@ -122,5 +122,13 @@ describe('an intake while the database is locked or full', () => {
     }
     // The worker was not told a number, so they consent again: the same complaint, one ticket.
     await consentFilesOnce(user, conversationId);
+    // A later complaint of the same worker is a new one, and gets its own ticket.
+    const [first] = await ticketsOf(conversationId);
+    await chat(t.app, { channelUserId: user, text: REPORT });
+    await chat(t.app, { channelUserId: user, text: '确认' });
+    const second = await chat(t.app, { channelUserId: user, text: '同意' });
+    const number = second.replies.find((reply) => reply.type === 'ticket')?.ticket.number;
+    expect(number).not.toBe(first);
+    expect((await ticketsOf(conversationId)).sort()).toEqual([first, number].sort());
   });
 });
