@@ -9,7 +9,18 @@ import { until } from '../helpers/until.js';
 import { WsClient } from '../helpers/ws-client.js';
 
 const dir = tempDir('gongyou-sigkill-');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+/** Every server started here, so one a timed-out test left running is stopped too. */
+const started: ServerProcess[] = [];
+afterAll(() => {
+  for (const server of started) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess(env);
+  started.push(server);
+  return server;
+}
 
 const TICKET_NUMBER = /GY-\d{8}-\d{4}/;
 const PASSWORD = 'chaos staff password';
@@ -55,7 +66,7 @@ async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<
 describe('SIGKILL mid-intake', () => {
   it('keeps every acknowledged turn and ticket once, and a consent cut off files one ticket', async () => {
     const { env, query } = onFile('intake.db');
-    const server = await startServerProcess(env);
+    const server = await start(env);
     const workers = Array.from({ length: 80 }, (_, i) => ({
       client: new WebWorker(server.baseUrl, `sigkill-intake-${i}`),
       turns: [
@@ -85,7 +96,7 @@ describe('SIGKILL mid-intake', () => {
     const cutOff = workers.filter((w) => w.answered.length > 0 && w.answered.length < 3);
     expect(cutOff.length).toBeGreaterThan(0);
 
-    const again = await startServerProcess(env);
+    const again = await start(env);
     try {
       for (const worker of workers.filter((w) => w.client.conversationId)) {
         const client = new WebWorker(again.baseUrl, worker.client.channelUserId);
@@ -133,7 +144,7 @@ describe('SIGKILL mid-delivery', () => {
   it('stores each acknowledged staff reply once and delivers each pending one once after restart', async () => {
     const { env, query } = onFile('delivery.db');
     createStaffAccount(env.DATABASE_URL, 'chaos.staff', PASSWORD);
-    const server = await startServerProcess(env);
+    const server = await start(env);
     const workers = Array.from({ length: 8 }, (_, i) => new WebWorker(server.baseUrl, `sigkill-wait-${i}`));
     for (const worker of workers) expect((await worker.say('转人工')).status).toBe(200);
     const staff = new StaffClient(server.baseUrl);
@@ -178,7 +189,7 @@ describe('SIGKILL mid-delivery', () => {
       );
     }
 
-    const again = await startServerProcess(env);
+    const again = await start(env);
     try {
       const pending = new Map(
         query<{ conversationId: string; n: number }>(
