@@ -20,7 +20,10 @@ export function parseCreditCode(input: string): Result<string> {
   const sum = WEIGHTS.reduce((total, weight, i) => total + weight * (values[i] as number), 0);
   const check = (31 - (sum % 31)) % 31;
   if (values[17] !== check) {
-    return { ok: false, reason: 'The check character of this 统一社会信用代码 does not match: check for a typo.' };
+    return {
+      ok: false,
+      reason: 'The check character of this 统一社会信用代码 does not match: check for a typo.',
+    };
   }
   return { ok: true, value: code };
 }

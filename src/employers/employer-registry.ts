@@ -42,16 +42,22 @@ export function createEmployerRegistry(prisma: Db) {
         if (found && code?.ok && !found.creditCode) {
           const holder = await prisma.employer.findUnique({ where: { creditCode: code.value } });
           // Another entity already holds the code: staff decide whether to merge.
-          if (!holder) await prisma.employer.update({ where: { id: found.id }, data: { creditCode: code.value } });
+          if (!holder)
+            await prisma.employer.update({ where: { id: found.id }, data: { creditCode: code.value } });
         }
         return entity(known.employerId);
       }
-      const byCode = code?.ok ? await prisma.employer.findUnique({ where: { creditCode: code.value } }) : null;
+      const byCode = code?.ok
+        ? await prisma.employer.findUnique({ where: { creditCode: code.value } })
+        : null;
       try {
         const employerId =
           byCode?.id ??
-          (await prisma.employer.create({ data: { name: name.trim(), creditCode: code?.ok ? code.value : null } }))
-            .id;
+          (
+            await prisma.employer.create({
+              data: { name: name.trim(), creditCode: code?.ok ? code.value : null },
+            })
+          ).id;
         await prisma.employerName.create({ data: { key, name: name.trim(), employerId } });
       } catch (err) {
         // Two tickets with the same new name at once: the other one registered it.
@@ -87,7 +93,10 @@ export function createEmployerRegistry(prisma: Db) {
 
     /** Every spelling registered for the entity. */
     async names(id: string): Promise<string[]> {
-      const rows = await prisma.employerName.findMany({ where: { employerId: id }, orderBy: { createdAt: 'asc' } });
+      const rows = await prisma.employerName.findMany({
+        where: { employerId: id },
+        orderBy: { createdAt: 'asc' },
+      });
       return rows.map((row) => row.name);
     },
 
@@ -96,7 +105,10 @@ export function createEmployerRegistry(prisma: Db) {
       if (!code.ok) throw new DomainError('invalid', code.reason);
       const holder = await prisma.employer.findUnique({ where: { creditCode: code.value } });
       if (holder && holder.id !== id) {
-        throw new DomainError('conflict', 'Another employer has this 统一社会信用代码: merge the two instead.');
+        throw new DomainError(
+          'conflict',
+          'Another employer has this 统一社会信用代码: merge the two instead.',
+        );
       }
       await prisma.employer.update({ where: { id }, data: { creditCode: code.value } });
       return (await entity(id)) as EmployerEntity;
@@ -117,14 +129,19 @@ export function createEmployerRegistry(prisma: Db) {
         throw new DomainError('not-found', 'No such employer (or it was merged already).');
       }
       if (from.creditCode && into.creditCode && from.creditCode !== into.creditCode) {
-        throw new DomainError('conflict', 'The two employers have different 统一社会信用代码: they are not one.');
+        throw new DomainError(
+          'conflict',
+          'The two employers have different 统一社会信用代码: they are not one.',
+        );
       }
       const moveCode = from.creditCode && !into.creditCode ? from.creditCode : null;
       await prisma.$transaction([
         prisma.employerName.updateMany({ where: { employerId: fromId }, data: { employerId: intoId } }),
         prisma.collectiveCase.updateMany({ where: { employerId: fromId }, data: { employerId: intoId } }),
         prisma.employer.update({ where: { id: fromId }, data: { mergedIntoId: intoId, creditCode: null } }),
-        ...(moveCode ? [prisma.employer.update({ where: { id: intoId }, data: { creditCode: moveCode } })] : []),
+        ...(moveCode
+          ? [prisma.employer.update({ where: { id: intoId }, data: { creditCode: moveCode } })]
+          : []),
       ]);
       return (await entity(intoId)) as EmployerEntity;
     },

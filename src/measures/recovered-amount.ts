@@ -16,7 +16,8 @@ export function parseRecoveredYuan(input: string | number): Result<number> {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return fail('Enter the amount recovered in yuan, e.g. 3500 or 3500.50 (0 if none).');
   const yuan = Number(match[1]);
-  if (yuan > MAX_RECOVERED_YUAN) return fail(`The amount recovered cannot exceed ${MAX_RECOVERED_YUAN} yuan.`);
+  if (yuan > MAX_RECOVERED_YUAN)
+    return fail(`The amount recovered cannot exceed ${MAX_RECOVERED_YUAN} yuan.`);
   const fen = yuan * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return ok(fen);
 }

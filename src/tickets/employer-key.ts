@@ -2,7 +2,7 @@ import { type RegionLevel, regionIndex, shortName } from '../regions/index.js';
 
 const SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|公司)$/;
 // Brackets of every width; NFKC has already made （） into ().
-const BRACKETED = /[(\[【〔［]([^)\]】〕］]*)[)\]】〕］]/g;
+const BRACKETED = /[([【〔［]([^)\]】〕］]*)[)\]】〕］]/g;
 const PUNCTUATION = /[\s()[\]【】〔〕［］·.,，。、\-_'"“”‘’]/g;
 
 function namesAt(levels: RegionLevel[]): Set<string> {
@@ -54,7 +54,7 @@ function withoutPlacePrefix(name: string): string {
 export function employerKey(name: string | null | undefined): string {
   const text = (name ?? '')
     .normalize('NFKC')
-    .replace(BRACKETED, (whole, inner: string) => (isBracketPlace(inner.trim()) ? '' : inner))
+    .replace(BRACKETED, (_whole, inner: string) => (isBracketPlace(inner.trim()) ? '' : inner))
     .replace(PUNCTUATION, '')
     .toLowerCase();
   const bare = text.replace(SUFFIX, '');

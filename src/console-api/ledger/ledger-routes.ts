@@ -93,15 +93,21 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
       );
       // Places by name in the console's language (310104017 → 上海市徐汇区漕河泾街道).
       const byRegion = counts.tickets.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) }));
+      // 追回金额 over the same tickets (same offices, same period), summed in fen.
+      const recovered = await app.measures.recoveredTotals(request.staff.officeIds, period);
       return {
         ...counts,
         tickets: { ...counts.tickets, byRegion },
-        risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now),
+        recovered: {
+          ...recovered,
+          byRegion: recovered.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) })),
+        },
+        risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now, app.employers),
       };
     },
   );
 
   app.get('/api/staff/risks', { schema: { tags }, onRequest: app.staffGuard() }, async (request) => ({
-    risks: await riskWarnings(app.ticketReads, request.staff.officeIds, new Date()),
+    risks: await riskWarnings(app.ticketReads, request.staff.officeIds, new Date(), app.employers),
   }));
 }
