@@ -51,7 +51,8 @@ describe('amount recovered', () => {
   });
 
   it('refuses negatives, three decimals, words and absurd sums', () => {
-    for (const bad of ['-1', '1.234', '三千', '', '200000000']) expect(parseRecoveredYuan(bad).ok, bad).toBe(false);
+    for (const bad of ['-1', '1.234', '三千', '', '200000000'])
+      expect(parseRecoveredYuan(bad).ok, bad).toBe(false);
   });
 });
 
@@ -64,7 +65,8 @@ describe('arbitration limit (劳动争议调解仲裁法 第二十七条)', () =
   });
 
   it('runs one year from the end of employment, warning at 60 and 30 days', () => {
-    const ended = (day: string) => arbitrationLimit({ ...wage, stillEmployed: false, employmentEndedOn: day }, now);
+    const ended = (day: string) =>
+      arbitrationLimit({ ...wage, stillEmployed: false, employmentEndedOn: day }, now);
     expect(ended('2026-03-01')).toMatchObject({ kind: 'date', lastDay: '2027-03-01', warning: 'none' });
     expect(ended('2026-01-31')).toMatchObject({ lastDay: '2027-01-31', daysLeft: 59, warning: '60' });
     expect(ended('2025-12-20')).toMatchObject({ lastDay: '2026-12-20', daysLeft: 17, warning: '30' });
@@ -72,7 +74,10 @@ describe('arbitration limit (劳动争议调解仲裁法 第二十七条)', () =
   });
 
   it('says what to ask when the facts are not known', () => {
-    expect(arbitrationLimit({ ...wage, stillEmployed: null }, now)).toEqual({ kind: 'unknown', ask: 'still-employed' });
+    expect(arbitrationLimit({ ...wage, stillEmployed: null }, now)).toEqual({
+      kind: 'unknown',
+      ask: 'still-employed',
+    });
     expect(arbitrationLimit({ ...wage, stillEmployed: false }, now)).toEqual({
       kind: 'unknown',
       ask: 'employment-ended-on',
