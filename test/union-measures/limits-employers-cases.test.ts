@@ -147,6 +147,17 @@ describe('arbitration limit, employers as one entity, collective cases', () => {
       payload: { creditCode: '91350100M000100Y44' },
     });
     expect(typo.statusCode).toBe(400);
+    const foreignCode = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/employers/${registered?.id}/credit-code`,
+      headers: superB,
+      payload: { creditCode: '91350100M000100Y43' },
+    });
+    expect(foreignCode.statusCode).toBe(404);
+    const theirList = (
+      await t.app.inject({ method: 'GET', url: '/api/staff/employers', headers: superB })
+    ).json();
+    expect(theirList.items).toEqual([]);
   });
 
   it('suggests a collective case at 3 open tickets, groups them with workers masked, one status on each ticket', async () => {
