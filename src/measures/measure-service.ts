@@ -99,6 +99,30 @@ export function createMeasureService(deps: {
       };
     },
 
+    /** For the ledger: each ticket's amount recovered (yuan text, '' if none) and its limit. */
+    async ledgerColumns(tickets: MeasuredTicket[]) {
+      const rows = new Map((await store.many(tickets.map((t) => t.id))).map((row) => [row.ticketId, row]));
+      const at = now();
+      return new Map(
+        tickets.map((ticket) => {
+          const row = rows.get(ticket.id);
+          const facts = {
+            stillEmployed: row?.stillEmployed ?? null,
+            employmentEndedOn: row?.employmentEndedOn ?? null,
+            violationKnownOn: row?.violationKnownOn ?? null,
+          };
+          const recovered =
+            row?.recoveredFen === null || row?.recoveredFen === undefined
+              ? ''
+              : fenToYuanText(row.recoveredFen);
+          return [
+            ticket.id,
+            { recovered, limit: arbitrationLimit({ type: ticket.type as TicketType, ...facts }, at) },
+          ];
+        }),
+      );
+    },
+
     /** Open tickets whose limit falls within `withinDays` (or has passed), soonest first. */
     async nearLimit(officeIds: string[], withinDays: number): Promise<NearLimit[]> {
       const rows = await store.openWithFacts(officeIds);

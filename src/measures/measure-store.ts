@@ -20,6 +20,11 @@ export function createMeasureStore(prisma: Db) {
   return {
     get: (ticketId: string) => prisma.ticketMeasure.findUnique({ where: { ticketId } }),
 
+    many: (ticketIds: string[]) =>
+      ticketIds.length
+        ? prisma.ticketMeasure.findMany({ where: { ticketId: { in: ticketIds } } })
+        : Promise.resolve([]),
+
     setFacts: (ticketId: string, facts: EmploymentFacts) => upsert(ticketId, { ...facts }),
 
     setRecovered: (ticketId: string, fen: number, staffId: string, at: Date) =>

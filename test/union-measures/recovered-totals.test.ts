@@ -34,6 +34,7 @@ describe('amount recovered: entered on closing, totalled on the dashboard', () =
     await createStaff(t.app, 'agent.b', 'agent', offices.b);
     agentA = await loginBearer(t.app, 'agent.a');
     agentB = await loginBearer(t.app, 'agent.b');
+    await createStaff(t.app, 'super.a', 'supervisor', offices.a);
     numbers.a1 = await fileTicket(t.app, { regionCode: '310115', employer: '上海速达配送有限公司' });
     numbers.a2 = await fileTicket(t.app, { regionCode: '310115', employer: '速达配送（上海）有限责任公司' });
     numbers.a3 = await fileTicket(t.app, { regionCode: '310115', employer: '浦东某某餐饮公司' });
@@ -132,5 +133,14 @@ describe('amount recovered: entered on closing, totalled on the dashboard', () =
       await t.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: agentA })
     ).json();
     expect(dashboard.recovered.fen).toBe(350_050 + 120_000 + 80_000);
+  });
+
+  it('writes the amount recovered and the arbitration limit into the ledger', async () => {
+    const headers = await loginBearer(t.app, 'super.a');
+    const csv = (await t.app.inject({ method: 'GET', url: '/api/staff/ledger.csv', headers })).body;
+    const lines = csv.replace('\uFEFF', '').split('\r\n').filter(Boolean);
+    expect(lines[0]?.endsWith('经办人,追回金额（元）,仲裁时效届满日')).toBe(true);
+    const row = lines.find((line) => line.startsWith(numbers.a1 as string));
+    expect(row?.endsWith(',3500.50,未知，需询问')).toBe(true);
   });
 });
