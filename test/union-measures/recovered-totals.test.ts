@@ -91,6 +91,7 @@ describe('amount recovered: entered on closing, totalled on the dashboard', () =
       }),
     ]);
     expect(dashboard.recovered.byIndustry).toEqual([{ key: 'delivery', fen: sum, tickets: 3 }]);
+    expect(dashboard.tickets.byEmployer.map((e: { count: number }) => e.count)).toEqual([2, 2]);
     // Two spellings of 速达配送, one employer; the 0 recovered from 某某餐饮 is counted, not dropped.
     expect(
       dashboard.recovered.byEmployer.map((e: { fen: number; tickets: number }) => [e.fen, e.tickets]),

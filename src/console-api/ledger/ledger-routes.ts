@@ -78,6 +78,20 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** Spellings of one employer counted as one (employers/employer-registry.ts), most first. */
+  async function byEntity(rows: { key: string; count: number }[]) {
+    const entities = await app.employers.resolve(rows.map((r) => r.key));
+    const merged = new Map<string, { key: string; employerId: string; count: number }>();
+    for (const row of rows) {
+      const entity = entities.get(row.key);
+      const id = entity?.id ?? row.key;
+      const seen = merged.get(id) ?? { key: entity?.name ?? row.key, employerId: id, count: 0 };
+      seen.count += row.count;
+      merged.set(id, seen);
+    }
+    return [...merged.values()].sort((a, b) => b.count - a.count);
+  }
+
   app.get(
     '/api/staff/dashboard',
     { schema: { tags, querystring: PeriodQuery }, onRequest: app.staffGuard() },
@@ -97,7 +111,7 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
       const recovered = await app.measures.recoveredTotals(request.staff.officeIds, period);
       return {
         ...counts,
-        tickets: { ...counts.tickets, byRegion },
+        tickets: { ...counts.tickets, byRegion, byEmployer: await byEntity(counts.tickets.byEmployer) },
         recovered: {
           ...recovered,
           byRegion: recovered.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) })),
