@@ -30,7 +30,8 @@ function form(children, submit) {
   return node;
 }
 
-const card = (title, children) => el('section', { class: 'card' }, [el('h3', { text: title }), ...children]);
+const card = (title, children, extra = '') =>
+  el('section', { class: `card ${extra}` }, [el('h3', { text: title }), ...children]);
 
 function nearLimitCard(tickets) {
   return card(t('measures.nearLimit'), [
@@ -58,6 +59,7 @@ function casesCard(suggestions, cases) {
   const create = (tickets) => api('POST', '/api/staff/cases', { tickets });
   return card(t('measures.cases'), [
     el('h4', { text: t('measures.suggestions') }),
+    suggestions.length ? null : el('p', { class: 'muted', text: t('measures.noSuggestions') }),
     el(
       'ul',
       {},
@@ -134,50 +136,60 @@ function caseItem(c) {
 function employersCard(items) {
   const oversee = me.role !== 'agent';
   const options = items.map((e) => [e.id, e.name]);
-  return card(t('measures.employers'), [
-    el(
-      'table',
-      { class: 'list' },
-      items.map((e) =>
+  return card(
+    t('measures.employers'),
+    [
+      el('table', { class: 'list' }, [
         el('tr', {}, [
-          el('td', { text: e.name }),
-          el('td', { text: e.spellings.join(' / ') }),
-          el('td', { class: 'num', text: String(e.tickets) }),
-          el('td', { text: e.creditCode ?? '' }),
-          oversee
-            ? el('td', {}, [
-                form(
-                  [
-                    field(
-                      t('measures.creditCode'),
-                      el('input', { name: 'code', required: true, size: 20, maxlength: 24 }),
-                    ),
-                    el('button', { type: 'submit', text: t('measures.setCode') }),
-                  ],
-                  (data) =>
-                    api('PUT', `/api/staff/employers/${encodeURIComponent(e.id)}/credit-code`, {
-                      creditCode: data.get('code'),
-                    }),
-                ),
-                form(
-                  [
-                    field(
-                      t('measures.mergeInto'),
-                      select(
-                        'into',
-                        options.filter(([id]) => id !== e.id),
-                      ),
-                    ),
-                    el('button', { type: 'submit', text: t('measures.merge') }),
-                  ],
-                  (data) => api('POST', '/api/staff/employers/merge', { from: e.id, into: data.get('into') }),
-                ),
-              ])
-            : null,
+          el('th', { text: t('measures.employer') }),
+          el('th', { text: t('measures.spellings') }),
+          el('th', { text: t('measures.tickets') }),
+          el('th', { text: t('measures.creditCode') }),
+          oversee ? el('th') : null,
         ]),
-      ),
-    ),
-  ]);
+        ...items.map((e) =>
+          el('tr', {}, [
+            el('td', { text: e.name }),
+            el('td', { text: e.spellings.join(' / ') }),
+            el('td', { class: 'num', text: String(e.tickets) }),
+            el('td', { text: e.creditCode ?? '' }),
+            oversee
+              ? el('td', {}, [
+                  form(
+                    [
+                      field(
+                        t('measures.creditCode'),
+                        el('input', { name: 'code', required: true, size: 20, maxlength: 24 }),
+                      ),
+                      el('button', { type: 'submit', text: t('measures.setCode') }),
+                    ],
+                    (data) =>
+                      api('PUT', `/api/staff/employers/${encodeURIComponent(e.id)}/credit-code`, {
+                        creditCode: data.get('code'),
+                      }),
+                  ),
+                  form(
+                    [
+                      field(
+                        t('measures.mergeInto'),
+                        select(
+                          'into',
+                          options.filter(([id]) => id !== e.id),
+                        ),
+                      ),
+                      el('button', { type: 'submit', text: t('measures.merge') }),
+                    ],
+                    (data) =>
+                      api('POST', '/api/staff/employers/merge', { from: e.id, into: data.get('into') }),
+                  ),
+                ])
+              : null,
+          ]),
+        ),
+      ]),
+    ],
+    'employers',
+  );
 }
 
 export async function loadMeasures() {
