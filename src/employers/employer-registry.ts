@@ -72,10 +72,14 @@ export function createEmployerRegistry(prisma: Db) {
       const keys = [...new Set(names.map(employerKey).filter(Boolean))];
       const rows = keys.length ? await prisma.employerName.findMany({ where: { key: { in: keys } } }) : [];
       const ids = [...new Set(rows.map((row) => row.employerId))];
+      // One query for all; names point at live entities (a merge moves them), so hops are rare.
+      const found = ids.length ? await prisma.employer.findMany({ where: { id: { in: ids } } }) : [];
       const entities = new Map<string, EmployerEntity>();
-      for (const id of ids) {
-        const found = await entity(id);
-        if (found) entities.set(id, found);
+      for (const row of found) {
+        const live = row.mergedIntoId
+          ? await entity(row.id)
+          : { id: row.id, name: row.name, creditCode: row.creditCode };
+        if (live) entities.set(row.id, live);
       }
       const byKey = new Map<string, EmployerEntity>();
       for (const row of rows) {
