@@ -48,6 +48,8 @@ export function createMeasureService(deps: {
       throw new DomainError('invalid', 'A worker still employed has no employment end date.');
     }
     if (checked.employmentEndedOn && checked.stillEmployed === undefined) checked.stillEmployed = false;
+    // Back at work (or never left): an end date recorded before no longer holds.
+    if (checked.stillEmployed === true) checked.employmentEndedOn = null;
     return checked;
   }
 

@@ -88,6 +88,23 @@ describe('arbitration limit, employers as one entity, collective cases', () => {
       payload: { stillEmployed: true },
     });
     expect(foreign.statusCode).toBe(404);
+    const back = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/tickets/${number}/employment`,
+      headers: agentA,
+      payload: { stillEmployed: true },
+    });
+    expect(back.json()).toMatchObject({
+      limit: { kind: 'none-while-employed' },
+      facts: { stillEmployed: true, employmentEndedOn: null },
+    });
+    const future = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/tickets/${number}/employment`,
+      headers: agentA,
+      payload: { employmentEndedOn: '2099-01-01' },
+    });
+    expect(future.statusCode).toBe(400);
   });
 
   it('counts one employer however typed, and staff merge a brand into its registered name', async () => {
