@@ -76,6 +76,8 @@ describe.runIf(hasChromium || process.env.CI)('what a union measures, in the con
     const limit = page.locator('#ticket-detail .measures .limit-30');
     await expect.poll(() => limit.textContent()).toContain('剩 25 天');
     expect(await limit.textContent()).toContain('距仲裁时效届满不足 30 天');
+    // measures.css is served and colours the 30-day warning red.
+    expect(await limit.evaluate((node) => getComputedStyle(node).color)).toBe('rgb(176, 0, 32)');
 
     await openTicket(page, silent);
     await expect
