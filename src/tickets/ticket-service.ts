@@ -1,5 +1,6 @@
 import type { StagedDelivery } from '../delivery/delivery-service.js';
 import { DomainError } from '../platform/domain-error.js';
+import { filedReceipt } from './filed-receipt.js';
 import { newQueryCode, normalizeQueryCode } from './numbering.js';
 import { decidePriority, dueAt, isCollective } from './priority.js';
 import { checkTransition } from './status-workflow.js';
@@ -147,6 +148,11 @@ export function createTicketService(deps: TicketServiceDeps) {
         }
       }
       return receipt;
+    },
+
+    /** The ticket a conversation already filed for this phone since a time (see filed-receipt.ts). */
+    filedSince(conversationId: string, since: Date, phone: string): Promise<TicketReceiptView | undefined> {
+      return filedReceipt(prisma, { conversationId, since, phoneIndex: cipher.blindIndex(phone) });
     },
 
     /** Open tickets past their due time (for the metrics gauge and dashboards). */
