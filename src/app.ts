@@ -17,6 +17,7 @@ import flowsPlugin from './conversation/flows/flows-plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
 import handoffPlugin from './handoff/plugin.js';
 import knowledgePlugin from './knowledge/plugin.js';
+import measuresPlugin from './measures/plugin.js';
 import officesPlugin from './offices/plugin.js';
 import type { Config } from './platform/config/config.js';
 import configPlugin from './platform/config/config-plugin.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(deliveryPlugin);
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
+  await app.register(measuresPlugin);
   await app.register(handoffPlugin);
   await app.register(supervisionPlugin);
   await app.register(flowsPlugin);

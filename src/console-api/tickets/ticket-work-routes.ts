@@ -99,6 +99,10 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
             to: Type.Union(TICKET_STATUSES.map((s) => Type.Literal(s))),
             note: Type.Optional(Type.String({ maxLength: 2000 })),
             toOfficeId: Type.Optional(Type.String({ minLength: 1 })),
+            /** 追回金额 in yuan, when resolving or closing: "3500", "3500.50", 0. */
+            recoveredYuan: Type.Optional(
+              Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 20 })]),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -107,7 +111,12 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { number } = request.params as { number: string };
-      const body = request.body as { to: string; note?: string; toOfficeId?: string };
+      const body = request.body as {
+        to: string;
+        note?: string;
+        toOfficeId?: string;
+        recoveredYuan?: string | number;
+      };
       const ticket = await work.changeStatus(number, request.staff, body);
       return { status: ticket.status, office: ticket.office, events: ticket.events };
     },

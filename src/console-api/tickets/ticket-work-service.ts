@@ -54,6 +54,12 @@ export function createTicketWork(app: FastifyInstance) {
     );
   }
 
+  /** The case's one status, shown on each of its tickets. */
+  async function caseOf(caseId: string) {
+    const found = await app.cases.get(caseId);
+    return found ? { id: found.id, status: found.status, tickets: found.tickets.length } : null;
+  }
+
   return {
     inScope,
 
@@ -86,6 +92,7 @@ export function createTicketWork(app: FastifyInstance) {
           ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
           : Promise.resolve({ total: 0, items: [] }),
       ]);
+      const measures = await app.measures.forTicket(ticket);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
       const events = await namedEvents(ticket.events);
       const numbers = await app.ticketReads.numbersByIds(linkedIds);
@@ -103,6 +110,7 @@ export function createTicketWork(app: FastifyInstance) {
           )
           .map((other) => ({ number: other.number, status: other.status, createdAt: other.createdAt })),
         documents,
+        measures: { ...measures, case: measures.caseId ? await caseOf(measures.caseId) : null },
       };
     },
 
@@ -123,19 +131,35 @@ export function createTicketWork(app: FastifyInstance) {
     async changeStatus(
       number: string,
       staff: StaffPrincipal,
-      change: { to: string; note?: string; toOfficeId?: string },
+      change: { to: string; note?: string; toOfficeId?: string; recoveredYuan?: string | number },
     ) {
       const ticket = await inScope(number, staff);
+      // 追回金额 is entered when closing; checked before the status moves.
+      let recoveredFen: number | undefined;
+      if (change.recoveredYuan !== undefined) {
+        if (change.to !== 'resolved' && change.to !== 'closed')
+          throw new HttpError(400, 'The amount recovered is entered when a ticket is resolved or closed.');
+        recoveredFen = app.measures.parseRecovered(change.recoveredYuan);
+      }
       if (change.to === 'transferred' && change.toOfficeId) {
         await app.offices.access.assertTransfer(staff, ticket.office.id, change.toOfficeId, change.note);
       }
-      return app.tickets.changeStatus(
+      const changed = await app.tickets.changeStatus(
         number,
         change.to as Parameters<typeof app.tickets.changeStatus>[1],
         actor(staff),
         change.note,
         change.toOfficeId ? { toOfficeId: change.toOfficeId } : {},
       );
+      if (recoveredFen === undefined) return changed;
+      await app.measures.setRecovered(ticket.id, recoveredFen, staff.id);
+      // The timeline's note is the amount in fen; the console words it in yuan.
+      await app.tickets.addEvent(number, {
+        type: 'recovered',
+        actor: actor(staff),
+        note: String(recoveredFen),
+      });
+      return (await app.tickets.get(number)) ?? changed;
     },
 
     /**

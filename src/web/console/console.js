@@ -6,6 +6,7 @@ import { initDashboard, loadDashboard, pollRisks } from './dashboard.js';
 import { initDocuments, loadDocuments, prefillOpinion } from './documents.js';
 import { $, t } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
+import { initMeasures, loadMeasures } from './measures.js';
 import { initTickets, loadTickets } from './tickets.js';
 
 let started = false;
@@ -25,6 +26,7 @@ function showTab(name, staff) {
   if (name === 'tickets') loadTickets();
   if (name === 'documents') loadDocuments();
   if (name === 'dashboard') loadDashboard(staff);
+  if (name === 'measures') loadMeasures();
 }
 
 function start(staff) {
@@ -40,6 +42,7 @@ function start(staff) {
     });
     initDocuments(staff);
     initDashboard(staff);
+    initMeasures(staff);
     for (const button of document.querySelectorAll('#tabs button')) {
       button.addEventListener('click', () => showTab(button.dataset.tab, staff));
     }

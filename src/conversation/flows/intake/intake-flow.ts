@@ -95,6 +95,8 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       workerCount: data.workerCount ?? (data.groupMentioned ? undefined : 1),
       workerCountApprox: data.workerCountApprox,
       vulnerable: data.vulnerable,
+      stillEmployed: data.stillEmployed,
+      employmentEndedOn: data.employmentEndedOn,
       evidence: data.evidence,
       wants: data.wants.join(',') || undefined,
       description: data.descriptionEnc ? cipher.decrypt(data.descriptionEnc) : undefined,
@@ -156,7 +158,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
         data.placeName = chosen.fullName;
         data.placeCandidates = undefined;
         data.step = 'collect';
-        const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher);
+        const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher, ctx.now);
         return advance(
           ctx,
           { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName },
@@ -194,7 +196,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       };
     }
 
-    const extraction = extractSlots(ctx.text, data, cipher);
+    const extraction = extractSlots(ctx.text, data, cipher, ctx.now);
     const next = extraction.data;
     if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
       // Better with the model, never dependent on it: a failed call changes nothing.
