@@ -171,6 +171,9 @@ export function createHandoffService(deps: HandoffDeps) {
       return Promise.all(rows.map((row) => queueItem(row)));
     },
 
+    /** The chat as the queue shows it, if it is in the actor's offices (else 404). */
+    scoped: async (id: string, staff: OfficeActor) => view(await inScope(id, staff)),
+
     async get(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
       const [messages, conversation] = await Promise.all([
