@@ -1,8 +1,11 @@
 import type { Db } from '../platform/db/create-prisma.js';
 import type { FieldCipher } from '../platform/privacy/encryption.js';
 
+export type NoteKind = 'note' | 'transfer' | 'assign';
+
 export interface PrivateNoteView {
   id: string;
+  kind: NoteKind;
   staffId: string;
   staffName: string | null;
   text: string;
@@ -22,19 +25,27 @@ export function createPrivateNotes(deps: {
 }) {
   const { prisma, cipher } = deps;
   return {
-    async add(input: { conversationId: string; officeId: string; staffId: string; text: string }) {
+    async add(input: {
+      conversationId: string;
+      officeId: string;
+      staffId: string;
+      text: string;
+      kind?: NoteKind;
+    }) {
       const row = await prisma.privateNote.create({
         data: {
           subjectType: 'conversation',
           subjectId: input.conversationId,
           officeId: input.officeId,
           staffId: input.staffId,
+          kind: input.kind ?? 'note',
           textEnc: cipher.encrypt(input.text),
         },
       });
       const names = await deps.displayNames([row.staffId]);
       return {
         id: row.id,
+        kind: row.kind as NoteKind,
         staffId: row.staffId,
         staffName: names.get(row.staffId) ?? null,
         text: input.text,
@@ -51,6 +62,7 @@ export function createPrivateNotes(deps: {
       const names = await deps.displayNames([...new Set(rows.map((r) => r.staffId))]);
       return rows.map((row) => ({
         id: row.id,
+        kind: row.kind as NoteKind,
         staffId: row.staffId,
         staffName: names.get(row.staffId) ?? null,
         text: cipher.decrypt(row.textEnc),

@@ -92,6 +92,8 @@ export interface TicketListFilter {
   /** Substring of the employer / station name. */
   employer?: string;
   conversationId?: string;
+  /** Only these tickets (by id): a label's tickets, for instance. */
+  ids?: string[];
   /** Exact phone (matched through the blind index, never decrypted in bulk). */
   phone?: string;
   createdFrom?: Date;
@@ -221,6 +223,7 @@ export function listWhere(filter: TicketListFilter, at: Date, cipher: FieldCiphe
   if (filter.industry) where.industry = filter.industry;
   if (filter.employer) where.employer = { contains: filter.employer };
   if (filter.conversationId) where.conversationId = filter.conversationId;
+  if (filter.ids) where.id = { in: filter.ids };
   if (filter.phone) where.phoneIndex = cipher.blindIndex(filter.phone.replace(/\D/g, '').slice(-11));
   if (filter.createdFrom || filter.createdTo) {
     where.createdAt = { gte: filter.createdFrom, lte: filter.createdTo };

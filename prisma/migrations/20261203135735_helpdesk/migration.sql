@@ -33,6 +33,7 @@ CREATE TABLE "PrivateNote" (
     "subjectId" TEXT NOT NULL,
     "officeId" TEXT NOT NULL,
     "staffId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'note',
     "textEnc" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
