@@ -18,7 +18,12 @@ export interface AssignmentDeps {
   inScope: (id: string, actor: OfficeActor) => Promise<Handoff>;
   publishQueue: (handoff: Handoff, extra?: Record<string, unknown>) => Promise<void>;
   /** The office scope rule for transfers (office-access.ts `checkTransfer`, thrown as a DomainError). */
-  assertTransfer: (actor: OfficeActor, fromOfficeId: string, toOfficeId: string, reason?: string) => Promise<void>;
+  assertTransfer: (
+    actor: OfficeActor,
+    fromOfficeId: string,
+    toOfficeId: string,
+    reason?: string,
+  ) => Promise<void>;
 }
 
 /**
@@ -30,7 +35,11 @@ export function createHandoffAssignment(deps: AssignmentDeps) {
   const { prisma } = deps;
 
   /** Give a waiting chat to `assignee`, or move a taken one from its holder to them. */
-  async function give(handoff: Handoff, assignee: Assignee, by: { id: string; displayName: string } | 'auto') {
+  async function give(
+    handoff: Handoff,
+    assignee: Assignee,
+    by: { id: string; displayName: string } | 'auto',
+  ) {
     if (!OPEN.includes(handoff.status)) throw new DomainError('conflict', 'This chat has already ended.');
     if (!sees(assignee, handoff.officeId))
       throw new DomainError('invalid', 'Assign to a staff member who serves this chat’s office.');
@@ -83,7 +92,10 @@ export function createHandoffAssignment(deps: AssignmentDeps) {
       const handoff = await deps.inScope(id, actor);
       if (!OPEN.includes(handoff.status)) throw new DomainError('conflict', 'This chat has already ended.');
       if (handoff.status === 'claimed' && handoff.claimedById !== actor.id && !canOversee(actor))
-        throw new DomainError('forbidden', 'Only the staff member who has this chat, or a supervisor, can transfer it.');
+        throw new DomainError(
+          'forbidden',
+          'Only the staff member who has this chat, or a supervisor, can transfer it.',
+        );
       await deps.assertTransfer(actor, handoff.officeId, toOfficeId, note);
       const moved = await prisma.handoff.updateMany({
         where: { id, status: handoff.status, officeId: handoff.officeId },

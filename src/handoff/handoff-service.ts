@@ -3,6 +3,7 @@ import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
+import { createHandoffAssignment } from './handoff-assignment.js';
 import {
   type EscalationRequest,
   type HandoffDeps,
@@ -11,9 +12,8 @@ import {
   view,
 } from './handoff-types.js';
 import { describeHours, isOpen } from './office-hours.js';
-import { createHandoffAssignment } from './handoff-assignment.js';
-import { queuePosition } from './queue-position.js';
 import { createQueueItems } from './queue-item.js';
+import { queuePosition } from './queue-position.js';
 import { createRelocation } from './relocate-handoff.js';
 
 export type {

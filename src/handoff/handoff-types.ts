@@ -1,5 +1,5 @@
-import type { OfficeActor } from '../offices/office-actor.js';
 import type { OutboundMessage } from '../messages/messages.js';
+import type { OfficeActor } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';

@@ -36,5 +36,8 @@ export default fp(
     app.decorate('handoffs', handoffs);
     app.decorate('staffHub', hub);
   },
-  { name: 'handoff', dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets', 'offices'] },
+  {
+    name: 'handoff',
+    dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets', 'offices'],
+  },
 );

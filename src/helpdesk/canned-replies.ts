@@ -17,7 +17,10 @@ export interface CannedReplyView {
  * Fill `{ticketNumber}`, `{officeName}` and `{staffName}`. A variable with no value (a chat that
  * filed no ticket) is left visible as written, so staff see the gap before sending.
  */
-export function fillCannedReply(text: string, values: Partial<Record<CannedVariable, string | null>>): string {
+export function fillCannedReply(
+  text: string,
+  values: Partial<Record<CannedVariable, string | null>>,
+): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = (CANNED_VARIABLES as readonly string[]).includes(name)
       ? values[name as CannedVariable]

@@ -26,7 +26,10 @@ export interface RosterEntry {
  * Who of an office is on duty for live chats, how many chats each may hold (capacity, set by an
  * admin) and how many they hold now. A staff member with no row is off duty.
  */
-export function createDutyRoster(deps: { prisma: Db; staffOf: (officeId: string) => Promise<RosterStaff[]> }) {
+export function createDutyRoster(deps: {
+  prisma: Db;
+  staffOf: (officeId: string) => Promise<RosterStaff[]>;
+}) {
   const { prisma } = deps;
 
   async function loads(staffIds: string[]): Promise<Map<string, number>> {
@@ -91,7 +94,8 @@ export function createDutyRoster(deps: { prisma: Db; staffOf: (officeId: string)
       const free = (await this.roster(officeId)).filter((e) => e.onDuty && e.load < e.capacity);
       free.sort((a, b) => (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''));
       const chosen = free[0];
-      if (chosen) await prisma.staffDuty.update({ where: { staffId: chosen.staffId }, data: { lastAssignedAt: at } });
+      if (chosen)
+        await prisma.staffDuty.update({ where: { staffId: chosen.staffId }, data: { lastAssignedAt: at } });
       return chosen;
     },
   };

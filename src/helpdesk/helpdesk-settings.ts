@@ -35,7 +35,11 @@ export function createHelpdeskSettings(prisma: Db) {
           return [
             id,
             row
-              ? { officeId: id, satisfactionSurvey: row.satisfactionSurvey, slaWarningHours: row.slaWarningHours }
+              ? {
+                  officeId: id,
+                  satisfactionSurvey: row.satisfactionSurvey,
+                  slaWarningHours: row.slaWarningHours,
+                }
               : defaults(id),
           ];
         }),
@@ -45,7 +49,10 @@ export function createHelpdeskSettings(prisma: Db) {
     async update(officeId: string, change: Partial<Omit<HelpdeskSettingsView, 'officeId'>>) {
       const hours = change.slaWarningHours;
       if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > MAX_SLA_WARNING_HOURS))
-        throw new DomainError('invalid', `Warn between 1 and ${MAX_SLA_WARNING_HOURS} hours before the due time.`);
+        throw new DomainError(
+          'invalid',
+          `Warn between 1 and ${MAX_SLA_WARNING_HOURS} hours before the due time.`,
+        );
       const row = await prisma.helpdeskSettings.upsert({
         where: { officeId },
         create: { officeId, ...change },

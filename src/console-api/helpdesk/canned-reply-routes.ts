@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { fillCannedReply } from '../../helpdesk/canned-replies.js';
 import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
-import { fillCannedReply } from '../../helpdesk/canned-replies.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Title = Type.String({ minLength: 1, maxLength: 60 });
@@ -36,7 +36,8 @@ export async function cannedReplyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { officeId } = request.query as { officeId?: string };
-      if (officeId && !sees(request.staff, officeId)) throw new HttpError(404, `No union office ${officeId}.`);
+      if (officeId && !sees(request.staff, officeId))
+        throw new HttpError(404, `No union office ${officeId}.`);
       return { replies: await canned.list(officeId ? [officeId] : request.staff.officeIds) };
     },
   );

@@ -67,7 +67,11 @@ export async function chatAssignmentRoutes(app: FastifyInstance): Promise<void> 
       for (const officeId of ids.slice(0, 300)) {
         const office = await app.offices.get(officeId);
         if (office?.active)
-          offices.push({ id: officeId, name: office.name, relation: officeId === parentId ? 'parent' : 'scope' });
+          offices.push({
+            id: officeId,
+            name: office.name,
+            relation: officeId === parentId ? 'parent' : 'scope',
+          });
       }
       return { offices };
     },
@@ -90,7 +94,13 @@ export async function chatAssignmentRoutes(app: FastifyInstance): Promise<void> 
       const { id } = request.params as { id: string };
       const { toOfficeId, note } = request.body as { toOfficeId: string; note: string };
       const target = await app.offices.get(toOfficeId);
-      const { handoff } = await app.handoffs.transfer(id, request.staff, toOfficeId, note, target?.name ?? '');
+      const { handoff } = await app.handoffs.transfer(
+        id,
+        request.staff,
+        toOfficeId,
+        note,
+        target?.name ?? '',
+      );
       await app.helpdesk.notes.add({
         conversationId: handoff.conversationId,
         officeId: handoff.officeId,

@@ -14,11 +14,15 @@ export async function chatNoteRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['staff: chats'];
   const { notes } = app.helpdesk;
 
-  app.get('/api/staff/handoffs/:id/notes', { schema: { tags, params: IdParams }, onRequest: guard }, async (request) => {
-    const { id } = request.params as { id: string };
-    const handoff = await app.handoffs.scoped(id, request.staff);
-    return { notes: await notes.forConversation(handoff.conversationId) };
-  });
+  app.get(
+    '/api/staff/handoffs/:id/notes',
+    { schema: { tags, params: IdParams }, onRequest: guard },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const handoff = await app.handoffs.scoped(id, request.staff);
+      return { notes: await notes.forConversation(handoff.conversationId) };
+    },
+  );
 
   app.post(
     '/api/staff/handoffs/:id/notes',
@@ -26,7 +30,10 @@ export async function chatNoteRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { text: Type.String({ minLength: 1, maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
       },
       onRequest: guard,
     },

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { MAX_CAPACITY } from '../../helpdesk/duty-roster.js';
 import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
-import { MAX_CAPACITY } from '../../helpdesk/duty-roster.js';
 
 const OfficeQuery = Type.Object({ officeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
 
@@ -39,7 +39,10 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/roster',
-    { schema: { tags, querystring: OfficeQuery }, onRequest: app.staffGuard({ roles: ['admin', 'supervisor'] }) },
+    {
+      schema: { tags, querystring: OfficeQuery },
+      onRequest: app.staffGuard({ roles: ['admin', 'supervisor'] }),
+    },
     async (request) => {
       const officeId = (request.query as { officeId?: string }).officeId ?? request.staff.officeId;
       if (!sees(request.staff, officeId)) throw new HttpError(404, `No union office ${officeId}.`);
@@ -64,7 +67,8 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
       const { staffId } = request.params as { staffId: string };
       const { capacity } = request.body as { capacity: number };
       const account = await app.staffAccounts.get(staffId);
-      if (!account || !sees(request.staff, account.officeId)) throw new HttpError(404, 'No such staff member.');
+      if (!account || !sees(request.staff, account.officeId))
+        throw new HttpError(404, 'No such staff member.');
       await roster.setCapacity(staffId, capacity);
       // More room may take chats that were waiting for it.
       await autoAssign.drain(account.officeId);

@@ -39,7 +39,10 @@ export async function helpdeskSettingsRoutes(app: FastifyInstance): Promise<void
     async (request) => {
       const { officeId } = request.params as { officeId: string };
       if (!sees(request.staff, officeId)) throw new HttpError(404, `No union office ${officeId}.`);
-      return settings.update(officeId, request.body as { satisfactionSurvey?: boolean; slaWarningHours?: number });
+      return settings.update(
+        officeId,
+        request.body as { satisfactionSurvey?: boolean; slaWarningHours?: number },
+      );
     },
   );
 }

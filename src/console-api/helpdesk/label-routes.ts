@@ -69,7 +69,10 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
   const subjects = [
     {
       url: '/api/staff/handoffs/:id/labels/:labelId',
-      params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), labelId: LabelParams.properties.labelId }),
+      params: Type.Object({
+        id: Type.String({ minLength: 1, maxLength: 64 }),
+        labelId: LabelParams.properties.labelId,
+      }),
       type: 'conversation' as const,
       resolve: async (params: Record<string, string>, staff: StaffPrincipal) =>
         (await app.handoffs.scoped(params.id ?? '', staff)).conversationId,
@@ -83,7 +86,8 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
       type: 'ticket' as const,
       resolve: async (params: Record<string, string>, staff: StaffPrincipal) => {
         const ticket = await app.tickets.get(params.number ?? '');
-        if (!ticket || !sees(staff, ticket.office.id)) throw new HttpError(404, `No ticket ${params.number}.`);
+        if (!ticket || !sees(staff, ticket.office.id))
+          throw new HttpError(404, `No ticket ${params.number}.`);
         return ticket.id;
       },
     },
