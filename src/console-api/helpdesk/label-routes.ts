@@ -65,6 +65,17 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get(
+    '/api/staff/handoffs/:id/labels',
+    { schema: { tags, params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) }, onRequest: guard },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { conversationId } = await app.handoffs.scoped(id, request.staff);
+      const on = await labels.of('conversation', [conversationId], request.staff.officeIds);
+      return { labels: on.get(conversationId) ?? [] };
+    },
+  );
+
   // On a chat (by its queue item) and on a ticket (by its number): PUT puts it on, DELETE takes it off.
   const subjects = [
     {

@@ -2,6 +2,7 @@
 // its history and the actions staff take on it.
 import { api } from './api.js';
 import { $, clear, el, field, flash, select, t, time } from './dom.js';
+import { labelChips, labelFilter, ticketLabelsPanel } from './ticket-labels.js';
 
 // The server's code lists, rendered into the page (src/console-api/console-page-routes.ts).
 const { statuses: STATUSES, industries: INDUSTRIES } = JSON.parse(
@@ -27,6 +28,7 @@ export function initTickets(staff, makeOpinion) {
       select('industry', [any, ...INDUSTRIES.map((i) => [i, t(`industry.${i}`)])]),
     ),
     field(t('tickets.employer'), el('input', { name: 'employer', maxlength: 60 })),
+    labelFilter(),
     el('label', { class: 'check' }, [
       el('input', { type: 'checkbox', name: 'overdue' }),
       t('tickets.overdue'),
@@ -70,7 +72,7 @@ function renderList(items) {
   for (const item of items) {
     body.append(
       el('tr', { class: item.overdue ? 'overdue' : '', onclick: () => openTicket(item.number) }, [
-        el('td', {}, [el('a', { href: '#', text: item.number })]),
+        el('td', {}, [el('a', { href: '#', text: item.number }), labelChips(item.labels)]),
         el('td', { text: t(`ticketStatus.${item.status}`) }),
         el('td', { text: t(`priority.${item.priority}`) }),
         el('td', { text: item.employer ?? '' }),
@@ -83,7 +85,7 @@ function renderList(items) {
   table.append(body);
 }
 
-async function openTicket(number) {
+export async function openTicket(number) {
   try {
     renderDetail(await api('GET', `/api/staff/tickets/${number}`));
   } catch (err) {
@@ -146,7 +148,7 @@ function transferForm(base) {
 }
 
 let current;
-function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, documents }) {
+function renderDetail({ ticket, assignee, labels, duplicates, possibleDuplicates, documents }) {
   current = ticket.number;
   const base = `/api/staff/tickets/${ticket.number}`;
   const row = (label, value) =>
@@ -156,6 +158,9 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
   const pane = clear($('ticket-detail'));
   pane.append(
     el('h2', { text: `${t('tickets.detail')} ${ticket.number}` }),
+    ticketLabelsPanel(ticket.number, labels ?? [], () =>
+      Promise.all([openTicket(ticket.number), loadTickets()]),
+    ),
     el('dl', {}, [
       row(t('tickets.status'), t(`ticketStatus.${ticket.status}`)),
       row(t('tickets.region'), ticket.regionLabel ?? ticket.regionCode),
