@@ -111,4 +111,30 @@ describe('auto-assignment inside an office: round-robin among staff on duty, up 
       claimedById: offDuty.id,
     });
   });
+
+  it('two chats arriving together never both take the last free place', async () => {
+    // Everyone is full again except one place: the newcomer with capacity 1.
+    const newcomer = await staffWithLogin(t.app, 'a4.new', 'agent', A, '新同事');
+    await put(`/api/staff/roster/${newcomer.id}`, adminA, { capacity: 1 });
+    await put('/api/staff/roster/' + offDuty.id, adminA, { capacity: 1 });
+    await put('/api/staff/duty', newcomer, { onDuty: true });
+    const [x, y] = await Promise.all([
+      workerAsksForPerson(t.app, 'rider-x'),
+      workerAsksForPerson(t.app, 'rider-y'),
+    ]);
+    await until(
+      async () =>
+        (await t.app.prisma.handoff.count({
+          where: { id: { in: [x.handoffId, y.handoffId] }, status: 'claimed' },
+        })) === 1,
+      'one of the two assigned',
+    );
+    const held = await t.app.prisma.handoff.count({ where: { claimedById: newcomer.id, status: 'claimed' } });
+    expect(held).toBe(1);
+    const statuses = [
+      (await handoffRow(t.app, x.handoffId)).status,
+      (await handoffRow(t.app, y.handoffId)).status,
+    ];
+    expect(statuses.sort()).toEqual(['claimed', 'waiting']);
+  });
 });

@@ -32,6 +32,8 @@ export async function chatAssignmentRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const { id } = request.params as { id: string };
       const { staffId, note } = request.body as { staffId: string; note?: string };
+      // Another office's chat is a 404 before anything is said about the person named.
+      await app.handoffs.scoped(id, request.staff);
       const account = await app.staffAccounts.get(staffId);
       if (!account?.active || !sees(request.staff, account.officeId))
         throw new HttpError(400, 'Assign to an active staff member of your offices.');
