@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { initChatTools, onNoteFrame, openChatTools, refreshComposer } from './chat-tools.js';
 import { $, clear, el, flash, lang, t, time } from './dom.js';
+import { initQueueFilter, passesLabelFilter } from './queue-filter.js';
 
 const RANK = { urgent: 0, high: 1, normal: 2 };
 const handoffs = new Map();
@@ -11,6 +12,7 @@ let me;
 export function initChats(staff) {
   me = staff;
   initChatTools(staff);
+  initQueueFilter(renderQueue);
   $('claim').addEventListener('click', () => act('claim'));
   $('release').addEventListener('click', () => act('release'));
   $('close').addEventListener('click', () => act('close'));
@@ -71,8 +73,9 @@ function renderQueue() {
   const waiting = items.filter((h) => h.status === 'waiting').length;
   $('waiting-count').textContent = String(waiting);
   $('waiting-count').hidden = waiting === 0;
-  if (!items.length) list.append(el('li', { class: 'empty', text: t('chats.empty') }));
-  for (const h of items) {
+  const shown = items.filter(passesLabelFilter);
+  if (!shown.length) list.append(el('li', { class: 'empty', text: t('chats.empty') }));
+  for (const h of shown) {
     list.append(
       el(
         'li',

@@ -1,7 +1,7 @@
 // 服务台设置 (supervisors and admins): the office's canned replies, labels, satisfaction
 // question and SLA warning window, the duty roster (admins set capacity), and the ratings.
 import { api } from './api.js';
-import { $, clear, el, field, flash, t } from './dom.js';
+import { $, clear, el, field, flash, t, time } from './dom.js';
 
 let me;
 
@@ -151,6 +151,15 @@ function render(office, settings, replies, labels, roster, ratings) {
           unanswered: ratings.counts.unanswered,
         }),
       }),
+      el(
+        'ul',
+        { id: 'ratings' },
+        ratings.recent.map((r) =>
+          el('li', {
+            text: `${t(`satisfaction.${r.rating}`)} · ${r.staffName ?? ''} · ${time(r.answeredAt)}`,
+          }),
+        ),
+      ),
     ),
     section(t('duty.roster'), rosterTable(roster)),
   );
