@@ -99,7 +99,13 @@ export function createHandoffAssignment(deps: AssignmentDeps) {
       await deps.assertTransfer(actor, handoff.officeId, toOfficeId, note);
       const moved = await prisma.handoff.updateMany({
         where: { id, status: handoff.status, officeId: handoff.officeId },
-        data: { officeId: toOfficeId, status: 'waiting', claimedById: null, claimedAt: null },
+        data: {
+          officeId: toOfficeId,
+          status: 'waiting',
+          claimedById: null,
+          claimedAt: null,
+          transferredAt: deps.now(),
+        },
       });
       if (moved.count === 0) throw new DomainError('conflict', 'This chat changed meanwhile; reload it.');
       await deps.conversations.setMode(handoff.conversationId, 'waiting');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { chat as chatApi, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { until } from '../helpers/until.js';
 import { handoffRow, staffWithLogin, workerAsksForPerson, workerSees } from './helpdesk-fixtures.js';
 
@@ -106,5 +106,8 @@ describe('manual assignment and transfer of a chat, with a note, under the offic
       async () => (await workerSees(t.app, chat.conversationId)).some((m) => m.includes('上海市总工会')),
       'the worker told where the chat went',
     );
+    // The worker then names a district: the staff's transfer holds, the chat does not move back.
+    await chatApi(t.app, { conversationId: chat.conversationId, text: '我在浦东新区送外卖' });
+    expect((await handoffRow(t.app, chat.handoffId)).officeId).toBe('region-310000');
   });
 });

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Handoff" ADD COLUMN "transferredAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "StaffDuty" (
     "staffId" TEXT NOT NULL PRIMARY KEY,
