@@ -67,7 +67,10 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/staff/handoffs/:id/labels',
-    { schema: { tags, params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) }, onRequest: guard },
+    {
+      schema: { tags, params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) },
+      onRequest: guard,
+    },
     async (request) => {
       const { id } = request.params as { id: string };
       const { conversationId } = await app.handoffs.scoped(id, request.staff);
