@@ -49,10 +49,17 @@ export async function searchCases(app: FastifyInstance, staff: StaffPrincipal, q
   const chats = [];
   const ticketConversations = new Set([...tickets.values()].map((t) => t.conversationId).filter(Boolean));
   const needle = PHONE.test(digits) ? digits : q.toLowerCase();
-  for (const handoff of [...open, ...ended].slice(0, CHATS_SCANNED)) {
-    if (!sees(staff, handoff.officeId)) continue;
-    const messages = await app.conversations.history(handoff.conversationId, MESSAGES_PER_CHAT);
-    const hit = messages.find((m) => (m.text ?? '').toLowerCase().includes(needle));
+  const scanned = [...open, ...ended].filter((h) => sees(staff, h.officeId)).slice(0, CHATS_SCANNED);
+  // One read for every scanned chat's texts (newest first), not one per chat.
+  const hits = new Map<string, { text: string; createdAt: Date }>();
+  const texts = await app.conversations.textsOf(
+    [...new Set(scanned.map((h) => h.conversationId))],
+    CHATS_SCANNED * MESSAGES_PER_CHAT,
+  );
+  for (const m of texts)
+    if (!hits.has(m.conversationId) && m.text.toLowerCase().includes(needle)) hits.set(m.conversationId, m);
+  for (const handoff of scanned) {
+    const hit = hits.get(handoff.conversationId);
     if (!hit && !ticketConversations.has(handoff.conversationId)) continue;
     const text = hit?.text ?? '';
     chats.push({
