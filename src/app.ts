@@ -16,6 +16,7 @@ import conversationPlugin from './conversation/conversation-plugin.js';
 import flowsPlugin from './conversation/flows/flows-plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
 import handoffPlugin from './handoff/plugin.js';
+import helpdeskPlugin from './helpdesk/plugin.js';
 import knowledgePlugin from './knowledge/plugin.js';
 import measuresPlugin from './measures/plugin.js';
 import officesPlugin from './offices/plugin.js';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ticketsPlugin);
   await app.register(measuresPlugin);
   await app.register(handoffPlugin);
+  await app.register(helpdeskPlugin);
   await app.register(supervisionPlugin);
   await app.register(flowsPlugin);
   await app.register(miniprogramPlugin);

@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts/account-routes.js';
 import { consoleRoutes } from './console-page-routes.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
 import { staffSocket } from './handoff/staff-socket.js';
+import { helpdeskRoutes } from './helpdesk/helpdesk-routes.js';
 import { ledgerRoutes } from './ledger/ledger-routes.js';
 import { caseRoutes } from './measures/case-routes.js';
 import { employerRoutes } from './measures/employer-routes.js';
@@ -22,6 +23,7 @@ export async function consoleApiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(handoffRoutes(app.handoffs));
   await app.register(staffSocket(app.staffHub, app.handoffs));
   await app.register(ticketWorkRoutes);
+  await app.register(helpdeskRoutes);
   await app.register(supervisionRoutes(app.supervision));
   await app.register(ledgerRoutes);
   await app.register(measureRoutes);

@@ -20,6 +20,7 @@ const ListQuery = Type.Object({
   industry: Type.Optional(Type.String({ pattern: '^[a-z-]{2,20}$' })),
   employer: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
   mine: Type.Optional(Type.Boolean()),
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
@@ -38,7 +39,9 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, querystring: ListQuery }, onRequest: guard },
     async (request) => {
       const q = request.query as Type.Static<typeof ListQuery>;
+      const labelled = q.label ? await work.labelledIds(q.label, request.staff) : undefined;
       return work.list(request.staff, {
+        ids: labelled,
         status: q.status,
         priority: q.priority,
         overdue: q.overdue,

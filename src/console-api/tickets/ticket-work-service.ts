@@ -74,23 +74,39 @@ export function createTicketWork(app: FastifyInstance) {
         const items = result.items.filter((item) => mine.has(item.id));
         result = { total: items.length, items };
       }
-      const assigned = await assignments(result.items.map((item) => item.id));
+      const ids = result.items.map((item) => item.id);
+      const [assigned, labelled] = await Promise.all([
+        assignments(ids),
+        app.helpdesk.labels.of('ticket', ids, staff.officeIds),
+      ]);
       return {
         total: result.total,
-        items: result.items.map((item) => ({ ...item, assignee: assigned.get(item.id) ?? null })),
+        items: result.items.map((item) => ({
+          ...item,
+          assignee: assigned.get(item.id) ?? null,
+          labels: labelled.get(item.id) ?? [],
+        })),
       };
+    },
+
+    /** The tickets carrying one of the actor's labels (another office's label is a 404). */
+    async labelledIds(labelId: string, staff: StaffPrincipal) {
+      const label = await app.helpdesk.labels.get(labelId);
+      if (!label || !sees(staff, label.officeId)) throw new HttpError(404, 'No such label.');
+      return app.helpdesk.labels.subjectsWith(labelId, 'ticket');
     },
 
     /** Full detail (personal data in clear): the caller writes the audit entry. */
     async detail(number: string, staff: StaffPrincipal) {
       const ticket = await inScope(number, staff);
-      const [assigned, links, documents, sameEmployer] = await Promise.all([
+      const [assigned, links, documents, sameEmployer, labelled] = await Promise.all([
         assignments([ticket.id]),
         app.ticketWork.links(ticket.id),
         app.supervision.forTicket(ticket.id),
         ticket.employer
           ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
           : Promise.resolve({ total: 0, items: [] }),
+        app.helpdesk.labels.of('ticket', [ticket.id], staff.officeIds),
       ]);
       const measures = await app.measures.forTicket(ticket);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
@@ -99,6 +115,7 @@ export function createTicketWork(app: FastifyInstance) {
       return {
         ticket: { ...ticket, events },
         assignee: assigned.get(ticket.id) ?? null,
+        labels: labelled.get(ticket.id) ?? [],
         duplicates: links.map((l) => ({
           number: numbers.get(l.ticketId === ticket.id ? l.duplicateOfId : l.ticketId) ?? null,
           relation: l.ticketId === ticket.id ? 'duplicate-of' : 'has-duplicate',

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { $, clear, el, field, flash, select, t, time } from './dom.js';
 import { fenText, measuresBlock, recoveredField } from './ticket-measures.js';
+import { labelChips, labelFilter, ticketLabelsPanel } from './ticket-labels.js';
 
 // The server's code lists, rendered into the page (src/console-api/console-page-routes.ts).
 const { statuses: STATUSES, industries: INDUSTRIES } = JSON.parse(
@@ -28,6 +29,7 @@ export function initTickets(staff, makeOpinion) {
       select('industry', [any, ...INDUSTRIES.map((i) => [i, t(`industry.${i}`)])]),
     ),
     field(t('tickets.employer'), el('input', { name: 'employer', maxlength: 60 })),
+    labelFilter(),
     el('label', { class: 'check' }, [
       el('input', { type: 'checkbox', name: 'overdue' }),
       t('tickets.overdue'),
@@ -71,7 +73,7 @@ function renderList(items) {
   for (const item of items) {
     body.append(
       el('tr', { class: item.overdue ? 'overdue' : '', onclick: () => openTicket(item.number) }, [
-        el('td', {}, [el('a', { href: '#', text: item.number })]),
+        el('td', {}, [el('a', { href: '#', text: item.number }), labelChips(item.labels)]),
         el('td', { text: t(`ticketStatus.${item.status}`) }),
         el('td', { text: t(`priority.${item.priority}`) }),
         el('td', { text: item.employer ?? '' }),
@@ -84,7 +86,7 @@ function renderList(items) {
   table.append(body);
 }
 
-async function openTicket(number) {
+export async function openTicket(number) {
   try {
     renderDetail(await api('GET', `/api/staff/tickets/${number}`));
   } catch (err) {
@@ -149,7 +151,7 @@ function transferForm(base) {
 }
 
 let current;
-function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, documents, measures }) {
+function renderDetail({ ticket, assignee, labels, duplicates, possibleDuplicates, documents, measures }) {
   current = ticket.number;
   const base = `/api/staff/tickets/${ticket.number}`;
   const row = (label, value) =>
@@ -159,6 +161,9 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
   const pane = clear($('ticket-detail'));
   pane.append(
     el('h2', { text: `${t('tickets.detail')} ${ticket.number}` }),
+    ticketLabelsPanel(ticket.number, labels ?? [], () =>
+      Promise.all([openTicket(ticket.number), loadTickets()]),
+    ),
     el('dl', {}, [
       row(t('tickets.status'), t(`ticketStatus.${ticket.status}`)),
       row(t('tickets.region'), ticket.regionLabel ?? ticket.regionCode),
