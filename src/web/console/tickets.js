@@ -2,8 +2,8 @@
 // its history and the actions staff take on it.
 import { api } from './api.js';
 import { $, clear, el, field, flash, select, t, time } from './dom.js';
-import { fenText, measuresBlock, recoveredField } from './ticket-measures.js';
 import { labelChips, labelFilter, ticketLabelsPanel } from './ticket-labels.js';
+import { fenText, measuresBlock, recoveredField } from './ticket-measures.js';
 
 // The server's code lists, rendered into the page (src/console-api/console-page-routes.ts).
 const { statuses: STATUSES, industries: INDUSTRIES } = JSON.parse(
