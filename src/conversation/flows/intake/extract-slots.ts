@@ -9,6 +9,7 @@ import {
   parseWants,
 } from '../../../tickets/fields/parse-details.js';
 import { parseEmployer } from '../../../tickets/fields/parse-employer.js';
+import { parseEmployment } from '../../../tickets/fields/parse-employment.js';
 import { parseName } from '../../../tickets/fields/parse-name.js';
 import { parsePeriod } from '../../../tickets/fields/parse-period.js';
 import { parsePhone, withoutPhone } from '../../../tickets/fields/parse-phone.js';
@@ -191,6 +192,12 @@ export function extractSlots(
   if (evidence.none && !data.evidence.length) data.evidenceNone = true;
   for (const want of parseWants(rest)) if (!data.wants.includes(want)) data.wants.push(want);
   if (parseVulnerable(rest)) data.vulnerable = true;
+  const employment = parseEmployment(rest, options.now ?? new Date());
+  if (employment.ok) {
+    data.stillEmployed = employment.value.stillEmployed;
+    data.employmentEndedOn =
+      employment.value.endedOn ?? (employment.value.stillEmployed ? undefined : data.employmentEndedOn);
+  }
 
   if (pending && !changed.includes(pending)) {
     if (DONT_KNOW.test(rest.trim()) && !['place', 'name', 'phone'].includes(pending)) {

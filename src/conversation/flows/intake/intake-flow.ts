@@ -25,7 +25,12 @@ export function intakeFlow(deps: IntakeDeps): Flow {
 
   async function submit(ctx: FlowContext, data: IntakeData): Promise<FlowResult> {
     const ticket = intakeTicket(ctx, data, cipher);
-    const view = await deps.tickets.create(ticket, { actor: 'worker' });
+    // Filed already if the turn that answered with the receipt failed to save: consent again
+    // gets that ticket, not a second one.
+    const startedAt = ctx.state.flow?.startedAt ?? ctx.now.toISOString();
+    const view =
+      (await deps.tickets.filedSince(ctx.conversationId, new Date(startedAt), ticket.phone)) ??
+      (await deps.tickets.create(ticket, { actor: 'worker' }));
     if (data.attachments) await deps.tickets.claimAttachments(ctx.conversationId, view.number);
     const result: FlowResult = { replies: [receipt(ctx.t, view, ctx.locale)], flow: null };
     if (isCollective(ticket.workerCount)) {

@@ -45,6 +45,8 @@ export function intakeTicket(ctx: FlowContext, data: IntakeData, cipher: FieldCi
     workerCount: data.workerCount ?? (data.groupMentioned ? undefined : 1),
     workerCountApprox: data.workerCountApprox,
     vulnerable: data.vulnerable,
+    stillEmployed: data.stillEmployed,
+    employmentEndedOn: data.employmentEndedOn,
     evidence: data.evidence,
     wants: data.wants.join(',') || undefined,
     description,
