@@ -43,6 +43,8 @@ export interface ImportOptions {
   /** Rows per transaction. */
   batchSize?: number;
   totalBytes?: number;
+  /** Bytes per read from the file (tests cut features across reads with a small one). */
+  readBytes?: number;
 }
 
 type RowReader = (input: Readable) => AsyncGenerator<SourceRow>;
@@ -151,7 +153,7 @@ export async function importFile(
   const sink = sqliteSink(databasePath);
   try {
     const totalBytes = fs.statSync(file).size;
-    return await importStream(sink, file, fs.createReadStream(file), coord, { totalBytes, ...options });
+    return await importStream(sink, file, fs.createReadStream(file, { highWaterMark: options.readBytes ?? 64 * 1024 }), coord, { totalBytes, ...options });
   } finally {
     sink.close();
   }
