@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
+import { loadSampleStations } from '../../src/stations/sample/load-sample.js';
 import { tempDir } from '../helpers/test-app.js';
 
 let app: FastifyInstance | undefined;
@@ -20,10 +21,12 @@ async function deferredApp(): Promise<FastifyInstance> {
     NODE_ENV: 'test',
     DATABASE_URL: `file:${path.join(dir, 'test.db')}`,
     LOG_LEVEL: 'silent',
-    SEED_SAMPLE_DATA: 'true',
+    SEED_SAMPLE_DATA: 'false',
   });
   app = await buildApp(config, { warmUpAfterListen: true });
   await app.ready();
+  // The stations a server would have in its database before it starts.
+  await loadSampleStations(app.stationRepo);
   return app;
 }
 
