@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
-import { seedOffices } from './office-seed.js';
+import { readPreparedSeed } from './prepared-seed.js';
 import {
   type Industry,
   NATIONAL_OFFICE_CODE,
@@ -72,7 +72,8 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
   const service = {
     /** Insert the national, province, city and county federations that are not there yet. */
     async ensureSeeded(): Promise<number> {
-      const seed = seedOffices();
+      // Prepared data, not GB/T 2260 itself: no region index to build before listening.
+      const seed = readPreparedSeed();
       const existing = new Set(
         (await prisma.unionOffice.findMany({ select: { code: true } })).map((row) => row.code),
       );
