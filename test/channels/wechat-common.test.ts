@@ -124,12 +124,12 @@ describe('replies rendered for WeChat text', () => {
     ).toContain('(Source: Labour Contract Law, art. 30)');
   });
 
-  it('adds the ticket number and query code when the text does not show them', () => {
+  it('adds the ticket number, query code and status in words when the text does not show them', () => {
     const text = renderReplyText(
       {
         type: 'ticket',
         text: '已登记。',
-        ticket: { number: 'GY-20261129-0001', queryCode: 'ABC234', status: '已提交' },
+        ticket: { number: 'GY-20261129-0001', queryCode: 'ABC234', status: 'submitted' },
       },
       t,
     );

@@ -62,9 +62,11 @@ function stationLines(station: StationCard, index: number, t: Translate): string
 }
 
 function ticketLine(ticket: TicketReceipt, t: Translate): string {
+  // The receipt carries the status code (clients key on it); the worker reads its label.
+  const status = t(`tickets:status.${ticket.status}`, { defaultValue: ticket.status });
   return ticket.queryCode
-    ? t('channels:ticketWithCode', { number: ticket.number, code: ticket.queryCode, status: ticket.status })
-    : t('channels:ticket', { number: ticket.number, status: ticket.status });
+    ? t('channels:ticketWithCode', { number: ticket.number, code: ticket.queryCode, status })
+    : t('channels:ticket', { number: ticket.number, status });
 }
 
 /** Split at line breaks where possible so no piece is over `maxBytes` of UTF-8. */
