@@ -2,7 +2,6 @@ import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
-import { readPreparedSeed } from './prepared-seed.js';
 import {
   type Industry,
   NATIONAL_OFFICE_CODE,
@@ -18,6 +17,7 @@ import {
   toOfficeView,
   toRuleView,
 } from './office-views.js';
+import { readPreparedSeed } from './prepared-seed.js';
 import { insertRows, sqlDate } from './raw-insert.js';
 
 export type { OfficeInput, OfficeListFilter, RuleInput } from './office-views.js';

@@ -153,7 +153,13 @@ export async function importFile(
   const sink = sqliteSink(databasePath);
   try {
     const totalBytes = fs.statSync(file).size;
-    return await importStream(sink, file, fs.createReadStream(file, { highWaterMark: options.readBytes ?? 64 * 1024 }), coord, { totalBytes, ...options });
+    return await importStream(
+      sink,
+      file,
+      fs.createReadStream(file, { highWaterMark: options.readBytes ?? 64 * 1024 }),
+      coord,
+      { totalBytes, ...options },
+    );
   } finally {
     sink.close();
   }

@@ -2,7 +2,28 @@ import type { Amenity } from '../amenities.js';
 import type { HoursSpec } from '../hours/hours-spec.js';
 import type { CompiledHours, StationStatus } from '../hours/opening-hours.js';
 import type { Station } from '../station.js';
-import type { StationTable } from './station-table.js';
+
+/** What a record reads: the columns of a StationTable (declared here so neither imports the other in a circle). */
+export interface StationColumns {
+  readonly ids: readonly string[];
+  readonly externalIds: readonly string[];
+  readonly names: readonly string[];
+  readonly addresses: readonly string[];
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly regionCode: Uint32Array;
+  readonly amenityList: Uint32Array;
+  readonly amenityLists: readonly Amenity[][];
+  readonly timetable: Uint32Array;
+  readonly timetables: readonly { spec: HoursSpec; compiled: CompiledHours }[];
+  readonly phone: Uint32Array;
+  readonly operator: Uint32Array;
+  readonly statusNote: Uint32Array;
+  readonly lastVerified: Uint32Array;
+  readonly source: Uint32Array;
+  shared(column: Uint32Array, row: number): string | null;
+  statusOf(row: number): StationStatus;
+}
 
 /**
  * One station of a StationTable, read through on every access: two fields per station instead
@@ -11,7 +32,7 @@ import type { StationTable } from './station-table.js';
  */
 export class StationRecord implements Station {
   constructor(
-    private readonly table: StationTable,
+    private readonly table: StationColumns,
     readonly row: number,
   ) {}
 

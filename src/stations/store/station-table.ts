@@ -4,7 +4,7 @@ import type { HoursSpec } from '../hours/hours-spec.js';
 import { type CompiledHours, STATION_STATUSES, type StationStatus } from '../hours/opening-hours.js';
 import type { Station } from '../station.js';
 import { SharedStrings } from './shared-strings.js';
-import { StationRecord } from './station-record.js';
+import { type StationColumns, StationRecord } from './station-record.js';
 
 export interface Timetable {
   spec: HoursSpec;
@@ -20,7 +20,7 @@ export interface Timetable {
  * Filled once (by `add`, with the capacity known up front), then read only: a change builds a
  * new table (see station-service.ts), so a search never sees half an edit.
  */
-export class StationTable {
+export class StationTable implements StationColumns {
   size = 0;
   readonly ids: string[];
   readonly externalIds: string[];
