@@ -3,6 +3,7 @@ import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../platform/i18n/locales.js';
+import { createHandoffAssignment } from './handoff-assignment.js';
 import {
   type EscalationRequest,
   type HandoffDeps,
@@ -12,6 +13,7 @@ import {
 } from './handoff-types.js';
 import { describeHours, isOpen } from './office-hours.js';
 import { createQueueItems } from './queue-item.js';
+import { queuePosition } from './queue-position.js';
 import { createRelocation } from './relocate-handoff.js';
 
 export type {
@@ -36,28 +38,16 @@ export function createHandoffService(deps: HandoffDeps) {
     return prisma.handoff.findFirst({ where: { conversationId, status: { in: OPEN } } });
   }
 
-  /** 1-based place among the office's waiting chats (urgent ones first). */
-  async function position(handoff: Handoff): Promise<number> {
-    const waiting = await prisma.handoff.findMany({
-      where: { officeId: handoff.officeId, status: 'waiting' },
-      select: { id: true, priority: true, createdAt: true },
-    });
-    const rank = PRIORITY_RANK[handoff.priority] ?? 2;
-    const ahead = waiting.filter((other) => {
-      const otherRank = PRIORITY_RANK[other.priority] ?? 2;
-      return (
-        other.id !== handoff.id &&
-        (otherRank < rank || (otherRank === rank && other.createdAt <= handoff.createdAt))
-      );
-    });
-    return ahead.length + 1;
-  }
+  const position = (handoff: Handoff) => queuePosition(prisma, handoff);
 
   function publish(handoff: Handoff, event: string, extra: Record<string, unknown> = {}) {
     deps.hub.publish(handoff.officeId, { event, handoff: view(handoff), ...extra });
   }
 
   const queueItem = createQueueItems({ conversations: deps.conversations, ticketOf: deps.ticketOf, now });
+  // Who reacts to a queue change (auto-assignment, the satisfaction question): listeners, so the
+  // queue never writes their tables. One failing listener never breaks the change itself.
+  const listeners: ((handoff: Handoff) => Promise<void>)[] = [];
   /** A queue change, with the item as the queue lists it (preview, region, channel, wait, ticket). */
   async function publishQueue(
     handoff: Handoff,
@@ -69,6 +59,7 @@ export function createHandoffService(deps: HandoffDeps) {
       handoff: await queueItem(handoff, incoming),
       ...extra,
     });
+    for (const listener of listeners) await listener(handoff).catch((err) => deps.onListenerError?.(err));
   }
 
   async function localeOf(conversationId: string): Promise<Locale> {
@@ -85,7 +76,23 @@ export function createHandoffService(deps: HandoffDeps) {
 
   const relocate = createRelocation({ prisma, hub: deps.hub, officeFor: deps.officeFor, open, publishQueue });
 
+  const assignment = createHandoffAssignment({
+    ...deps,
+    now,
+    translateFor: async (conversationId) => deps.t(await localeOf(conversationId)),
+    inScope,
+    publishQueue,
+    assertTransfer: deps.assertTransfer,
+  });
+
   const service = {
+    ...assignment,
+
+    /** React to every queue change (after the consoles are told). */
+    onChange(listener: (handoff: Handoff) => Promise<void>) {
+      listeners.push(listener);
+    },
+
     /** Queue a conversation (or return its open handoff, raised to the higher priority). */
     async enqueue(conversationId: string, request: EscalationRequest) {
       const existing = await open(conversationId);
@@ -164,6 +171,9 @@ export function createHandoffService(deps: HandoffDeps) {
       return Promise.all(rows.map((row) => queueItem(row)));
     },
 
+    /** The chat as the queue shows it, if it is in the actor's offices (else 404). */
+    scoped: async (id: string, staff: OfficeActor) => view(await inScope(id, staff)),
+
     async get(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
       const [messages, conversation] = await Promise.all([
@@ -188,13 +198,10 @@ export function createHandoffService(deps: HandoffDeps) {
       };
     },
 
+    /** Take a waiting chat for oneself (one winner; the worker is told who joined). */
     async claim(id: string, staff: OfficeActor) {
       const handoff = await inScope(id, staff);
-      const won = await prisma.handoff.updateMany({
-        where: { id, status: 'waiting' },
-        data: { status: 'claimed', claimedById: staff.id, claimedAt: now() },
-      });
-      if (won.count === 0) {
+      if (handoff.status !== 'waiting') {
         throw new DomainError(
           'conflict',
           handoff.status === 'claimed'
@@ -202,16 +209,7 @@ export function createHandoffService(deps: HandoffDeps) {
             : 'This chat is no longer waiting.',
         );
       }
-      await deps.conversations.setMode(handoff.conversationId, 'human');
-      const claimed = await prisma.handoff.findUniqueOrThrow({ where: { id } });
-      const t = deps.t(await localeOf(handoff.conversationId));
-      await deps.send(
-        handoff.conversationId,
-        [{ type: 'handoff', text: t('staff:handoff.claimed', { name: staff.displayName }) }],
-        'system',
-      );
-      await publishQueue(claimed, { by: { id: staff.id, displayName: staff.displayName } });
-      return view(claimed);
+      return assignment.assign(id, staff, staff);
     },
 
     async reply(id: string, staff: OfficeActor, text: string) {

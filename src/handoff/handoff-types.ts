@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../messages/messages.js';
+import type { OfficeActor } from '../offices/office-actor.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
@@ -52,6 +53,15 @@ export interface HandoffDeps {
   ticketOf?: (conversationId: string) => Promise<string | undefined>;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
+  /** The office scope rule for a transfer (app.offices.access.assertTransfer). */
+  assertTransfer: (
+    actor: OfficeActor,
+    fromOfficeId: string,
+    toOfficeId: string,
+    reason?: string,
+  ) => Promise<void>;
+  /** A queue listener failed (logged; the change it reacted to stands). */
+  onListenerError?: (err: unknown) => void;
   now?: () => Date;
 }
 

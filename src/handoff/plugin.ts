@@ -27,6 +27,8 @@ export default fp(
       hours: parseOfficeHours(app.config.OFFICE_HOURS),
       officeFor: officeForConversation(app),
       ticketOf: (conversationId) => app.ticketReads.latestNumberOf(conversationId),
+      assertTransfer: (actor, from, to, reason) => app.offices.access.assertTransfer(actor, from, to, reason),
+      onListenerError: (err) => app.log.error({ err }, 'a queue listener failed'),
       send: async (conversationId, replies, author) => {
         await app.delivery.send(conversationId, replies, { author });
       },
@@ -34,5 +36,8 @@ export default fp(
     app.decorate('handoffs', handoffs);
     app.decorate('staffHub', hub);
   },
-  { name: 'handoff', dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets'] },
+  {
+    name: 'handoff',
+    dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets', 'offices'],
+  },
 );

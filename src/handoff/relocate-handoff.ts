@@ -26,11 +26,12 @@ export function createRelocation(deps: {
     incoming?: { text: string; at: Date },
   ): Promise<Handoff | undefined> {
     const handoff = await open(conversationId);
-    if (handoff?.status !== 'waiting' || handoff.regionCode) return undefined;
+    // A chat staff transferred stays where they sent it.
+    if (handoff?.status !== 'waiting' || handoff.regionCode || handoff.transferredAt) return undefined;
     const officeId = await deps.officeFor(conversationId, regionCode, handoff.reason === 'collective');
     if (!officeId) return undefined;
     const moved = await prisma.handoff.updateMany({
-      where: { id: handoff.id, status: 'waiting', regionCode: null },
+      where: { id: handoff.id, status: 'waiting', regionCode: null, transferredAt: null },
       data: { officeId, regionCode },
     });
     if (!moved.count) return undefined;

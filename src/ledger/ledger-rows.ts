@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ArbitrationLimit } from '../measures/arbitration-limit.js';
 import type { OfficeActor } from '../offices/office-actor.js';
 import { regionLabel } from '../regions/region-label.js';
 
@@ -25,6 +26,12 @@ export function chinaTime(iso: string | null | undefined): string {
   return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** 仲裁时效 in a cell: the last day, 不受限 while employed, or what is not known yet. */
+function limitCell(limit: ArbitrationLimit, t: (k: string) => string): string {
+  if (limit.kind === 'date') return limit.lastDay;
+  return limit.kind === 'none-while-employed' ? t('ledger:limit.none') : t('ledger:limit.unknown');
+}
+
 /** 工单台账: the office's tickets in the period, personal data masked. */
 export async function ticketSheet(
   app: FastifyInstance,
@@ -46,7 +53,11 @@ export async function ticketSheet(
     const assignee = new Map(
       [...assignees].map(([ticketId, staffId]) => [ticketId, staffNames.get(staffId) ?? '']),
     );
+    const measures = await app.measures.ledgerColumns(
+      page.items.map((i) => ({ id: i.id, type: i.type, employer: i.employer ?? null })),
+    );
     for (const item of page.items) {
+      const measure = measures.get(item.id);
       rows.push([
         item.number,
         t(`ledger:ticketType.${item.type}`),
@@ -67,6 +78,8 @@ export async function ticketSheet(
         chinaTime(item.dueAt),
         item.overdue ? t('ledger:yes') : t('ledger:no'),
         assignee.get(item.id) ?? '',
+        measure?.recovered ?? '',
+        measure ? limitCell(measure.limit, t) : '',
       ]);
     }
     if (page.items.length < PAGE) break;

@@ -38,6 +38,7 @@ export default fp(
         slaHours: { high: app.config.TICKET_SLA_HOURS_HIGH, normal: app.config.TICKET_SLA_HOURS_NORMAL },
       },
       onCreated: (receipt, input) => created.inc({ channel: input.channel, priority: receipt.priority }),
+      onListenerError: (err) => app.log.error({ err }, 'a ticket filing listener failed'),
       async onStatusChange(change) {
         changes.inc({ to: change.ticket.status });
       },

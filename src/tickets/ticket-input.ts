@@ -1,4 +1,6 @@
 import Type, { type Static } from 'typebox';
+import { parseCreditCode } from '../employers/credit-code.js';
+import { parsePastDate } from '../measures/arbitration-limit.js';
 import { INDUSTRIES } from '../offices/office-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode, regionIndex, resolvePlace } from '../regions/index.js';
@@ -25,6 +27,20 @@ export const TicketFormSchema = Type.Object(
     industry: literals(INDUSTRIES),
     platform: Type.Optional(Type.String({ maxLength: 40 })),
     employer: Type.String({ minLength: 2, maxLength: 100 }),
+    employerCreditCode: Type.Optional(
+      Type.String({ minLength: 18, maxLength: 24, description: '统一社会信用代码 (GB 32100-2015)' }),
+    ),
+    stillEmployed: Type.Optional(
+      Type.Boolean({
+        description: 'Does the worker still work there? (the arbitration limit depends on it)',
+      }),
+    ),
+    employmentEndedOn: Type.Optional(
+      Type.String({ format: 'date', description: 'When the employment ended' }),
+    ),
+    violationKnownOn: Type.Optional(
+      Type.String({ format: 'date', description: 'When the worker knew of the violation' }),
+    ),
     amount: Type.Optional(
       Type.Union([
         Type.Integer({ minimum: 1, maximum: 100_000_000 }),
@@ -99,7 +115,9 @@ export function ticketFromForm(form: TicketForm, now: Date, conversationId?: str
     workerCountApprox = count.value.atLeast;
   }
   const period = form.period ? parsePeriod(form.period) : undefined;
+  const facts = employmentFacts(form, now);
   return {
+    ...facts,
     type: form.type ?? 'wage_arrears',
     claimantName: name,
     phone: phone.value,
@@ -143,4 +161,30 @@ function resolveRegion(form: TicketForm): string {
     );
   }
   throw new DomainError('invalid', `place "${form.place}" is not a known district, city or province.`);
+}
+
+/** The facts the arbitration limit turns on, and the employer's credit code: checked, or a 400. */
+function employmentFacts(form: TicketForm, now: Date): Partial<NewTicket> {
+  const date = (value: string | undefined, field: string) => {
+    if (value === undefined) return undefined;
+    const parsed = parsePastDate(value, now);
+    if (!parsed.ok) throw new DomainError('invalid', `${field}: ${parsed.reason}`);
+    return parsed.value;
+  };
+  const employmentEndedOn = date(form.employmentEndedOn, 'employmentEndedOn');
+  if (employmentEndedOn && form.stillEmployed === true) {
+    throw new DomainError('invalid', 'stillEmployed is true but employmentEndedOn is given.');
+  }
+  let employerCreditCode: string | undefined;
+  if (form.employerCreditCode) {
+    const code = parseCreditCode(form.employerCreditCode);
+    if (!code.ok) throw new DomainError('invalid', `employerCreditCode: ${code.reason}`);
+    employerCreditCode = code.value;
+  }
+  return {
+    stillEmployed: employmentEndedOn ? false : form.stillEmployed,
+    employmentEndedOn,
+    violationKnownOn: date(form.violationKnownOn, 'violationKnownOn'),
+    employerCreditCode,
+  };
 }

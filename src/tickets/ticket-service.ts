@@ -1,19 +1,16 @@
 import type { StagedDelivery } from '../delivery/delivery-service.js';
-import type { OfficeService } from '../offices/office-service.js';
-import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
-import type { FieldCipher } from '../platform/privacy/encryption.js';
+import { filedReceipt } from './filed-receipt.js';
 import { newQueryCode, normalizeQueryCode } from './numbering.js';
-import { decidePriority, dueAt, isCollective, type PriorityPolicy } from './priority.js';
+import { decidePriority, dueAt, isCollective } from './priority.js';
 import { checkTransition } from './status-workflow.js';
+import type { FiledListener, TicketServiceDeps } from './ticket-service-deps.js';
 import type { NewTicket, Priority, PublicTicket, TicketReceiptView, TicketStatus } from './ticket-types.js';
 import {
   eventView,
   listWhere,
   OPEN_STATUSES,
   publicTicket,
-  type StatusChange,
-  type StatusNoticeChange,
   type TicketDetail,
   type TicketEventView,
   type TicketListFilter,
@@ -24,6 +21,8 @@ import {
 } from './ticket-views.js';
 import { createTicketWriter } from './ticket-writer.js';
 
+export type { FiledListener, TicketServiceDeps } from './ticket-service-deps.js';
+
 export type {
   StatusChange,
   StatusNoticeChange,
@@ -33,30 +32,13 @@ export type {
   TicketSummary,
 } from './ticket-views.js';
 
-export interface TicketServiceDeps {
-  prisma: Db;
-  cipher: FieldCipher;
-  offices: OfficeService;
-  policy: PriorityPolicy;
-  now?: () => Date;
-  /** Called after a ticket is on disk (metrics). */
-  onCreated?: (receipt: TicketReceiptView, input: NewTicket) => void;
-  /** Called after a status change has committed (metrics). */
-  onStatusChange?: (change: StatusChange) => Promise<void>;
-  /**
-   * The worker's notice of a status change, as writes committed with the change itself (the
-   * delivery outbox): a crash can then never keep the change and lose the notice. Given the
-   * change as it will be once committed.
-   */
-  stageStatusNotice?: (change: StatusNoticeChange) => Promise<StagedDelivery | undefined>;
-}
-
 export function createTicketService(deps: TicketServiceDeps) {
   const { prisma, cipher } = deps;
   const now = deps.now ?? (() => new Date());
   const writer = createTicketWriter(prisma, now);
 
   const summary = (row: TicketWithOffice) => ticketSummary(row, cipher, now());
+  const filedListeners: FiledListener[] = [];
 
   async function load(number: string): Promise<TicketWithOffice> {
     const row = await prisma.ticket.findUnique({ where: { number }, include: { office: true } });
@@ -88,6 +70,11 @@ export function createTicketService(deps: TicketServiceDeps) {
   }
 
   const service = {
+    /** Run `listener` after every filing, before the receipt is handed back. */
+    onFiled(listener: FiledListener): void {
+      filedListeners.push(listener);
+    },
+
     /** Route, number and store a complaint; resolves once it is on disk. */
     async create(input: NewTicket, options: { actor?: string } = {}): Promise<TicketReceiptView> {
       const collective = isCollective(input.workerCount);
@@ -153,7 +140,19 @@ export function createTicketService(deps: TicketServiceDeps) {
         },
       };
       deps.onCreated?.(receipt, input);
+      for (const listener of filedListeners) {
+        try {
+          await listener({ id: written.id, number: written.number, input });
+        } catch (err) {
+          deps.onListenerError?.(err);
+        }
+      }
       return receipt;
+    },
+
+    /** The ticket a conversation already filed for this phone since a time (see filed-receipt.ts). */
+    filedSince(conversationId: string, since: Date, phone: string): Promise<TicketReceiptView | undefined> {
+      return filedReceipt(prisma, { conversationId, since, phoneIndex: cipher.blindIndex(phone) });
     },
 
     /** Open tickets past their due time (for the metrics gauge and dashboards). */

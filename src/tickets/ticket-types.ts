@@ -57,6 +57,14 @@ export interface NewTicket {
   workerCount?: number;
   workerCountApprox?: boolean;
   vulnerable?: boolean;
+  /** 统一社会信用代码 of the employer, when the worker has it (checked by the measures domain). */
+  employerCreditCode?: string;
+  /** Does the worker still work there? Undefined: not asked (the arbitration limit then says so). */
+  stillEmployed?: boolean;
+  /** YYYY-MM-DD the employment ended. */
+  employmentEndedOn?: string;
+  /** YYYY-MM-DD the worker knew of the violation (for complaints other than unpaid pay). */
+  violationKnownOn?: string;
   evidence: EvidenceKind[];
   wants?: string;
   description?: string;

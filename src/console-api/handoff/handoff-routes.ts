@@ -24,13 +24,26 @@ export function handoffRoutes(handoffs: HandoffService) {
                 Type.Literal('ended'),
               ]),
             ),
+            label: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           }),
         },
         onRequest: guard,
       },
       async (request) => {
-        const { status } = request.query as { status?: 'open' | 'waiting' | 'claimed' | 'ended' };
-        return { handoffs: await handoffs.list(request.staff, status ?? 'open') };
+        const { status, label } = request.query as {
+          status?: 'open' | 'waiting' | 'claimed' | 'ended';
+          label?: string;
+        };
+        const items = await handoffs.list(request.staff, status ?? 'open');
+        const labelled = await app.helpdesk.labels.of(
+          'conversation',
+          items.map((h) => h.conversationId),
+          request.staff.officeIds,
+        );
+        const withLabels = items.map((h) => ({ ...h, labels: labelled.get(h.conversationId) ?? [] }));
+        return {
+          handoffs: label ? withLabels.filter((h) => h.labels.some((l) => l.id === label)) : withLabels,
+        };
       },
     );
 

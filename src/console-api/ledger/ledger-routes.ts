@@ -78,6 +78,20 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** Spellings of one employer counted as one (employers/employer-registry.ts), most first. */
+  async function byEntity(rows: { key: string; count: number }[]) {
+    const entities = await app.employers.resolve(rows.map((r) => r.key));
+    const merged = new Map<string, { key: string; employerId: string; count: number }>();
+    for (const row of rows) {
+      const entity = entities.get(row.key);
+      const id = entity?.id ?? row.key;
+      const seen = merged.get(id) ?? { key: entity?.name ?? row.key, employerId: id, count: 0 };
+      seen.count += row.count;
+      merged.set(id, seen);
+    }
+    return [...merged.values()].sort((a, b) => b.count - a.count);
+  }
+
   app.get(
     '/api/staff/dashboard',
     { schema: { tags, querystring: PeriodQuery }, onRequest: app.staffGuard() },
@@ -93,15 +107,21 @@ export async function ledgerRoutes(app: FastifyInstance): Promise<void> {
       );
       // Places by name in the console's language (310104017 → 上海市徐汇区漕河泾街道).
       const byRegion = counts.tickets.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) }));
+      // 追回金额 over the same tickets (same offices, same period), summed in fen.
+      const recovered = await app.measures.recoveredTotals(request.staff.officeIds, period);
       return {
         ...counts,
-        tickets: { ...counts.tickets, byRegion },
-        risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now),
+        tickets: { ...counts.tickets, byRegion, byEmployer: await byEntity(counts.tickets.byEmployer) },
+        recovered: {
+          ...recovered,
+          byRegion: recovered.byRegion.map((r) => ({ ...r, label: regionLabel(r.key, locale) })),
+        },
+        risks: await riskWarnings(app.ticketReads, request.staff.officeIds, now, app.employers),
       };
     },
   );
 
   app.get('/api/staff/risks', { schema: { tags }, onRequest: app.staffGuard() }, async (request) => ({
-    risks: await riskWarnings(app.ticketReads, request.staff.officeIds, new Date()),
+    risks: await riskWarnings(app.ticketReads, request.staff.officeIds, new Date(), app.employers),
   }));
 }

@@ -20,6 +20,7 @@ const ListQuery = Type.Object({
   industry: Type.Optional(Type.String({ pattern: '^[a-z-]{2,20}$' })),
   employer: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
   mine: Type.Optional(Type.Boolean()),
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
@@ -38,7 +39,9 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, querystring: ListQuery }, onRequest: guard },
     async (request) => {
       const q = request.query as Type.Static<typeof ListQuery>;
+      const labelled = q.label ? await work.labelledIds(q.label, request.staff) : undefined;
       return work.list(request.staff, {
+        ids: labelled,
         status: q.status,
         priority: q.priority,
         overdue: q.overdue,
@@ -99,6 +102,10 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
             to: Type.Union(TICKET_STATUSES.map((s) => Type.Literal(s))),
             note: Type.Optional(Type.String({ maxLength: 2000 })),
             toOfficeId: Type.Optional(Type.String({ minLength: 1 })),
+            /** 追回金额 in yuan, when resolving or closing: "3500", "3500.50", 0. */
+            recoveredYuan: Type.Optional(
+              Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 20 })]),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -107,7 +114,12 @@ export async function ticketWorkRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { number } = request.params as { number: string };
-      const body = request.body as { to: string; note?: string; toOfficeId?: string };
+      const body = request.body as {
+        to: string;
+        note?: string;
+        toOfficeId?: string;
+        recoveredYuan?: string | number;
+      };
       const ticket = await work.changeStatus(number, request.staff, body);
       return { status: ticket.status, office: ticket.office, events: ticket.events };
     },

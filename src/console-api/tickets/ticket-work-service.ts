@@ -54,6 +54,12 @@ export function createTicketWork(app: FastifyInstance) {
     );
   }
 
+  /** The case's one status, shown on each of its tickets. */
+  async function caseOf(caseId: string) {
+    const found = await app.cases.get(caseId);
+    return found ? { id: found.id, status: found.status, tickets: found.tickets.length } : null;
+  }
+
   return {
     inScope,
 
@@ -68,30 +74,48 @@ export function createTicketWork(app: FastifyInstance) {
         const items = result.items.filter((item) => mine.has(item.id));
         result = { total: items.length, items };
       }
-      const assigned = await assignments(result.items.map((item) => item.id));
+      const ids = result.items.map((item) => item.id);
+      const [assigned, labelled] = await Promise.all([
+        assignments(ids),
+        app.helpdesk.labels.of('ticket', ids, staff.officeIds),
+      ]);
       return {
         total: result.total,
-        items: result.items.map((item) => ({ ...item, assignee: assigned.get(item.id) ?? null })),
+        items: result.items.map((item) => ({
+          ...item,
+          assignee: assigned.get(item.id) ?? null,
+          labels: labelled.get(item.id) ?? [],
+        })),
       };
+    },
+
+    /** The tickets carrying one of the actor's labels (another office's label is a 404). */
+    async labelledIds(labelId: string, staff: StaffPrincipal) {
+      const label = await app.helpdesk.labels.get(labelId);
+      if (!label || !sees(staff, label.officeId)) throw new HttpError(404, 'No such label.');
+      return app.helpdesk.labels.subjectsWith(labelId, 'ticket');
     },
 
     /** Full detail (personal data in clear): the caller writes the audit entry. */
     async detail(number: string, staff: StaffPrincipal) {
       const ticket = await inScope(number, staff);
-      const [assigned, links, documents, sameEmployer] = await Promise.all([
+      const [assigned, links, documents, sameEmployer, labelled] = await Promise.all([
         assignments([ticket.id]),
         app.ticketWork.links(ticket.id),
         app.supervision.forTicket(ticket.id),
         ticket.employer
           ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
           : Promise.resolve({ total: 0, items: [] }),
+        app.helpdesk.labels.of('ticket', [ticket.id], staff.officeIds),
       ]);
+      const measures = await app.measures.forTicket(ticket);
       const linkedIds = links.flatMap((l) => [l.ticketId, l.duplicateOfId]).filter((id) => id !== ticket.id);
       const events = await namedEvents(ticket.events);
       const numbers = await app.ticketReads.numbersByIds(linkedIds);
       return {
         ticket: { ...ticket, events },
         assignee: assigned.get(ticket.id) ?? null,
+        labels: labelled.get(ticket.id) ?? [],
         duplicates: links.map((l) => ({
           number: numbers.get(l.ticketId === ticket.id ? l.duplicateOfId : l.ticketId) ?? null,
           relation: l.ticketId === ticket.id ? 'duplicate-of' : 'has-duplicate',
@@ -103,6 +127,7 @@ export function createTicketWork(app: FastifyInstance) {
           )
           .map((other) => ({ number: other.number, status: other.status, createdAt: other.createdAt })),
         documents,
+        measures: { ...measures, case: measures.caseId ? await caseOf(measures.caseId) : null },
       };
     },
 
@@ -123,19 +148,35 @@ export function createTicketWork(app: FastifyInstance) {
     async changeStatus(
       number: string,
       staff: StaffPrincipal,
-      change: { to: string; note?: string; toOfficeId?: string },
+      change: { to: string; note?: string; toOfficeId?: string; recoveredYuan?: string | number },
     ) {
       const ticket = await inScope(number, staff);
+      // 追回金额 is entered when closing; checked before the status moves.
+      let recoveredFen: number | undefined;
+      if (change.recoveredYuan !== undefined) {
+        if (change.to !== 'resolved' && change.to !== 'closed')
+          throw new HttpError(400, 'The amount recovered is entered when a ticket is resolved or closed.');
+        recoveredFen = app.measures.parseRecovered(change.recoveredYuan);
+      }
       if (change.to === 'transferred' && change.toOfficeId) {
         await app.offices.access.assertTransfer(staff, ticket.office.id, change.toOfficeId, change.note);
       }
-      return app.tickets.changeStatus(
+      const changed = await app.tickets.changeStatus(
         number,
         change.to as Parameters<typeof app.tickets.changeStatus>[1],
         actor(staff),
         change.note,
         change.toOfficeId ? { toOfficeId: change.toOfficeId } : {},
       );
+      if (recoveredFen === undefined) return changed;
+      await app.measures.setRecovered(ticket.id, recoveredFen, staff.id);
+      // The timeline's note is the amount in fen; the console words it in yuan.
+      await app.tickets.addEvent(number, {
+        type: 'recovered',
+        actor: actor(staff),
+        note: String(recoveredFen),
+      });
+      return (await app.tickets.get(number)) ?? changed;
     },
 
     /**

@@ -4,6 +4,7 @@ import { resolvePlace } from '../../regions/index.js';
 import { createAttachmentStore } from '../../tickets/attachment-store.js';
 import { registerEscalationHandlers } from './handoff/escalation-handlers.js';
 import { createHandoffFlow } from './handoff/handoff-flow.js';
+import { createSatisfactionGuard } from './handoff/satisfaction-guard.js';
 import { createWaitingGuard } from './handoff/waiting-guard.js';
 import { intakeFlow } from './intake/intake-flow.js';
 import { createEmergencyGuard } from './qa/emergency-guard.js';
@@ -37,6 +38,7 @@ export default fp(
 
     app.flows.register(createHandoffFlow(app.handoffs));
     app.flows.registerGuard(createWaitingGuard(app.handoffs));
+    app.flows.registerGuard(createSatisfactionGuard(app.helpdesk.satisfaction));
     registerEscalationHandlers(app, app.handoffs);
 
     // Build the place-name table now, not on the first worker's message.
@@ -66,6 +68,7 @@ export default fp(
       'stations',
       'tickets',
       'handoff',
+      'helpdesk',
       'llm',
       'metrics',
       'encryption',

@@ -176,5 +176,16 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
         .reverse()
         .map((row) => ({ ...row, text: codec.open(row.text), payload: codec.open(row.payload) }));
     },
+
+    /** Texts of many conversations in one read (staff search), newest first, opened; payloads left sealed. */
+    async textsOf(conversationIds: string[], limit = 20_000) {
+      const rows = await prisma.message.findMany({
+        where: { conversationId: { in: conversationIds }, text: { not: null } },
+        select: { conversationId: true, text: true, createdAt: true },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+      });
+      return rows.map((row) => ({ ...row, text: codec.open(row.text) ?? '' }));
+    },
   };
 }

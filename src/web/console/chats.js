@@ -1,6 +1,8 @@
 // Live chats: the office's queue (urgent first), one open transcript, claim / reply / hand back / close.
 import { api } from './api.js';
+import { initChatTools, onNoteFrame, openChatTools, refreshComposer } from './chat-tools.js';
 import { $, clear, el, flash, lang, t, time } from './dom.js';
+import { initQueueFilter, passesLabelFilter } from './queue-filter.js';
 
 const RANK = { urgent: 0, high: 1, normal: 2 };
 const handoffs = new Map();
@@ -9,6 +11,8 @@ let me;
 
 export function initChats(staff) {
   me = staff;
+  initChatTools(staff);
+  initQueueFilter(renderQueue);
   $('claim').addEventListener('click', () => act('claim'));
   $('release').addEventListener('click', () => act('release'));
   $('close').addEventListener('click', () => act('close'));
@@ -36,6 +40,8 @@ export function onLiveFrame(frame) {
       selected = { ...selected, ...h };
       renderActions();
     }
+  } else if (frame.event === 'note') {
+    onNoteFrame(frame);
   } else if (frame.event === 'message' && selected?.id === frame.handoff.id) {
     // The staff member's own reply is already on screen.
     if (frame.message.author === 'staff' && frame.message.staffId === me.id) return;
@@ -67,8 +73,9 @@ function renderQueue() {
   const waiting = items.filter((h) => h.status === 'waiting').length;
   $('waiting-count').textContent = String(waiting);
   $('waiting-count').hidden = waiting === 0;
-  if (!items.length) list.append(el('li', { class: 'empty', text: t('chats.empty') }));
-  for (const h of items) {
+  const shown = items.filter(passesLabelFilter);
+  if (!shown.length) list.append(el('li', { class: 'empty', text: t('chats.empty') }));
+  for (const h of shown) {
     list.append(
       el(
         'li',
@@ -105,6 +112,7 @@ async function open(id) {
     for (const m of detail.messages) appendMessage(m);
     renderQueue();
     renderActions();
+    await openChatTools(selected);
   } catch (err) {
     flash(t('error', { message: err.message }), true);
   }
@@ -115,7 +123,7 @@ function appendMessage(m) {
     m.direction === 'in' ? 'user' : m.author === 'staff' ? 'staff' : m.author === 'bot' ? 'bot' : 'system';
   const list = $('transcript');
   list.append(
-    el('li', { class: `msg ${who}` }, [
+    el('li', { class: `msg ${who}`, 'data-at': m.at }, [
       el('span', { class: 'who', text: t(`chats.${who}`) }),
       el('p', { text: m.text ?? '' }),
       el('time', { text: time(m.at) }),
@@ -133,6 +141,7 @@ function renderActions() {
   $('reply-text').disabled = !mine;
   $('reply-send').disabled = !mine;
   if (mine) $('reply-text').focus();
+  refreshComposer(selected);
 }
 
 async function act(action) {

@@ -5,8 +5,13 @@ import { initChats, onLiveFrame } from './chats.js';
 import { initDashboard, loadDashboard, pollRisks } from './dashboard.js';
 import { initDocuments, loadDocuments, prefillOpinion } from './documents.js';
 import { $, t } from './dom.js';
+import { initDuty } from './duty.js';
+import { initHelpdeskAdmin, loadHelpdeskAdmin } from './helpdesk-admin.js';
 import { connectLive, disconnectLive } from './live.js';
-import { initTickets, loadTickets } from './tickets.js';
+import { initMeasures, loadMeasures } from './measures.js';
+import { initSearch } from './search.js';
+import { pollSla } from './sla.js';
+import { initTickets, loadTickets, openTicket } from './tickets.js';
 
 let started = false;
 const RISK_POLL_MS = 60_000;
@@ -25,6 +30,14 @@ function showTab(name, staff) {
   if (name === 'tickets') loadTickets();
   if (name === 'documents') loadDocuments();
   if (name === 'dashboard') loadDashboard(staff);
+  if (name === 'measures') loadMeasures();
+  if (name === 'helpdesk') loadHelpdeskAdmin();
+}
+
+function openFromWarning(number) {
+  for (const button of document.querySelectorAll('#tabs button'))
+    if (button.dataset.tab === 'tickets') button.click();
+  openTicket(number);
 }
 
 function start(staff) {
@@ -40,12 +53,18 @@ function start(staff) {
     });
     initDocuments(staff);
     initDashboard(staff);
+    initMeasures(staff);
+    initHelpdeskAdmin(staff);
+    initSearch((tab) => showTab(tab, staff), openTicket);
     for (const button of document.querySelectorAll('#tabs button')) {
       button.addEventListener('click', () => showTab(button.dataset.tab, staff));
     }
     setInterval(() => !$('app').hidden && pollRisks(), RISK_POLL_MS);
+    setInterval(() => !$('app').hidden && pollSla(openFromWarning), RISK_POLL_MS);
   }
   pollRisks();
+  pollSla(openFromWarning);
+  initDuty();
   connectLive(onLiveFrame);
 }
 

@@ -88,6 +88,7 @@ export async function loadDashboard(staff) {
         data.tickets.byIndustry.map((r) => ({ ...r, key: t(`industry.${r.key}`) })),
       ),
       counts(t('dashboard.byEmployer'), data.tickets.byEmployer),
+      ...recoveredCards(data.recovered),
       counts(
         t('dashboard.documents'),
         Object.entries(data.documents).flatMap(([kind, byStatus]) =>
@@ -116,6 +117,46 @@ export async function loadDashboard(staff) {
   } catch (err) {
     flash(t('error', { message: err.message }), true);
   }
+}
+
+const yuan = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/** 追回金额: the total over the same tickets, then by region, industry and employer entity. */
+function recoveredCards(recovered) {
+  const table = (title, rows) =>
+    el('section', { class: 'card recovered' }, [
+      el('h3', { text: title }),
+      el(
+        'table',
+        {},
+        rows.map((r) =>
+          el('tr', {}, [
+            el('td', { text: r.key }),
+            el('td', { class: 'num', text: t('measures.yuan', { yuan: yuan(r.fen), count: r.tickets }) }),
+          ]),
+        ),
+      ),
+    ]);
+  return [
+    el('section', { class: 'card totals recovered' }, [
+      el('div', {}, [
+        el('span', { text: t('measures.totalRecovered') }),
+        el('strong', { text: t('measures.yuan', { yuan: yuan(recovered.fen), count: recovered.tickets }) }),
+      ]),
+    ]),
+    table(
+      t('measures.recoveredBy.region'),
+      recovered.byRegion.map((r) => ({ ...r, key: r.label ?? r.key })),
+    ),
+    table(
+      t('measures.recoveredBy.industry'),
+      recovered.byIndustry.map((r) => ({ ...r, key: t(`industry.${r.key}`) })),
+    ),
+    table(
+      t('measures.recoveredBy.employer'),
+      recovered.byEmployer.map((r) => ({ ...r, key: r.name ?? r.key })),
+    ),
+  ];
 }
 
 /** Admins see the WeChat bot's state and, while it waits for a scan, its login QR code. */

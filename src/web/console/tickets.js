@@ -2,6 +2,8 @@
 // its history and the actions staff take on it.
 import { api } from './api.js';
 import { $, clear, el, field, flash, select, t, time } from './dom.js';
+import { labelChips, labelFilter, ticketLabelsPanel } from './ticket-labels.js';
+import { fenText, measuresBlock, recoveredField } from './ticket-measures.js';
 
 // The server's code lists, rendered into the page (src/console-api/console-page-routes.ts).
 const { statuses: STATUSES, industries: INDUSTRIES } = JSON.parse(
@@ -27,6 +29,7 @@ export function initTickets(staff, makeOpinion) {
       select('industry', [any, ...INDUSTRIES.map((i) => [i, t(`industry.${i}`)])]),
     ),
     field(t('tickets.employer'), el('input', { name: 'employer', maxlength: 60 })),
+    labelFilter(),
     el('label', { class: 'check' }, [
       el('input', { type: 'checkbox', name: 'overdue' }),
       t('tickets.overdue'),
@@ -70,7 +73,7 @@ function renderList(items) {
   for (const item of items) {
     body.append(
       el('tr', { class: item.overdue ? 'overdue' : '', onclick: () => openTicket(item.number) }, [
-        el('td', {}, [el('a', { href: '#', text: item.number })]),
+        el('td', {}, [el('a', { href: '#', text: item.number }), labelChips(item.labels)]),
         el('td', { text: t(`ticketStatus.${item.status}`) }),
         el('td', { text: t(`priority.${item.priority}`) }),
         el('td', { text: item.employer ?? '' }),
@@ -83,7 +86,7 @@ function renderList(items) {
   table.append(body);
 }
 
-async function openTicket(number) {
+export async function openTicket(number) {
   try {
     renderDetail(await api('GET', `/api/staff/tickets/${number}`));
   } catch (err) {
@@ -110,6 +113,8 @@ function action(label, build, run) {
 function eventLine(e) {
   const label = t(`event.${e.type}`) === `event.${e.type}` ? e.type : t(`event.${e.type}`);
   if (e.type === 'transfer') return `${label} ${e.fromOfficeName ?? ''} → ${e.toOfficeName ?? ''}`;
+  if (e.type === 'recovered') return `${label} ${fenText(e.note)}`;
+  if (e.type === 'case-status') return `${label} → ${t(`measures.caseStatus.${e.note}`)}`;
   return e.toStatus ? `${label} → ${t(`ticketStatus.${e.toStatus}`)}` : label;
 }
 
@@ -146,7 +151,7 @@ function transferForm(base) {
 }
 
 let current;
-function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, documents }) {
+function renderDetail({ ticket, assignee, labels, duplicates, possibleDuplicates, documents, measures }) {
   current = ticket.number;
   const base = `/api/staff/tickets/${ticket.number}`;
   const row = (label, value) =>
@@ -156,6 +161,9 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
   const pane = clear($('ticket-detail'));
   pane.append(
     el('h2', { text: `${t('tickets.detail')} ${ticket.number}` }),
+    ticketLabelsPanel(ticket.number, labels ?? [], () =>
+      Promise.all([openTicket(ticket.number), loadTickets()]),
+    ),
     el('dl', {}, [
       row(t('tickets.status'), t(`ticketStatus.${ticket.status}`)),
       row(t('tickets.region'), ticket.regionLabel ?? ticket.regionCode),
@@ -172,6 +180,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
       row(t('tickets.description'), ticket.description),
       row(t('tickets.assignee'), assignee?.displayName),
     ]),
+    measuresBlock(measures, base, () => openTicket(ticket.number)),
     el('button', { type: 'button', text: t('tickets.makeOpinion'), onclick: () => onMakeOpinion(ticket) }),
     action(
       t('tickets.assignMe'),
@@ -190,8 +199,14 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
           ),
         ),
         field(t('tickets.note'), el('input', { name: 'note', maxlength: 2000 })),
+        recoveredField(),
       ],
-      (data) => api('POST', `${base}/status`, { to: data.get('to'), note: data.get('note') || undefined }),
+      (data) => {
+        const to = data.get('to');
+        const closing = to === 'resolved' || to === 'closed';
+        const recoveredYuan = closing && data.get('recoveredYuan') ? data.get('recoveredYuan') : undefined;
+        return api('POST', `${base}/status`, { to, note: data.get('note') || undefined, recoveredYuan });
+      },
     ),
     transferForm(base),
     action(
@@ -268,7 +283,7 @@ function renderDetail({ ticket, assignee, duplicates, possibleDuplicates, docume
         el('li', {}, [
           el('time', { text: time(e.createdAt) }),
           el('span', { text: ` ${eventLine(e)} · ${actorOf(e)}` }),
-          e.note ? el('p', { text: e.note }) : null,
+          e.note && e.type !== 'recovered' && e.type !== 'case-status' ? el('p', { text: e.note }) : null,
         ]),
       ),
     ),

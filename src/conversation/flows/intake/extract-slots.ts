@@ -9,6 +9,7 @@ import {
   parseWants,
 } from '../../../tickets/fields/parse-details.js';
 import { parseEmployer } from '../../../tickets/fields/parse-employer.js';
+import { parseEmployment } from '../../../tickets/fields/parse-employment.js';
 import { parseName } from '../../../tickets/fields/parse-name.js';
 import { parsePeriod } from '../../../tickets/fields/parse-period.js';
 import { parsePhone, withoutPhone } from '../../../tickets/fields/parse-phone.js';
@@ -40,7 +41,12 @@ const DONT_KNOW =
  * old one ("不对，是4500"). `pending` is the question just asked, so a bare answer ("李强",
  * "4500", "5个") is read as that field.
  */
-export function extractSlots(text: string, current: IntakeData, cipher: FieldCipher): Extraction {
+export function extractSlots(
+  text: string,
+  current: IntakeData,
+  cipher: FieldCipher,
+  now: Date = new Date(),
+): Extraction {
   const data: IntakeData = { ...current, evidence: [...current.evidence], wants: [...current.wants] };
   const changed: SlotName[] = [];
   const pending = current.step === 'collect' ? current.pending : undefined;
@@ -139,6 +145,12 @@ export function extractSlots(text: string, current: IntakeData, cipher: FieldCip
   if (evidence.none && !data.evidence.length) data.evidenceNone = true;
   for (const want of parseWants(rest)) if (!data.wants.includes(want)) data.wants.push(want);
   if (parseVulnerable(rest)) data.vulnerable = true;
+  const employment = parseEmployment(rest, now);
+  if (employment.ok) {
+    data.stillEmployed = employment.value.stillEmployed;
+    data.employmentEndedOn =
+      employment.value.endedOn ?? (employment.value.stillEmployed ? undefined : data.employmentEndedOn);
+  }
 
   if (pending && !changed.includes(pending)) {
     if (

@@ -45,6 +45,9 @@ export const IntakeDataSchema = Type.Object({
   evidenceNone: Type.Optional(Type.Boolean()),
   wants: Type.Array(Type.String()),
   vulnerable: Type.Optional(Type.Boolean()),
+  /** Said in passing ("已经离职了", "还在干"): the arbitration limit turns on it. Not asked. */
+  stillEmployed: Type.Optional(Type.Boolean()),
+  employmentEndedOn: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   nameEnc: Type.Optional(Type.String()),
   phoneEnc: Type.Optional(Type.String()),
   idEnc: Type.Optional(Type.String()),

@@ -78,7 +78,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     return { replies: [summary(ctx.t, data, cipher)], flow: save(data, ctx, active) };
   }
 
-  async function submit(ctx: FlowContext, data: IntakeData): Promise<FlowResult> {
+  async function submit(ctx: FlowContext, data: IntakeData, startedAt: string): Promise<FlowResult> {
     const ticket: NewTicket = {
       type: data.type,
       claimantName: cipher.decrypt(data.nameEnc ?? ''),
@@ -95,6 +95,8 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       workerCount: data.workerCount ?? (data.groupMentioned ? undefined : 1),
       workerCountApprox: data.workerCountApprox,
       vulnerable: data.vulnerable,
+      stillEmployed: data.stillEmployed,
+      employmentEndedOn: data.employmentEndedOn,
       evidence: data.evidence,
       wants: data.wants.join(',') || undefined,
       description: data.descriptionEnc ? cipher.decrypt(data.descriptionEnc) : undefined,
@@ -104,7 +106,11 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       consentVersion: CONSENT_VERSION,
       consentAt: ctx.now,
     };
-    const view = await deps.tickets.create(ticket, { actor: 'worker' });
+    // Filed already if the turn that answered with the receipt failed to save: consent again
+    // gets that ticket, not a second one.
+    const view =
+      (await deps.tickets.filedSince(ctx.conversationId, new Date(startedAt), ticket.phone)) ??
+      (await deps.tickets.create(ticket, { actor: 'worker' }));
     if (data.attachments) await deps.tickets.claimAttachments(ctx.conversationId, view.number);
     const result: FlowResult = { replies: [receipt(ctx.t, view, ctx.locale)], flow: null };
     if (isCollective(ticket.workerCount)) {
@@ -152,7 +158,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
         data.placeName = chosen.fullName;
         data.placeCandidates = undefined;
         data.step = 'collect';
-        const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher);
+        const extraction = extractSlots(ctx.text, { ...data, pending: undefined }, cipher, ctx.now);
         return advance(
           ctx,
           { ...extraction.data, regionCode: chosen.code, placeName: chosen.fullName },
@@ -169,7 +175,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     if (data.step === 'consent') {
       if (AGREE.test(ctx.text)) {
         try {
-          return await submit(ctx, data);
+          return await submit(ctx, data, active?.startedAt ?? ctx.now.toISOString());
         } catch (err) {
           deps.log.error({ err, conversationId: ctx.conversationId }, 'ticket submission failed');
           return {
@@ -190,7 +196,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       };
     }
 
-    const extraction = extractSlots(ctx.text, data, cipher);
+    const extraction = extractSlots(ctx.text, data, cipher, ctx.now);
     const next = extraction.data;
     if (deps.llm && next.step === 'collect' && ctx.text.length >= 8 && nextMissing(next)) {
       // Better with the model, never dependent on it: a failed call changes nothing.

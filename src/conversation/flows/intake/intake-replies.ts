@@ -108,6 +108,15 @@ export function summary(t: Translate, data: IntakeData, cipher: FieldCipher): Ou
   ];
   if (data.idEnc)
     lines.splice(3, 0, `${t('intake:field.idNumber')}：${maskIdNumber(cipher.decrypt(data.idEnc))}`);
+  // Only when said: nobody is asked, and staff see "unknown — ask the worker" otherwise.
+  if (data.stillEmployed !== undefined) {
+    const state = data.stillEmployed
+      ? t('intake:employment.still')
+      : data.employmentEndedOn
+        ? t('intake:employment.leftOn', { date: data.employmentEndedOn })
+        : t('intake:employment.left');
+    lines.splice(lines.length - 2, 0, `${t('intake:field.employment')}：${state}`);
+  }
   if (data.attachments) lines.push(t('intake:summary.attachments', { count: data.attachments }));
   lines.push('', t('intake:summary.ask'));
   return {
