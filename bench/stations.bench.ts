@@ -1,9 +1,3 @@
-// Stations at 200,000 (synthetic, seeded): index build time and memory, in-process k=5 query
-// p50/p99 against a brute-force scan, a SQL bounding-box query and plain geokdbush.around, and
-// HTTP throughput of the full /api/stations/nearby beside a bare route doing only the same k-NN
-// lookup, in one run.
-// Loopback only; every load phase is bounded in time.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,12 +6,13 @@ import KDBush from 'kdbush';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { applyMigrations } from '../src/platform/db/migrate.js';
-import { PROJECT_ROOT } from '../src/platform/paths.js';
 import { haversineM } from '../src/stations/geo/haversine.js';
 import { StationIndex } from '../src/stations/geo/station-index.js';
 import type { Station } from '../src/stations/station.js';
+import { loadStationTable } from '../src/stations/store/load-station-table.js';
 import { generateStations, random } from '../src/stations/synthetic/generate-stations.js';
 import { tempDir } from '../test/helpers/test-app.js';
+import { autocannon, type Cannon, combine } from './autocannon-run.js';
 import { type BenchRow, percentile } from './bench-row.js';
 
 const COUNT = 200_000;
@@ -120,47 +115,6 @@ function sqlBoxQuery(db: Database.Database) {
   };
 }
 
-interface Cannon {
-  requests: { average: number };
-  latency: { p99: number; p50: number };
-  non2xx: number;
-  errors: number;
-}
-
-/** Mean throughput over the rounds; the worse p99 of them (a p99 cannot be averaged). */
-function combine(runs: Cannon[]): Cannon {
-  return {
-    requests: { average: runs.reduce((sum, r) => sum + r.requests.average, 0) / runs.length },
-    latency: {
-      p50: Math.max(...runs.map((r) => r.latency.p50)),
-      p99: Math.max(...runs.map((r) => r.latency.p99)),
-    },
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-    errors: runs.reduce((sum, r) => sum + r.errors, 0),
-  };
-}
-
-function autocannon(url: string, seconds: number): Promise<Cannon> {
-  const bin = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'autocannon');
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-j', '-c', String(CONNECTIONS), '-d', String(seconds), url], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out) as Cannon);
-      } catch {
-        reject(new Error(`autocannon exited ${code}: ${out.slice(0, 200)}`));
-      }
-    });
-  });
-}
-
 export default async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   // Collect first (npm run bench exposes gc) so earlier benchmarks' garbage is not counted.
@@ -194,7 +148,7 @@ export default async function run(): Promise<BenchRow[]> {
   rows.push(
     row('index memory (kd-tree + amenity masks)', (tree.data.byteLength + COUNT * 4) / 1048576, 'MiB'),
   );
-  rows.push(row('station records in memory (heap)', heapStations / 1048576, 'MiB'));
+  rows.push(row('station records as plain objects (heap, baseline)', heapStations / 1048576, 'MiB'));
 
   // In-process k = 5.
   const points = queryPoints(stations, QUERIES, 2);
@@ -229,6 +183,23 @@ export default async function run(): Promise<BenchRow[]> {
   const fillStart = performance.now();
   fillDatabase(dbFile, stations);
   rows.push(row('fill SQLite with 200k stations (setup)', performance.now() - fillStart, 'ms'));
+  // The app's own store, read from that database: columns, one shared string table, records.
+  gc?.();
+  const before = process.memoryUsage();
+  const compact = new StationIndex(loadStationTable(dbFile).finish());
+  gc?.();
+  const after = process.memoryUsage();
+  const compactMiB = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 1048576;
+  rows.push(
+    row(
+      `compact store + index of ${compact.size.toLocaleString('en-US')} read from SQLite (heap + buffers)`,
+      compactMiB,
+      'MiB',
+      '< 100 MiB',
+      compactMiB < 100,
+    ),
+  );
+  rows.push(row('compact store ÷ plain objects (heap)', compactMiB / (heapStations / 1048576), '×'));
   const db = new Database(dbFile, { readonly: true });
   const box = sqlBoxQuery(db);
   const sql = timeEach(points.slice(0, 2_000), box);

@@ -28,6 +28,7 @@ import { healthRoutes } from './platform/http/health-routes.js';
 import { registerJsonBodyParser } from './platform/http/json-body-parser.js';
 import { loggerOptions } from './platform/http/logger-options.js';
 import { refuseMultipartWithoutBoundary } from './platform/http/multipart-edge.js';
+import readinessPlugin from './platform/http/readiness-plugin.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSocketCap } from './platform/http/socket-cap.js';
 import { registerValidatorCompiler } from './platform/http/validator-compiler.js';
@@ -43,6 +44,8 @@ import ticketsPlugin from './tickets/plugin.js';
 export interface BuildOptions {
   /** Replace the logger's destination (tests capture log output to check for personal data). */
   logStream?: NodeJS.WritableStream;
+  /** Build the station index after listening (server.ts); /readyz says `stations: warming` meanwhile. */
+  warmUpAfterListen?: boolean;
 }
 
 /** Build the whole service. Never listens: server.ts does, tests use app.inject. */
@@ -66,6 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Infrastructure.
   await app.register(configPlugin, { config });
   await app.register(metricsPlugin);
+  await app.register(readinessPlugin);
   await app.register(i18nPlugin);
   await app.register(prismaPlugin);
   await app.register(encryptionPlugin);
@@ -103,7 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffPlugin);
   await app.register(conversationPlugin);
   await app.register(knowledgePlugin);
-  await app.register(stationsPlugin);
+  await app.register(stationsPlugin, { warmUpAfterListen: options.warmUpAfterListen ?? false });
   await app.register(deliveryPlugin);
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);

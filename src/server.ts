@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
 
   const startedAt = performance.now();
-  const app = await buildApp(config);
+  // The station index is built once listening (readiness says so): health answers within 2 s.
+  const app = await buildApp(config, { warmUpAfterListen: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ ms: Math.round(performance.now() - startedAt) }, 'gongyou ready');
 

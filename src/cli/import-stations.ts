@@ -1,16 +1,20 @@
 // npm run stations:import -- <file.csv|file.geojson> [--coord wgs84|gcj02|bd09]
-// Validates every row, prints bad rows with line numbers, upserts the rest by external id.
+// Streams the file: validates each row as it is read, upserts the good ones by external id a
+// batch (one transaction) at a time, shows progress (rows read, rejected, rate, time left) and
+// prints bad rows with line numbers; past 50 of them, every one is also written to
+// <file>.rejected.txt.
 // A running server picks the changes up on restart or POST /api/staff/stations/reload.
 
+import fs from 'node:fs';
 import type { CoordSystem } from '../messages/messages.js';
 import { loadConfig } from '../platform/config/config.js';
-import { createPrisma } from '../platform/db/create-prisma.js';
 import { applyMigrations } from '../platform/db/migrate.js';
 import { sqlitePathFromUrl } from '../platform/db/sqlite-path.js';
 import { COORD_SYSTEMS } from '../stations/geo/coords.js';
-import { formatReport } from '../stations/import/format-report.js';
+import { formatProgress } from '../stations/import/format-progress.js';
+import { formatReport, formatRowError, SHOWN } from '../stations/import/format-report.js';
 import { importFile } from '../stations/import/import-stations.js';
-import { createStationRepo } from '../stations/station-repo.js';
+import { duration, progressLine } from './progress-line.js';
 
 const USAGE =
   'usage: npm run stations:import -- <file.csv|file.geojson> [--coord wgs84|gcj02|bd09]  (default gcj02)';
@@ -36,20 +40,28 @@ if (!args) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-applyMigrations(sqlitePathFromUrl(config.DATABASE_URL));
-const prisma = await createPrisma(config.DATABASE_URL);
+const databasePath = sqlitePathFromUrl(config.DATABASE_URL);
+applyMigrations(databasePath);
+const progress = progressLine();
 try {
-  const result = await importFile(createStationRepo(prisma), args.file, args.coord);
+  const result = await importFile(databasePath, args.file, args.coord, {
+    onProgress: (p) => progress.update(formatProgress(p, duration)),
+  });
+  progress.done();
   if (!result.ok) {
     console.error(`${args.file}: ${result.reason}`);
     process.exitCode = 1;
   } else {
     console.info(formatReport(result.value, args.coord));
+    if (result.value.errors.length > SHOWN) {
+      const rejected = `${args.file}.rejected.txt`;
+      fs.writeFileSync(rejected, `${result.value.errors.map(formatRowError).join('\n')}\n`);
+      console.info(`every rejected row, with its line and reasons: ${rejected}`);
+    }
     if (result.value.errors.length) process.exitCode = 1;
   }
 } catch (error) {
+  progress.done();
   console.error(`${args.file}: ${(error as Error).message}`);
   process.exitCode = 1;
-} finally {
-  await prisma.$disconnect();
 }

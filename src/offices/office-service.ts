@@ -2,7 +2,6 @@ import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
-import { seedOffices } from './office-seed.js';
 import {
   type Industry,
   NATIONAL_OFFICE_CODE,
@@ -18,6 +17,7 @@ import {
   toOfficeView,
   toRuleView,
 } from './office-views.js';
+import { readPreparedSeed } from './prepared-seed.js';
 import { insertRows, sqlDate } from './raw-insert.js';
 
 export type { OfficeInput, OfficeListFilter, RuleInput } from './office-views.js';
@@ -72,7 +72,8 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
   const service = {
     /** Insert the national, province, city and county federations that are not there yet. */
     async ensureSeeded(): Promise<number> {
-      const seed = seedOffices();
+      // Prepared data, not GB/T 2260 itself: no region index to build before listening.
+      const seed = readPreparedSeed();
       const existing = new Set(
         (await prisma.unionOffice.findMany({ select: { code: true } })).map((row) => row.code),
       );

@@ -9,6 +9,9 @@ import { chinaNow } from './hours/china-time.js';
 import { type HoursNow, hoursNow } from './hours/opening-hours.js';
 import type { Station } from './station.js';
 import type { StationRepo } from './station-repo.js';
+import { type IndexWarmUp, startIndexWarmUp } from './store/index-warm-up.js';
+import type { StationTableLoad } from './store/load-station-table.js';
+import { StationTable } from './store/station-table.js';
 
 export interface NearbyQuery {
   /** GCJ-02. */
@@ -36,50 +39,96 @@ export interface NearbyResult {
 /** A brisk walk, 4.8 km/h: a rider on foot with a bag. */
 const WALK_M_PER_MIN = 80;
 
+/** Whether the index holds every station yet (readiness reports it). */
+export type IndexState = 'warming' | 'ready';
+
 export interface StationService {
+  /** The current index; during a warm-up, reading it finishes the warm-up first. */
   readonly index: StationIndex;
+  readonly state: IndexState;
   /** Reload every station from the database and swap in a new index. */
   reload(): Promise<StationIndex>;
+  /**
+   * Start loading in the background (after the server listens) and resolve once built. Until
+   * then `state` is 'warming' and a search finishes the load itself rather than answer from
+   * part of the stations: a worker gets the right stations, a few hundred ms later.
+   */
+  warmUp(): Promise<StationIndex>;
   /** Put one added or edited station into the index (rebuilt from memory, no database read). */
   put(station: Station): StationIndex;
   nearby(query: NearbyQuery): NearbyResult[];
+  /** Stop a warm-up still running (the app is closing). */
+  close(): void;
 }
 
-export function createStationService(repo: StationRepo, log?: FastifyBaseLogger): StationService {
+export interface StationServiceOptions {
+  log?: FastifyBaseLogger;
+  /** Read the table straight from SQLite in chunks; without it (an in-memory database) through the repo. */
+  loadTable?: (onBad: (externalId: string, reason: string) => void) => StationTableLoad;
+}
+
+export function createStationService(repo: StationRepo, options: StationServiceOptions = {}): StationService {
+  const { log, loadTable } = options;
   let index = new StationIndex([]);
-  let editCount = 0;
+  let warming: IndexWarmUp | undefined;
+  /** Until the first load, the empty index is not the stations: it is warming, not ready. */
+  let loadedOnce = false;
+  const onBad = (externalId: string, reason: string) =>
+    log?.error({ externalId, reason }, 'station row skipped: stored data does not parse');
+  const current = (): StationIndex => {
+    if (!warming && !loadedOnce && loadTable) void load();
+    return warming ? warming.now() : index;
+  };
+
+  function load(): Promise<StationIndex> {
+    if (warming) return warming.built;
+    const started = performance.now();
+    if (!loadTable) {
+      return repo.all(onBad).then((stations) => swap(new StationIndex(stations), started));
+    }
+    const run = startIndexWarmUp(loadTable(onBad), (built) => {
+      if (warming === run) warming = undefined;
+      swap(built, started);
+    });
+    warming = run;
+    run.built.catch((error: unknown) => {
+      if (warming === run) warming = undefined;
+      log?.error({ err: error }, 'station index warm-up failed');
+    });
+    return run.built;
+  }
+
+  function swap(built: StationIndex, started: number): StationIndex {
+    index = built;
+    loadedOnce = true;
+    log?.info(
+      {
+        stations: index.size,
+        loadMs: Math.round(performance.now() - started),
+        buildMs: Math.round(index.buildMs * 10) / 10,
+      },
+      'station index built',
+    );
+    return index;
+  }
+
   return {
     get index() {
-      return index;
+      return current();
     },
-    async reload() {
-      // An edit that lands while the rows are being read would be lost by the swap: read again.
-      for (let attempt = 0; ; attempt++) {
-        const started = performance.now();
-        const edits = editCount;
-        const stations = await repo.all((externalId, reason) =>
-          log?.error({ externalId, reason }, 'station row skipped: stored data does not parse'),
-        );
-        if (editCount !== edits && attempt < 3) continue;
-        const loadedMs = performance.now() - started;
-        index = new StationIndex(stations);
-        log?.info(
-          {
-            stations: index.size,
-            loadMs: Math.round(loadedMs),
-            buildMs: Math.round(index.buildMs * 10) / 10,
-          },
-          'station index built',
-        );
-        return index;
-      }
+    get state() {
+      return warming || !loadedOnce ? 'warming' : 'ready';
     },
+    reload: load,
+    warmUp: load,
     put(station) {
-      editCount++;
-      const stations = index.stations.filter((s) => s.id !== station.id);
-      stations.push(station);
-      index = new StationIndex(stations);
+      const others = current().stations.filter((s) => s.id !== station.id);
+      index = new StationIndex(StationTable.of([...others, station]));
       return index;
+    },
+    close() {
+      warming?.cancel();
+      warming = undefined;
     },
     nearby(query) {
       const now = chinaNow(query.now ?? new Date());
@@ -92,7 +141,7 @@ export function createStationService(repo: StationRepo, log?: FastifyBaseLogger)
               (!where || where(s)) &&
               (!query.openNow || hoursNow(s.compiledHours, s.status, now).openNow)
           : undefined;
-      const found = index.nearest(query.lat, query.lng, {
+      const found = current().nearest(query.lat, query.lng, {
         limit: query.limit,
         radiusM: query.radiusM,
         amenityMask: query.amenities?.length ? amenityMask(query.amenities) : 0,

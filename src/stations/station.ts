@@ -25,3 +25,27 @@ export interface Station extends StationInput {
   id: string;
   compiledHours: CompiledHours;
 }
+
+/**
+ * A station's own fields as a plain object. Index records read through to columns (their
+ * fields are prototype getters), so spreading one gives `{}`: copy it with this.
+ */
+export function stationFields(station: Station): StationInput & { id: string } {
+  return {
+    id: station.id,
+    externalId: station.externalId,
+    name: station.name,
+    address: station.address,
+    lat: station.lat,
+    lng: station.lng,
+    regionCode: station.regionCode ?? null,
+    amenities: station.amenities,
+    hours: station.hours,
+    phone: station.phone ?? null,
+    operator: station.operator ?? null,
+    status: station.status,
+    statusNote: station.statusNote ?? null,
+    lastVerified: station.lastVerified ?? null,
+    source: station.source,
+  };
+}

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { breakLines, isAsciiRun, units } from './break-lines.js';
 import { DATE_RIGHT_EM, type DocumentLayout, SEAL_LINES, signatureRightEm } from './document-layout.js';
 
@@ -57,6 +56,8 @@ export async function renderPdf(
   meta: { creator: string; font: PdfFont },
 ): Promise<Buffer> {
   if (!fs.existsSync(meta.font.file)) throw new PdfFontMissingError(meta.font.file);
+  // Loaded on the first PDF, not at start: pdfkit costs about 0.4 s of CPU to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,

@@ -66,7 +66,7 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
 
   it('health, readiness, metrics and docs answer', async () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready', stations: 'ready' });
     await post('{"text":"你好"}');
     const metrics = await t.app.inject('/metrics');
     expect(metrics.body).toContain(

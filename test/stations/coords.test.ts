@@ -1,4 +1,6 @@
+import gcoordModule from 'gcoord';
 import { describe, expect, it } from 'vitest';
+import { gcj02ToBd09Point, wgs84ToGcj02 } from '../../src/stations/geo/china-offsets.js';
 import { convert, isInChina, toGcj02 } from '../../src/stations/geo/coords.js';
 import { haversineM } from '../../src/stations/geo/haversine.js';
 
@@ -96,5 +98,25 @@ describe('coordinate systems', () => {
     // lat and lng swapped: 116 is not a latitude.
     expect(toGcj02(116.4, 39.9, 'gcj02')).toEqual({ ok: false, reason: 'invalid' });
     expect(toGcj02(Number.NaN, 116.4, 'wgs84')).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('the hot-path conversions written out (china-offsets.ts)', () => {
+  it('equal gcoord.transform for WGS-84 → GCJ-02 and GCJ-02 → BD-09 all over China', () => {
+    // CommonJS with an ES default in its typings (as coords.ts explains): accept either shape.
+    type Gcoord = typeof gcoordModule.default;
+    const gcoord: Gcoord =
+      (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
+    let compared = 0;
+    for (let lat = 1; lat < 55.8; lat += 0.37) {
+      for (let lng = 72.1; lng < 137.8; lng += 0.53) {
+        const [gLng, gLat] = gcoord.transform([lng, lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+        expect(wgs84ToGcj02(lat, lng)).toEqual({ lat: gLat, lng: gLng });
+        const [bLng, bLat] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.BD09) as [number, number];
+        expect(gcj02ToBd09Point(lat, lng)).toEqual({ lat: bLat, lng: bLng });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(15_000);
   });
 });

@@ -5,7 +5,7 @@ import type { CoordSystem } from '../../messages/messages.js';
 import type { OfficeActor } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { type RawStation, validateStation } from '../../stations/import/validate-station.js';
-import type { Station, StationInput } from '../../stations/station.js';
+import { type Station, type StationInput, stationFields } from '../../stations/station.js';
 import {
   CreateStationSchema,
   IdParams,
@@ -27,9 +27,9 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** Index records are views over columns, not plain objects: copy their fields out. */
 function out(station: Station) {
-  const { compiledHours: _compiled, ...rest } = station;
-  return rest;
+  return stationFields(station);
 }
 
 /**

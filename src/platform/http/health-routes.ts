@@ -3,8 +3,14 @@ import Type from 'typebox';
 import { STORAGE_RETRY_AFTER_SECONDS } from '../db/storage-faults.js';
 
 const Status = Type.Object({ status: Type.String() });
+/** Readiness with each part that gets ready after listening: `{ status, stations: 'warming' | 'ready' }`. */
+const Ready = Type.Object({ status: Type.String() }, { additionalProperties: Type.String() });
 
-/** Liveness (the process answers) and readiness (the database answers and takes writes). */
+/**
+ * Liveness (the process answers) and readiness (the database answers and takes writes). A part
+ * still warming (the station index) is named in the body but does not make readiness fail: the
+ * service answers correctly meanwhile (a station search finishes the warm-up itself).
+ */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { schema: { tags: ['ops'], response: { 200: Status } } }, async () => ({
     status: 'ok',
@@ -15,7 +21,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['ops'],
-        response: { 200: Status, 503: Type.Object({ status: Type.String(), reason: Type.String() }) },
+        response: { 200: Ready, 503: Type.Object({ status: Type.String(), reason: Type.String() }) },
       },
     },
     async (_request, reply) => {
@@ -27,7 +33,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       }
       try {
         await app.prisma.$queryRawUnsafe('SELECT 1');
-        return { status: 'ready' };
+        return { status: 'ready', ...app.readiness.parts() };
       } catch {
         reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: 'unavailable', reason: 'database' });

@@ -1,6 +1,7 @@
 import gcoordModule from 'gcoord';
 import type { CoordSystem } from '../../messages/messages.js';
 import type { Result } from '../../platform/result.js';
+import { gcj02ToBd09Point, wgs84ToGcj02 } from './china-offsets.js';
 
 // gcoord is CommonJS whose typings declare an ES default export: under NodeNext the types see
 // { default }, while Node hands over the object itself. Accept either.
@@ -41,12 +42,13 @@ export function convert(lat: number, lng: number, from: CoordSystem, to: CoordSy
   }
   if (!isInChina(lat, lng)) return { ok: false, reason: 'outside-china' };
   if (from === to) return { ok: true, value: { lat, lng } };
+  if (from === 'wgs84' && to === 'gcj02') return { ok: true, value: wgs84ToGcj02(lat, lng) };
+  if (from === 'gcj02' && to === 'bd09') return { ok: true, value: gcj02ToBd09Point(lat, lng) };
   const [outLng, outLat] = gcoord.transform([lng, lat], CRS[from], CRS[to]) as [number, number];
   return { ok: true, value: { lat: outLat, lng: outLng } };
 }
 
 /** GCJ-02 → BD-09 for Baidu links; stored points are already inside China. */
 export function gcj02ToBd09(point: LatLng): LatLng {
-  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.GCJ02, gcoord.BD09) as [number, number];
-  return { lat, lng };
+  return gcj02ToBd09Point(point.lat, point.lng);
 }

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
-import { amenityMask } from '../amenities.js';
 import type { Station } from '../station.js';
+import type { StationRecord } from '../store/station-record.js';
+import { StationTable } from '../store/station-table.js';
 import { SphereKnn } from './sphere-knn.js';
 
 export interface NearestOptions {
@@ -15,60 +16,62 @@ export interface NearestOptions {
 
 /**
  * The in-memory spatial index: a kdbush tree over GCJ-02 points, searched for the k nearest on
- * the sphere by SphereKnn (geokdbush's walk, without its per-query garbage). Immutable: a change
- * builds a new index and swaps it in (see station-service.ts).
+ * the sphere by SphereKnn (geokdbush's walk, without its per-query garbage). The stations
+ * themselves live in a StationTable (columns, not objects). Immutable: a change builds a new
+ * index and swaps it in (see station-service.ts).
  */
 export class StationIndex {
-  readonly stations: readonly Station[];
-  /** Station for each position in the tree's order, so a search never goes through ids. */
-  private readonly byPosition: readonly Station[];
+  readonly table: StationTable;
+  /** Every station as a record over the table, in the table's row order. */
+  readonly stations: readonly StationRecord[];
+  /** Row of the table for each position in the tree's order. */
+  private readonly rowAt: Uint32Array;
   /** Amenity bits for each position in the tree's order. */
   private readonly masks: Uint32Array;
   private readonly knn: SphereKnn | undefined;
   /** How long building took, in milliseconds (reported at start and by the benchmark). */
   readonly buildMs: number;
 
-  constructor(stations: readonly Station[]) {
+  constructor(stations: readonly Station[] | StationTable) {
     const started = performance.now();
-    this.stations = stations;
-    const tree = new KDBush(stations.length);
-    const masksById = new Uint32Array(stations.length);
-    for (let id = 0; id < stations.length; id++) {
-      const station = stations[id] as Station;
-      tree.add(station.lng, station.lat);
-      masksById[id] = amenityMask(station.amenities);
-    }
+    const table = stations instanceof StationTable ? stations : StationTable.of(stations);
+    this.table = table;
+    this.stations = table.all();
+    const size = table.size;
+    const tree = new KDBush(size);
+    for (let row = 0; row < size; row++) tree.add(table.lng[row] as number, table.lat[row] as number);
     tree.finish();
-    const byPosition = new Array<Station>(stations.length);
-    this.masks = new Uint32Array(stations.length);
-    for (let p = 0; p < stations.length; p++) {
-      const id = tree.ids[p] as number;
-      byPosition[p] = stations[id] as Station;
-      this.masks[p] = masksById[id] as number;
+    this.rowAt = new Uint32Array(size);
+    this.masks = new Uint32Array(size);
+    for (let p = 0; p < size; p++) {
+      const row = tree.ids[p] as number;
+      this.rowAt[p] = row;
+      this.masks[p] = table.mask[row] as number;
     }
-    this.byPosition = byPosition;
-    this.knn = stations.length ? new SphereKnn(tree) : undefined;
+    this.knn = size ? new SphereKnn(tree) : undefined;
     this.buildMs = performance.now() - started;
   }
 
   get size(): number {
-    return this.stations.length;
+    return this.table.size;
   }
 
   /** Stations nearest to a GCJ-02 point, closest first. */
-  nearest(lat: number, lng: number, options: NearestOptions): Station[] {
+  nearest(lat: number, lng: number, options: NearestOptions): StationRecord[] {
     if (!this.knn) return [];
     const need = options.amenityMask ?? 0;
     const accept = options.accept;
-    const byPosition = this.byPosition;
+    const records = this.stations;
+    const rowAt = this.rowAt;
     const masks = this.masks;
     const filter =
       need || accept
         ? (p: number) =>
-            ((masks[p] as number) & need) === need && (!accept || accept(byPosition[p] as Station))
+            ((masks[p] as number) & need) === need &&
+            (!accept || accept(records[rowAt[p] as number] as StationRecord))
         : undefined;
     const radiusKm = options.radiusM === undefined ? Number.POSITIVE_INFINITY : options.radiusM / 1000;
     const positions = this.knn.around(lng, lat, options.limit, radiusKm, filter);
-    return positions.map((p) => byPosition[p] as Station);
+    return positions.map((p) => records[rowAt[p] as number] as StationRecord);
   }
 }
