@@ -6,7 +6,7 @@ import { storageFaultOf } from '../platform/db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
 import { HttpError, STORAGE_UNAVAILABLE } from '../platform/http/error-handler.js';
 import { ILL_FORMED_MESSAGE, isWellFormedDeep } from '../platform/http/well-formed-text.js';
-import type { Locale } from '../platform/i18n/locales.js';
+import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 
 /** A person types at most this many messages per window; more is a script. */
 const FLOOD_LIMIT = 10;
@@ -65,31 +65,47 @@ export function serveChatSocket(
     send({ event: 'error', statusCode, error: ERROR_NAMES[statusCode] ?? 'Bad Request', message });
 
   let conversationId: string | undefined;
+  let joining: Promise<Record<string, unknown> | undefined> | undefined;
   let sentAt: number[] = [];
   let strikes = 0;
 
-  const ready = app.conversations
-    .findOrCreate(session.channel, session.externalUserId, session.locale)
-    .then(async (conversation) => {
+  /**
+   * Join the conversation: admitted (extra frame fields) or refused (the socket closes). On
+   * connect only when the user already has a conversation; otherwise after the first turn
+   * created it, so a socket that connects and says nothing leaves no row behind.
+   */
+  const join = (conversation: { id: string }) => {
+    joining ??= (async () => {
       const admitted = session.admit ? await session.admit(conversation) : {};
       if (typeof admitted === 'string') {
         sendError(401, admitted);
         socket.close(4401, 'unauthorized');
-        return;
+        return undefined;
       }
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
         send({ event: 'push', conversationId, replies }),
       );
+      return admitted;
+    })();
+    return joining;
+  };
+
+  const ready = app.conversations
+    .find(session.channel, session.externalUserId)
+    .then(async (conversation) => {
+      const admitted = conversation ? await join(conversation) : {};
+      if (!admitted) return;
       send({
         event: 'ready',
-        conversationId,
+        conversationId: conversation?.id ?? null,
         ...session.ready,
         ...admitted,
-        locale: conversation.locale,
-        mode: conversation.mode,
+        locale: conversation?.locale ?? session.locale ?? DEFAULT_LOCALE,
+        mode: conversation?.mode ?? 'bot',
       });
-      app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
+      if (conversation)
+        app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
     })
     .catch((err) => {
       request.log.error({ err }, 'chat socket could not open its conversation');
@@ -113,16 +129,32 @@ export function serveChatSocket(
       frame = undefined;
     }
     await ready;
-    if (!conversationId) return;
+    if (socket.readyState !== socket.OPEN) return;
     if (!isWellFormedDeep(frame)) return sendError(400, ILL_FORMED_MESSAGE);
     try {
       const inbound = session.toInbound(frame);
       if (typeof inbound === 'string') return sendError(400, inbound);
+      // Someone (this user over HTTP, say) started the conversation since connect: it is joined,
+      // and its secret checked, before this socket may speak in it.
+      if (!conversationId) {
+        const appeared = await app.conversations.find(session.channel, session.externalUserId);
+        if (appeared && !(await join(appeared))) return;
+      }
+      // By the socket's user, not by id: the first turn creates the conversation, and every
+      // turn of this user queues behind the one before it under the same key.
       const result = await app.chat.handle(inbound, {
-        conversationId,
-        onDelta: (delta) => send({ event: 'delta', conversationId, ...delta }),
+        onDelta: (delta) => send({ event: 'delta', conversationId: conversationId ?? null, ...delta }),
       });
-      send({ event: 'replies', conversationId, locale: result.locale, replies: result.replies });
+      // The first turn's reply carries what `ready` could not yet (a new conversation's secret).
+      const joined = conversationId || !result.stored ? {} : await join({ id: result.conversationId });
+      if (!joined) return;
+      send({
+        event: 'replies',
+        conversationId: result.conversationId,
+        ...joined,
+        locale: result.locale,
+        replies: result.replies,
+      });
     } catch (err) {
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
       if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);

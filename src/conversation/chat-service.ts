@@ -1,5 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { type InboundMessage, MESSAGE_TEXT_MAX_CHARS, type OutboundMessage } from '../messages/messages.js';
+import {
+  type Channel,
+  type InboundMessage,
+  MESSAGE_TEXT_MAX_CHARS,
+  type OutboundMessage,
+} from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
@@ -16,6 +21,8 @@ export interface ChatTurnResult {
   locale: Locale;
   mode: ConversationMode;
   replies: OutboundMessage[];
+  /** False when nothing was stored and the conversation does not exist yet (a too-long first message). */
+  stored: boolean;
 }
 
 export type EffectHandler = (
@@ -58,7 +65,10 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!found) throw new ConversationNotFoundError(conversationId);
       return found;
     }
-    return deps.store.findOrCreate(inbound.channel, inbound.externalUserId, inbound.locale);
+    return (
+      (await deps.store.find(inbound.channel, inbound.externalUserId)) ??
+      deps.store.unstored(inbound.channel, inbound.externalUserId, inbound.locale)
+    );
   }
 
   async function runEffects(
@@ -80,7 +90,12 @@ export function createChatService(deps: ChatServiceDeps) {
   return {
     async handle(
       inbound: InboundMessage,
-      options: { conversationId?: string; onDelta?: (delta: ReplyDelta) => void } = {},
+      options: {
+        conversationId?: string;
+        onDelta?: (delta: ReplyDelta) => void;
+        /** Queue the replies in the outbox with the turn, for a channel that sends them out of band. */
+        queueFor?: Channel;
+      } = {},
     ): Promise<ChatTurnResult> {
       const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
       return mutex.run(key, async () => {
@@ -93,6 +108,7 @@ export function createChatService(deps: ChatServiceDeps) {
             locale: conversation.locale,
             mode: conversation.mode,
             replies: [{ type: 'text', text }],
+            stored: conversation.stored,
           };
         }
         if (conversation.stateProblem) {
@@ -124,6 +140,7 @@ export function createChatService(deps: ChatServiceDeps) {
           state: result.state,
           mode: result.mode,
           locale: result.locale,
+          ...(options.queueFor ? { queueFor: options.queueFor } : {}),
         });
         deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
         await runEffects(result.effects, {
@@ -136,6 +153,7 @@ export function createChatService(deps: ChatServiceDeps) {
           locale: result.locale,
           mode: result.mode,
           replies: result.replies,
+          stored: true,
         };
       });
     },
