@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ConversationNotFoundError } from '../conversation/chat-service.js';
+import { ChatBusyError } from '../conversation/turn-queue.js';
 import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
 import { storageFaultOf } from '../platform/db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
@@ -61,8 +62,13 @@ export function serveChatSocket(
   const send = (frame: Record<string, unknown>) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const sendError = (statusCode: number, message: string) =>
-    send({ event: 'error', statusCode, error: ERROR_NAMES[statusCode] ?? 'Bad Request', message });
+  const errorFrame = (statusCode: number, message: string) => ({
+    event: 'error',
+    statusCode,
+    error: ERROR_NAMES[statusCode] ?? 'Bad Request',
+    message,
+  });
+  const sendError = (statusCode: number, message: string) => send(errorFrame(statusCode, message));
 
   let conversationId: string | undefined;
   let joining: Promise<Record<string, unknown> | undefined> | undefined;
@@ -114,8 +120,12 @@ export function serveChatSocket(
 
   socket.on('message', async (raw, isBinary) => {
     const now = Date.now();
-    sentAt = sentAt.filter((at) => now - at < FLOOD_WINDOW_MS);
-    if (sentAt.length >= FLOOD_LIMIT) {
+    // Counted as the client sent them, not as read: while the event loop runs late, frames sent
+    // seconds apart are read back to back. A frame read now may have been sent up to the recent
+    // loop delay earlier, so the window (and what it allows) stretches by that delay.
+    const window = FLOOD_WINDOW_MS + app.load.recentMaxDelayMs();
+    sentAt = sentAt.filter((at) => now - at < window);
+    if (sentAt.length >= Math.floor((FLOOD_LIMIT * window) / FLOOD_WINDOW_MS)) {
       strikes += 1;
       if (strikes >= FLOOD_STRIKES) return socket.close(1008, 'too many messages');
       return sendError(429, 'Too many messages; wait a few seconds.');
@@ -157,6 +167,8 @@ export function serveChatSocket(
       });
     } catch (err) {
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
+      if (err instanceof ChatBusyError)
+        return send({ ...errorFrame(503, err.message), retryAfterSeconds: err.retryAfterSeconds });
       if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);
       if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
       if (storageFaultOf(err)) {
