@@ -40,6 +40,9 @@ export function createGroupCommit(connection: SqliteConnection, options: GroupCo
           // Nested in the open transaction, better-sqlite3 runs this as a SAVEPOINT.
           return { ok: true as const, value: db.transaction(() => item.work(db))() };
         } catch (err) {
+          // A full disk or an I/O error makes SQLite roll the whole transaction back, not just
+          // the savepoint: the works before this one are gone too, so the batch fails as one.
+          if (!db.inTransaction) throw err;
           return { ok: false as const, err };
         }
       }),

@@ -21,16 +21,16 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     },
     async (_request, reply) => {
       // A full disk or failing I/O still answers SELECT 1: the writes' own outcome says more.
+      const fault = app.storageHealth.current();
+      if (fault) {
+        reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'unavailable', reason: fault });
+      }
       // Past what it can take (turn queue full, event loop far behind): send new users elsewhere.
       const overload = app.load.overloaded();
       if (overload) {
         reply.header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: 'overloaded', reason: overload });
-      }
-      const fault = app.storageHealth.current();
-      if (fault) {
-        reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
-        return reply.status(503).send({ status: 'unavailable', reason: fault });
       }
       try {
         await app.prisma.$queryRawUnsafe('SELECT 1');

@@ -26,7 +26,9 @@ export default fp(
       ),
     );
     const load = metrics.register(createLoadMonitor());
-    load.start();
+    // Measured from ready on: the start itself (loading models, seeding) blocks the loop by
+    // design and must not make a fresh instance report itself overloaded.
+    app.addHook('onReady', async () => load.start());
     app.addHook('onClose', async () => load.stop());
     app.decorate('metrics', metrics);
     app.decorate('load', load);
