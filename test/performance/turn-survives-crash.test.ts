@@ -33,7 +33,7 @@ describe('a chat turn that was answered survives a crash', () => {
           client.waitFor((f) => f.event === 'replies' || f.event === 'error', 20_000).catch(() => undefined),
           client.closed.then(() => undefined),
         ]);
-        if (!frame || frame.event !== 'replies') break;
+        if (frame?.event !== 'replies') break;
         if (typeof frame.clientSecret === 'string') secrets.set(user, frame.clientSecret);
         answered.get(user)!.push(text);
       }
