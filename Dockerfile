@@ -17,6 +17,7 @@ COPY src ./src
 COPY bots ./bots
 COPY locales ./locales
 COPY prompts ./prompts
+COPY knowledge ./knowledge
 RUN npx tsc -p tsconfig.build.json --noEmit && npm prune --omit=dev
 
 # ---- runtime: no compilers, a CJK font for PDFs, a non-root user, data on a volume

@@ -2,12 +2,12 @@
 // (../shared/data/laws), and offline answer turns end to end through POST /api/chat/messages.
 import path from 'node:path';
 import { answerQuestion } from '../src/conversation/flows/qa/answer-question.js';
-import { CARDS } from '../src/knowledge/cards/index.js';
+import { loadCardsOrThrow } from '../src/knowledge/cards/load-card-dir.js';
 import { loadLawBench, loadTeamQuestions } from '../src/knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { readStatuteDir } from '../src/knowledge/statute-files.js';
 import type { Translate } from '../src/platform/i18n/create-i18n.js';
-import { PROJECT_ROOT } from '../src/platform/paths.js';
+import { CARDS_DIR, PROJECT_ROOT } from '../src/platform/paths.js';
 import { chat, createTestApp } from '../test/helpers/test-app.js';
 import { type BenchRow, percentile } from './bench-row.js';
 
@@ -16,7 +16,7 @@ const LAWBENCH = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'eval', 'law
 
 async function retrievalRows(): Promise<BenchRow[]> {
   const articles = readStatuteDir(LAWS_DIR);
-  const base = createKnowledgeBase(CARDS, articles);
+  const base = createKnowledgeBase(loadCardsOrThrow(CARDS_DIR, articles), articles);
   const questions = [...loadTeamQuestions(), ...loadLawBench(LAWBENCH)].map((item) => item.question);
   for (const q of questions) base.search(q); // warm up
   const times: number[] = [];

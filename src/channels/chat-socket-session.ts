@@ -14,6 +14,12 @@ const FLOOD_LIMIT = 10;
 const FLOOD_WINDOW_MS = 10_000;
 /** Frames over the limit before the socket is closed. */
 const FLOOD_STRIKES = 5;
+/**
+ * What the server keeps queued for one socket. A client that never reads made the server hold
+ * every frame sent to it (13 MB after 400 staff lines, growing without end); past this it is
+ * dropped, and what it was sent next waits in the outbox for its reconnect.
+ */
+const MAX_QUEUED_BYTES = 1024 * 1024;
 
 const ERROR_NAMES: Record<number, string> = {
   401: 'Unauthorized',
@@ -60,7 +66,18 @@ export function serveChatSocket(
   socket.on('close', () => unsubscribe?.());
 
   const send = (frame: Record<string, unknown>) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_QUEUED_BYTES) {
+      // Unsubscribed at once, so the push that met the full queue counts the user as offline.
+      unsubscribe?.();
+      request.log.warn(
+        { queuedBytes: socket.bufferedAmount },
+        `${session.channel} socket not reading; dropped`,
+      );
+      socket.terminate();
+      return;
+    }
+    socket.send(JSON.stringify(frame));
   };
   const errorFrame = (statusCode: number, message: string) => ({
     event: 'error',

@@ -2,19 +2,19 @@
 // Prints hit@1, hit@3 and MRR of the cited articles for the team's question set and for the
 // LawBench labor subset, with the full retrieval and with plain BM25 (the baseline).
 import path from 'node:path';
-import { CARDS } from '../knowledge/cards/index.js';
+import { loadCardsOrThrow } from '../knowledge/cards/load-card-dir.js';
 import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
 import { loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { readStatuteDir } from '../knowledge/statute-files.js';
-import { PROJECT_ROOT } from '../platform/paths.js';
+import { CARDS_DIR, PROJECT_ROOT } from '../platform/paths.js';
 
 const shared = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const lawsDir = process.argv[2] ?? path.join(shared, 'laws');
 const lawBenchFile = process.argv[3] ?? path.join(shared, 'eval', 'lawbench-labor.jsonl');
 
 const articles = readStatuteDir(lawsDir);
-const base = createKnowledgeBase(CARDS, articles);
+const base = createKnowledgeBase(loadCardsOrThrow(CARDS_DIR, articles), articles);
 console.info(
   `index: ${base.stats.cards} cards, ${base.stats.articles} articles from ${lawsDir} (${base.stats.buildMs.toFixed(0)} ms)`,
 );

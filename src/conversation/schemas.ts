@@ -48,6 +48,13 @@ export const ReplySchema = Type.Object({
   type: Type.String(),
   text: Type.String(),
   citations: Type.Optional(Type.Array(CitationSchema)),
+  answer: Type.Optional(
+    Type.Object({
+      lead: Type.String(),
+      more: Type.Optional(Type.String()),
+      steps: Type.Array(Type.String()),
+    }),
+  ),
   stations: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }))),
   ticket: Type.Optional(Type.Object({}, { additionalProperties: true })),
   quickReplies: Type.Optional(Type.Array(QuickReplySchema)),

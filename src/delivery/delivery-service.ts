@@ -22,8 +22,14 @@ export interface StagedDelivery {
   deliver(): Promise<{ outboxId: string; delivered: boolean }>;
 }
 
-/** Failed attempts (errors, not "user offline") before an item is marked failed for staff to see. */
+/** Failed attempts (errors, not "user offline") before an item may be marked failed. */
 export const MAX_FAILED_ATTEMPTS = 8;
+/**
+ * And how long it must have been retried by then. Eight attempts alone took 21 minutes (5 s …
+ * 10 min apart), so a channel down for an hour lost every staff reply queued in it; WeChat's
+ * customer-service window is 48 hours, so the outbox keeps trying for that long.
+ */
+export const GIVE_UP_AFTER_MS = 48 * 60 * 60_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /** 5 s, 10 s, 20 s … capped at 10 minutes. */
@@ -67,6 +73,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     channel: string;
     payload: string;
     attempts: number;
+    createdAt: Date;
   }) {
     const sender = senders.get(item.channel as Channel);
     const conversation = await deps.conversations.target(item.conversationId);
@@ -98,7 +105,8 @@ export function createDeliveryService(deps: DeliveryDeps) {
       return false;
     } catch (err) {
       const attempts = item.attempts + 1;
-      const failed = attempts >= MAX_FAILED_ATTEMPTS;
+      const failed =
+        attempts >= MAX_FAILED_ATTEMPTS && now().getTime() - item.createdAt.getTime() >= GIVE_UP_AFTER_MS;
       deps.log.warn(
         { outboxId: item.id, channel: item.channel, attempts, err: (err as Error).message },
         'delivery attempt failed',
@@ -154,6 +162,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
             // Sealed like the Message rows: a staff reply can carry a name or a phone number.
             payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
             nextAttemptAt: at,
+            createdAt: at,
           },
         }),
       ];
@@ -191,6 +200,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
           channel,
           payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
           nextAttemptAt: now(),
+          createdAt: now(),
         },
       });
       return this.flush(conversationId);

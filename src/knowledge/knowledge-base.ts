@@ -57,7 +57,10 @@ function queryTerms(tokens: string[], weight: number): QueryTerm[] {
 function cardText(card: Card): string[] {
   const asks = [...card.ask, ...(card.askEn ?? [])].join('\n');
   // The asked forms count twice: they are what a question should look like.
-  return [...tokenize(asks), ...tokenize(asks), ...tokenize(`${card.answer}\n${card.en?.answer ?? ''}`)];
+  const answers = [card.zh, card.en]
+    .map((text) => (text ? `${text.lead}\n${text.more ?? ''}` : ''))
+    .join('\n');
+  return [...tokenize(asks), ...tokenize(asks), ...tokenize(answers)];
 }
 
 /** Build the in-memory index over the cards and the imported statute articles. */

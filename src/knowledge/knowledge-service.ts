@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/create-prisma.js';
-import { CARDS } from './cards/index.js';
+import type { Article, Card } from './card.js';
+import { InvalidCardsError, loadCardDir } from './cards/load-card-dir.js';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { type ImportReport, importStatutes } from './statute-importer.js';
 
@@ -13,9 +14,19 @@ export interface KnowledgeService {
   importDir(dir: string): Promise<ImportReport>;
 }
 
-/** Cards (from code) plus the statute articles in the database, as one in-memory index. */
-export async function createKnowledgeService(prisma: Db, log: FastifyBaseLogger): Promise<KnowledgeService> {
-  let base = createKnowledgeBase(CARDS, []);
+/**
+ * The cards of `cardsDir` plus the statute articles in the database, as one in-memory index.
+ * At start every card must pass (citations checked against the stored statutes), or this throws
+ * InvalidCardsError with every problem. A later rebuild that refuses a card (statutes re-imported
+ * without an article it cites, a file edited badly) logs the problems and keeps the cards it had.
+ */
+export async function createKnowledgeService(
+  prisma: Db,
+  log: FastifyBaseLogger,
+  cardsDir: string,
+): Promise<KnowledgeService> {
+  let cards: Card[] = [];
+  let base = createKnowledgeBase(cards, []);
   let builtFrom = '';
   // Row count and newest update identify what the index was built from.
   async function version(): Promise<string> {
@@ -25,17 +36,26 @@ export async function createKnowledgeService(prisma: Db, log: FastifyBaseLogger)
     });
     return `${_count._all}@${_max.updatedAt?.toISOString() ?? ''}`;
   }
-  async function rebuild() {
+  async function build(strict: boolean) {
     builtFrom = await version();
-    const articles = await prisma.knowledgeDoc.findMany({
+    const articles: Article[] = await prisma.knowledgeDoc.findMany({
       select: { law: true, lawTitle: true, article: true, label: true, chapter: true, text: true },
       orderBy: [{ law: 'asc' }, { article: 'asc' }],
     });
-    base = createKnowledgeBase(CARDS, articles);
+    const loaded = loadCardDir(cardsDir, articles);
+    if (loaded.problems.length && strict) throw new InvalidCardsError(cardsDir, loaded.problems);
+    if (loaded.problems.length)
+      log.error(
+        { dir: cardsDir, problems: loaded.problems },
+        'knowledge cards refused; the previous cards stay',
+      );
+    else cards = loaded.cards;
+    base = createKnowledgeBase(cards, articles);
     log.info(base.stats, 'knowledge index built');
     return base.stats;
   }
-  await rebuild();
+  await build(true);
+  const rebuild = () => build(false);
   return {
     get base() {
       return base;

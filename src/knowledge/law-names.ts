@@ -40,3 +40,28 @@ export const LAW_ALIASES: Record<string, string> = {
   'social insurance law': '社会保险法',
   'trade union law': '工会法',
 };
+
+/**
+ * The statutes the project's answers rest on (short names, as in ../shared/data/laws). Card
+ * citations are checked against these when no statute text is imported.
+ */
+export const KNOWN_LAWS: readonly string[] = [
+  '劳动合同法',
+  '劳动合同法实施条例',
+  '劳动法',
+  '劳动争议调解仲裁法',
+  '社会保险法',
+  '工伤保险条例',
+  '保障农民工工资支付条例',
+  '劳动保障监察条例',
+  '工资支付暂行规定',
+  '职工带薪年休假条例',
+  '企业职工带薪年休假实施办法',
+  '女职工劳动保护特别规定',
+  '工会法',
+  '浙江省工会劳动法律监督条例',
+  '劳动争议司法解释（一）',
+  '拒不支付劳动报酬刑事案件解释',
+  '安全生产法',
+  '关于职工全年月平均工作时间和工资折算问题的通知',
+];

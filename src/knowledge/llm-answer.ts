@@ -42,7 +42,9 @@ export function buildContext(retrieval: Retrieval, base: KnowledgeBase, useCard:
   });
   if (card) {
     const text = cardAnswer(card, locale);
-    blocks.unshift(`[要点] ${text.answer}\n[下一步] ${text.steps.join('；')}`);
+    blocks.unshift(
+      `[要点] ${[text.lead, text.more].filter(Boolean).join(' ')}\n[下一步] ${text.steps.join('；')}`,
+    );
   }
   return { context: blocks.join('\n\n'), allowed, card };
 }

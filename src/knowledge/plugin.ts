@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
+import { CARDS_DIR } from '../platform/paths.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
+import { importStatutes } from './statute-importer.js';
 
 const REFRESH_MS = 60_000;
 
@@ -10,15 +12,17 @@ declare module 'fastify' {
 }
 
 /**
- * Labor-rights answers: imports statutes from KNOWLEDGE_DIR at start (when set), builds the
- * in-memory index (and rebuilds it when another process imported). The question flow that uses
- * it lives in conversation/flows/qa.
+ * Labor-rights answers: imports statutes from KNOWLEDGE_DIR at start (when set), then loads the
+ * cards of KNOWLEDGE_CARDS_DIR checked against them (an invalid card fails the start, with the
+ * list), builds the in-memory index and rebuilds it when another process imported. The question
+ * flow that uses it lives in conversation/flows/qa.
  */
 export default fp(
   async (app) => {
-    const knowledge = await createKnowledgeService(app.prisma, app.log);
+    // Statutes first, so the cards' citations are checked against the articles they will cite.
     if (app.config.KNOWLEDGE_DIR) {
-      const report = await knowledge.importDir(app.config.KNOWLEDGE_DIR);
+      const report = await importStatutes(app.prisma, app.config.KNOWLEDGE_DIR);
+      for (const problem of report.problems) app.log.warn(problem, 'statute file skipped');
       app.log.info(
         {
           dir: app.config.KNOWLEDGE_DIR,
@@ -30,6 +34,11 @@ export default fp(
         'statutes imported',
       );
     }
+    const knowledge = await createKnowledgeService(
+      app.prisma,
+      app.log,
+      app.config.KNOWLEDGE_CARDS_DIR ?? CARDS_DIR,
+    );
     app.decorate('knowledge', knowledge);
     // `npm run kb:import` writes from another process: pick its articles up within a minute.
     const refresh = setInterval(() => {

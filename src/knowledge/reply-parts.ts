@@ -1,22 +1,29 @@
 import type { Citation, QuickReply } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import type { Locale } from '../platform/i18n/locales.js';
-import type { Article, ArticleRef, Card } from './card.js';
+import type { Article, ArticleRef, Card, CardText } from './card.js';
 import { articleLabel } from './chinese-numeral.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 const SNIPPET_CHARS = 80;
+/** The article text a citation carries: the web chat shows it a tap away, so most of it. */
+const CITATION_TEXT_CHARS = 600;
 
 export function snippet(text: string, chars = SNIPPET_CHARS): string {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   return flat.length > chars ? `${flat.slice(0, chars)}…` : flat;
 }
 
-/** A citation for the reply contract, with the article's label and opening words when imported. */
+/** A citation for the reply contract: the article in words (第四十四条) and, when imported, its text. */
 export function toCitation(ref: ArticleRef, base: KnowledgeBase): Citation {
   const article = base.article(ref);
   return article
-    ? { law: ref.law, article: ref.article, title: article.label, snippet: snippet(article.text) }
+    ? {
+        law: ref.law,
+        article: ref.article,
+        title: article.label,
+        snippet: snippet(article.text, CITATION_TEXT_CHARS),
+      }
     : { law: ref.law, article: ref.article, title: articleLabel(ref.article) };
 }
 
@@ -25,12 +32,10 @@ export function basisLine(citations: readonly ArticleRef[]): string {
   return citations.map((c) => `《${c.law}》${articleLabel(c.article)}`).join('；');
 }
 
-export function cardAnswer(
-  card: Card,
-  locale: Locale,
-): { answer: string; steps: string[]; translated: boolean } {
+/** The card's text in the worker's language; `translated` is false when English was asked and there is none. */
+export function cardAnswer(card: Card, locale: Locale): CardText & { translated: boolean } {
   if (locale === 'en' && card.en) return { ...card.en, translated: true };
-  return { answer: card.answer, steps: card.steps, translated: locale !== 'en' };
+  return { ...card.zh, translated: locale !== 'en' };
 }
 
 export function answerQuickReplies(t: Translate, offerReport: boolean): QuickReply[] {

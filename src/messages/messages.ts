@@ -64,6 +64,16 @@ export interface Citation {
   snippet?: string;
 }
 
+/**
+ * An answer in its parts, so a screen can fold what follows the lead (the web chat does); `text`
+ * stays the short whole for text channels: lead, numbered steps, one line of citations.
+ */
+export interface AnswerParts {
+  lead: string;
+  more?: string;
+  steps: string[];
+}
+
 export interface StationCard {
   name: string;
   address: string;
@@ -91,6 +101,7 @@ export interface OutboundMessage {
   type: ReplyType;
   text: string;
   citations?: Citation[];
+  answer?: AnswerParts;
   stations?: StationCard[];
   ticket?: TicketReceipt;
   quickReplies?: QuickReply[];

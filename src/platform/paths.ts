@@ -18,3 +18,5 @@ export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 export const PROMPTS_DIR = path.join(PROJECT_ROOT, 'prompts');
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 export const WEB_DIR = path.join(PROJECT_ROOT, 'src', 'web');
+/** The project's own knowledge cards, one Markdown file each (KNOWLEDGE_CARDS_DIR points elsewhere). */
+export const CARDS_DIR = path.join(PROJECT_ROOT, 'knowledge', 'cards');

@@ -3,6 +3,7 @@ import type { OfficeService } from '../offices/office-service.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { FieldCipher } from '../platform/privacy/encryption.js';
+import { filedReceipt } from './filed-receipt.js';
 import { newQueryCode, normalizeQueryCode } from './numbering.js';
 import { decidePriority, dueAt, isCollective, type PriorityPolicy } from './priority.js';
 import { checkTransition } from './status-workflow.js';
@@ -154,6 +155,11 @@ export function createTicketService(deps: TicketServiceDeps) {
       };
       deps.onCreated?.(receipt, input);
       return receipt;
+    },
+
+    /** The ticket a conversation already filed for this phone since a time (see filed-receipt.ts). */
+    filedSince(conversationId: string, since: Date, phone: string): Promise<TicketReceiptView | undefined> {
+      return filedReceipt(prisma, { conversationId, since, phoneIndex: cipher.blindIndex(phone) });
     },
 
     /** Open tickets past their due time (for the metrics gauge and dashboards). */

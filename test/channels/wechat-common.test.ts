@@ -124,12 +124,26 @@ describe('replies rendered for WeChat text', () => {
     ).toContain('(Source: Labour Contract Law, art. 30)');
   });
 
-  it('adds the ticket number and query code when the text does not show them', () => {
+  it('names an answer’s citations once: its basis line in words is not repeated, others are added in words', () => {
+    const reply: OutboundMessage = {
+      type: 'answer',
+      text: '拖欠工资违法。\n\n法律依据：《劳动合同法》第三十条',
+      citations: [
+        { law: '劳动合同法', article: 30, title: '第三十条' },
+        { law: '劳动法', article: 44, title: '第四十四条' },
+      ],
+    };
+    expect(renderReplyText(reply, t)).toBe(
+      '拖欠工资违法。\n\n法律依据：《劳动合同法》第三十条\n（依据：《劳动法》第四十四条）',
+    );
+  });
+
+  it('adds the ticket number, query code and status in words when the text does not show them', () => {
     const text = renderReplyText(
       {
         type: 'ticket',
         text: '已登记。',
-        ticket: { number: 'GY-20261129-0001', queryCode: 'ABC234', status: '已提交' },
+        ticket: { number: 'GY-20261129-0001', queryCode: 'ABC234', status: 'submitted' },
       },
       t,
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { backoffMs, MAX_FAILED_ATTEMPTS } from '../../src/delivery/delivery-service.js';
+import { backoffMs, GIVE_UP_AFTER_MS, MAX_FAILED_ATTEMPTS } from '../../src/delivery/delivery-service.js';
 import { chat, clientSecretFor, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 function nextFrame(
@@ -66,7 +66,7 @@ describe('outbox delivery', () => {
     ws.close();
   });
 
-  it('retries a failing channel with backoff and marks it failed after the last attempt', async () => {
+  it('retries a failing channel with backoff and marks it failed after the last attempt once old enough', async () => {
     const { conversationId } = await chat(t.app, { channelUserId: 'wx-user', text: '你好' });
     await t.app.prisma.conversation.update({ where: { id: conversationId }, data: { channel: 'wechat' } });
     let calls = 0;
@@ -81,6 +81,13 @@ describe('outbox delivery', () => {
     expect(item?.lastError).toBe('wechat api down');
     for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) await t.app.delivery.flush(conversationId);
     expect(calls).toBe(MAX_FAILED_ATTEMPTS);
+    // Not given up while young: a channel down for an hour still gets its messages later.
+    expect(await t.app.delivery.pending(conversationId)).toHaveLength(1);
+    await t.app.prisma.outbox.updateMany({
+      where: { conversationId },
+      data: { createdAt: new Date(Date.now() - GIVE_UP_AFTER_MS - 1000) },
+    });
+    await t.app.delivery.flush(conversationId);
     const failed = await t.app.prisma.outbox.findFirst({ where: { conversationId } });
     expect(failed?.status).toBe('failed');
     expect(backoffMs(1)).toBe(5000);

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRef } from '../../src/knowledge/card.js';
-import { CARDS } from '../../src/knowledge/cards/index.js';
+import { loadCardsOrThrow } from '../../src/knowledge/cards/load-card-dir.js';
 import { parseChineseNumeral, toChineseNumeral } from '../../src/knowledge/chinese-numeral.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { readStatuteDir } from '../../src/knowledge/statute-files.js';
+import { CARDS_DIR } from '../../src/platform/paths.js';
 import { HAS_SHARED_LAWS, LAWS_DIR } from './laws-dir.js';
 
 const top3 = (base: KnowledgeBase, question: string) =>
@@ -15,7 +16,8 @@ const top3 = (base: KnowledgeBase, question: string) =>
 describe.skipIf(!HAS_SHARED_LAWS)('retrieval over the cards and ../shared/data/laws', () => {
   let base: KnowledgeBase;
   beforeAll(() => {
-    base = createKnowledgeBase(CARDS, readStatuteDir(LAWS_DIR));
+    const articles = readStatuteDir(LAWS_DIR);
+    base = createKnowledgeBase(loadCardsOrThrow(CARDS_DIR, articles), articles);
   });
 
   it.each([

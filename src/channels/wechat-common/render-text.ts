@@ -31,11 +31,16 @@ export function renderRepliesText(replies: OutboundMessage[], t: Translate): str
   return replies.flatMap((reply) => splitByBytes(renderReplyText(reply, t), WECHAT_TEXT_MAX_BYTES));
 }
 
+// An answer's own basis line names its articles in words (《劳动法》第四十四条): those are not
+// repeated; a citation the text does not name is added once, in words when the label is known.
 function withCitations(text: string, citations: Citation[], t: Translate): string {
-  const missing = citations.filter((c) => !text.includes(`${c.law}》第${c.article}条`));
+  const label = (c: Citation) => c.title ?? `第${c.article}条`;
+  const missing = citations.filter(
+    (c) => !text.includes(`${c.law}》第${c.article}条`) && !text.includes(`${c.law}》${label(c)}`),
+  );
   if (!missing.length) return text;
   const cited = missing
-    .map((c) => t('channels:citation', { law: c.law, article: c.article }))
+    .map((c) => t('channels:citation', { law: c.law, article: c.article, label: label(c) }))
     .join(t('channels:listSeparator'));
   return `${text}${t('channels:citedAs', { citations: cited })}`;
 }
@@ -62,9 +67,11 @@ function stationLines(station: StationCard, index: number, t: Translate): string
 }
 
 function ticketLine(ticket: TicketReceipt, t: Translate): string {
+  // The receipt carries the status code (clients key on it); the worker reads its label.
+  const status = t(`tickets:status.${ticket.status}`, { defaultValue: ticket.status });
   return ticket.queryCode
-    ? t('channels:ticketWithCode', { number: ticket.number, code: ticket.queryCode, status: ticket.status })
-    : t('channels:ticket', { number: ticket.number, status: ticket.status });
+    ? t('channels:ticketWithCode', { number: ticket.number, code: ticket.queryCode, status })
+    : t('channels:ticket', { number: ticket.number, status });
 }
 
 /** Split at line breaks where possible so no piece is over `maxBytes` of UTF-8. */

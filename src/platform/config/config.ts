@@ -34,6 +34,8 @@ export const ConfigSchema = Type.Object({
   SEED_SAMPLE_DATA: Type.Boolean({ default: true }),
   /** Directory of statute Markdown files imported at start (optional). */
   KNOWLEDGE_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  /** Folder of knowledge card Markdown files; unset = the project's own, knowledge/cards/. */
+  KNOWLEDGE_CARDS_DIR: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
   /** Open chat sockets (web and mini-program) one client address may hold at once. */

@@ -1,12 +1,16 @@
 // Gongyou web chat. Plain JS, no framework, no CDN: it must load fast on a cheap phone on 4G.
 // Talks to /ws/chat; falls back to POST /api/chat/messages while the socket is down.
 
+import { el, replyView } from './reply-view.js';
+
 const strings = JSON.parse(document.getElementById('strings').textContent);
 let lang = document.documentElement.lang;
 const t = (key, vars = {}) => {
   const value = key.split('.').reduce((node, part) => node?.[part], strings[lang]) ?? key;
   return value.replace(/\{\{(\w+)\}\}/g, (_, name) => String(vars[name] ?? ''));
 };
+
+const { answerBody, foldedCitations, stationCard, ticketCard } = replyView(t, () => lang);
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
@@ -36,16 +40,6 @@ function startOver() {
   localStorage.removeItem('gongyou.clientSecret');
 }
 
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === 'text') node.textContent = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
 function scrollDown() {
   log.scrollTop = log.scrollHeight;
 }
@@ -55,79 +49,13 @@ function showStatus(text) {
   statusBar.textContent = text || '';
 }
 
-function formatDistance(metres) {
-  return metres < 1000
-    ? t('distance.m', { value: Math.round(metres) })
-    : t('distance.km', { value: (metres / 1000).toFixed(1) });
-}
-
-function citationList(citations) {
-  if (!citations?.length) return null;
-  const items = citations.map((c) =>
-    el('li', {}, [
-      el('b', { text: `《${c.law}》${t('article', { article: c.article })}` }),
-      c.title ? ` ${c.title}` : '',
-    ]),
-  );
-  return el('div', { class: 'cites' }, [el('div', { text: t('citations') }), el('ul', {}, items)]);
-}
-
-function stationCard(s) {
-  const links = s.mapLinks || {};
-  const nav = el(
-    'div',
-    { class: 'nav' },
-    [
-      ['amap', links.amap],
-      ['tencent', links.tencent],
-      ['baidu', links.baidu],
-    ]
-      .filter(([, href]) => href)
-      .map(([name, href]) =>
-        el('a', { href, target: '_blank', rel: 'noopener', text: `${t('navigate')} · ${t(name)}` }),
-      ),
-  );
-  return el('div', { class: 'card' }, [
-    el('h3', { text: s.name }),
-    el('div', { class: 'meta' }, [
-      el('span', { class: s.openNow ? 'open' : 'closed', text: s.openNow ? t('openNow') : t('closedNow') }),
-      // From a typed place the distance is from its centre, not from the worker: not shown.
-      `${s.distanceFrom === 'place' ? '' : ` · ${formatDistance(s.distanceM)}`} · ${s.hoursToday || ''}`,
-    ]),
-    el('div', { class: 'meta', text: s.address }),
-    el(
-      'div',
-      { class: 'tags' },
-      (s.amenities || []).map((a) => el('span', { text: s.amenityLabels?.[a] || a })),
-    ),
-    nav,
-  ]);
-}
-
-function ticketCard(ticket) {
-  const rows = [
-    ['number', ticket.number],
-    ['queryCode', ticket.queryCode],
-    // The server sends the words; a receipt without them (the intake's) is named from the page's strings.
-    ['status', ticket.statusLabel || t(`ticketStatus.${ticket.status}`)],
-    ['office', ticket.office?.name],
-    ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(lang) : ''],
-  ].filter(([, value]) => value);
-  return el('div', { class: 'card ticket' }, [
-    el(
-      'dl',
-      {},
-      rows.flatMap(([key, value]) => [el('dt', { text: t(`ticket.${key}`) }), el('dd', { text: value })]),
-    ),
-  ]);
-}
-
 function addBubble(who, reply) {
   const cls = who === 'me' ? 'msg me' : reply?.type === 'staff' ? 'msg staff' : 'msg';
   const bubble = el('div', { class: cls }, [
     reply?.type === 'staff' ? el('span', { class: 'who', text: t('staff') }) : null,
-    el('span', { class: 'text', text: reply?.text ?? '' }),
-    citationList(reply?.citations),
+    ...(reply?.answer
+      ? answerBody(reply)
+      : [el('span', { class: 'text', text: reply?.text ?? '' }), foldedCitations(reply?.citations)]),
     ...(reply?.stations || []).map(stationCard),
     reply?.ticket ? ticketCard(reply.ticket) : null,
   ]);

@@ -78,7 +78,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     return { replies: [summary(ctx.t, data, cipher)], flow: save(data, ctx, active) };
   }
 
-  async function submit(ctx: FlowContext, data: IntakeData): Promise<FlowResult> {
+  async function submit(ctx: FlowContext, data: IntakeData, startedAt: string): Promise<FlowResult> {
     const ticket: NewTicket = {
       type: data.type,
       claimantName: cipher.decrypt(data.nameEnc ?? ''),
@@ -104,7 +104,11 @@ export function intakeFlow(deps: IntakeDeps): Flow {
       consentVersion: CONSENT_VERSION,
       consentAt: ctx.now,
     };
-    const view = await deps.tickets.create(ticket, { actor: 'worker' });
+    // Filed already if the turn that answered with the receipt failed to save: consent again
+    // gets that ticket, not a second one.
+    const view =
+      (await deps.tickets.filedSince(ctx.conversationId, new Date(startedAt), ticket.phone)) ??
+      (await deps.tickets.create(ticket, { actor: 'worker' }));
     if (data.attachments) await deps.tickets.claimAttachments(ctx.conversationId, view.number);
     const result: FlowResult = { replies: [receipt(ctx.t, view, ctx.locale)], flow: null };
     if (isCollective(ticket.workerCount)) {
@@ -169,7 +173,7 @@ export function intakeFlow(deps: IntakeDeps): Flow {
     if (data.step === 'consent') {
       if (AGREE.test(ctx.text)) {
         try {
-          return await submit(ctx, data);
+          return await submit(ctx, data, active?.startedAt ?? ctx.now.toISOString());
         } catch (err) {
           deps.log.error({ err, conversationId: ctx.conversationId }, 'ticket submission failed');
           return {
