@@ -33,7 +33,11 @@ function load(url: string, chat: boolean): Promise<autocannon.Result> {
           context.user ??= `http-load-${users++}`;
           const turn = context.turn ?? 0;
           context.turn = turn + 1;
-          const body = { channelUserId: context.user, ...mixMessage(turn), ...(context.secret ? { clientSecret: context.secret } : {}) };
+          const body = {
+            channelUserId: context.user,
+            ...mixMessage(turn),
+            ...(context.secret ? { clientSecret: context.secret } : {}),
+          };
           return { ...request, body: JSON.stringify(chat ? body : { text: 'bare' }) };
         },
         onResponse: (status: number, body: string, context: Context) => {
@@ -69,8 +73,18 @@ export default async function run(): Promise<BenchRow[]> {
         target: '≥ 3,000/s',
         ok: rate >= 3000,
       },
-      { area: 'http chat', metric: 'latency p50 (bare beside)', value: chat.latency.p50, unit: `ms (bare ${bare.latency.p50} ms)` },
-      { area: 'http chat', metric: 'latency p99 (bare beside)', value: chat.latency.p99, unit: `ms (bare ${bare.latency.p99} ms)` },
+      {
+        area: 'http chat',
+        metric: 'latency p50 (bare beside)',
+        value: chat.latency.p50,
+        unit: `ms (bare ${bare.latency.p50} ms)`,
+      },
+      {
+        area: 'http chat',
+        metric: 'latency p99 (bare beside)',
+        value: chat.latency.p99,
+        unit: `ms (bare ${bare.latency.p99} ms)`,
+      },
       { area: 'http chat', metric: 'non-2xx and errors', value: errors, unit: `of ${chat.requests.total}` },
     ];
   } finally {

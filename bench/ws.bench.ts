@@ -61,10 +61,16 @@ function rowsFor(
   cpuPerTurn: number,
 ): BenchRow[] {
   const area = `ws N=${n.toLocaleString('en-US')}`;
-  const p99Target = n === 1000 ? { target: '< 100 ms, 0 errors', ok: chat.p99 < 100 && chat.errors === 0 } : {};
+  const p99Target =
+    n === 1000 ? { target: '< 100 ms, 0 errors', ok: chat.p99 < 100 && chat.errors === 0 } : {};
   const unansweredTarget = n === 2000 ? { target: '0', ok: chat.unanswered === 0 } : {};
   return [
-    { area, metric: 'chat reply p50 (echo beside)', value: round(chat.p50), unit: `ms (echo ${round(bare.p50)} ms)` },
+    {
+      area,
+      metric: 'chat reply p50 (echo beside)',
+      value: round(chat.p50),
+      unit: `ms (echo ${round(bare.p50)} ms)`,
+    },
     {
       area,
       metric: 'chat reply p99 (echo beside)',
@@ -80,8 +86,19 @@ function rowsFor(
     },
     { area, metric: 'errors (echo beside)', value: chat.errors, unit: `(echo ${bare.errors})` },
     { area, metric: 'turns refused busy (503 frame)', value: chat.busy, unit: `of ${chat.sent} sent` },
-    { area, metric: 'unanswered turns 20 s after the load', value: chat.unanswered, unit: 'turns', ...unansweredTarget },
-    { area, metric: 'server peak RSS (echo beside)', value: round(rss), unit: `MiB (echo ${round(echoRss)} MiB)` },
+    {
+      area,
+      metric: 'unanswered turns 20 s after the load',
+      value: chat.unanswered,
+      unit: 'turns',
+      ...unansweredTarget,
+    },
+    {
+      area,
+      metric: 'server peak RSS (echo beside)',
+      value: round(rss),
+      unit: `MiB (echo ${round(echoRss)} MiB)`,
+    },
     {
       area,
       metric: 'server CPU per answered turn',

@@ -40,10 +40,14 @@ export function runLoadClient(options: {
   seconds: number;
   echo: boolean;
 }): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', here('./ws-load-client.ts'), JSON.stringify(options)], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', here('./ws-load-client.ts'), JSON.stringify(options)],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -70,12 +70,15 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + delta);
 });
 const idle = profile.samples.reduce(
-  (sum, id, i) => sum + (byId.get(id)?.callFrame.functionName === '(idle)' ? (profile.timeDeltas[i] ?? 0) : 0),
+  (sum, id, i) =>
+    sum + (byId.get(id)?.callFrame.functionName === '(idle)' ? (profile.timeDeltas[i] ?? 0) : 0),
   0,
 );
 const busy = total - idle;
 console.info(JSON.stringify(result));
-console.info(`busy ${(busy / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms; ${(busy / 1000 / result.answered).toFixed(3)} ms per answered turn (includes start-up)`);
+console.info(
+  `busy ${(busy / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms; ${(busy / 1000 / result.answered).toFixed(3)} ms per answered turn (includes start-up)`,
+);
 for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
   console.info(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${key}`);
 fs.rmSync(dir, { recursive: true, force: true });

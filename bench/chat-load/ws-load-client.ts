@@ -79,16 +79,20 @@ function conversation(index: number): Promise<void> {
 const started = performance.now();
 // Ramp the connections up over a second or two rather than one burst of handshakes.
 for (let i = 0; i < options.conversations; i += 50) {
-  await Promise.all(Array.from({ length: Math.min(50, options.conversations - i) }, (_, k) => conversation(i + k)));
+  await Promise.all(
+    Array.from({ length: Math.min(50, options.conversations - i) }, (_, k) => conversation(i + k)),
+  );
 }
 await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
 stopping = true;
 const loadSeconds = (performance.now() - started) / 1000;
 // Turns still in flight get a grace period to be answered before they count as unanswered.
-for (let waited = 0; waiting.size && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+for (let waited = 0; waiting.size && waited < 20_000; waited += 100)
+  await new Promise((r) => setTimeout(r, 100));
 for (const socket of sockets) socket.terminate();
 latencies.sort((a, b) => a - b);
-const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+const at = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
 process.stdout.write(
   `${JSON.stringify({
     sent,
