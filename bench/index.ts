@@ -1,4 +1,5 @@
-// npm run bench — runs every bench/*.bench.ts (or those named: npm run bench -- stations) and
+// npm run bench — runs every bench/*.bench.ts (or those named: npm run bench -- stations, or
+// npm run bench -- --only ws) and
 // prints one table. Each module's default export returns BenchRow[]. Targets are reported here,
 // never asserted in tests.
 import fs from 'node:fs';
@@ -7,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchRow } from './bench-row.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+// `--only ws` and a bare `ws` both select bench/ws.bench.ts.
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--only');
 const files = fs
   .readdirSync(dir)
   .filter((file) => file.endsWith('.bench.ts'))

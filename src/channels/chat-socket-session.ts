@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ConversationNotFoundError } from '../conversation/chat-service.js';
+import { ChatBusyError } from '../conversation/turn-queue.js';
 import type { Channel, InboundMessage, OutboundMessage } from '../messages/messages.js';
 import { storageFaultOf } from '../platform/db/storage-faults.js';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../platform/domain-error.js';
 import { HttpError, STORAGE_UNAVAILABLE } from '../platform/http/error-handler.js';
 import { ILL_FORMED_MESSAGE, isWellFormedDeep } from '../platform/http/well-formed-text.js';
-import type { Locale } from '../platform/i18n/locales.js';
+import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 
 /** A person types at most this many messages per window; more is a script. */
 const FLOOD_LIMIT = 10;
@@ -78,35 +79,56 @@ export function serveChatSocket(
     }
     socket.send(JSON.stringify(frame));
   };
-  const sendError = (statusCode: number, message: string) =>
-    send({ event: 'error', statusCode, error: ERROR_NAMES[statusCode] ?? 'Bad Request', message });
+  const errorFrame = (statusCode: number, message: string) => ({
+    event: 'error',
+    statusCode,
+    error: ERROR_NAMES[statusCode] ?? 'Bad Request',
+    message,
+  });
+  const sendError = (statusCode: number, message: string) => send(errorFrame(statusCode, message));
 
   let conversationId: string | undefined;
+  let joining: Promise<Record<string, unknown> | undefined> | undefined;
   let sentAt: number[] = [];
   let strikes = 0;
 
-  const ready = app.conversations
-    .findOrCreate(session.channel, session.externalUserId, session.locale)
-    .then(async (conversation) => {
+  /**
+   * Join the conversation: admitted (extra frame fields) or refused (the socket closes). On
+   * connect only when the user already has a conversation; otherwise after the first turn
+   * created it, so a socket that connects and says nothing leaves no row behind.
+   */
+  const join = (conversation: { id: string }) => {
+    joining ??= (async () => {
       const admitted = session.admit ? await session.admit(conversation) : {};
       if (typeof admitted === 'string') {
         sendError(401, admitted);
         socket.close(4401, 'unauthorized');
-        return;
+        return undefined;
       }
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
         send({ event: 'push', conversationId, replies }),
       );
+      return admitted;
+    })();
+    return joining;
+  };
+
+  const ready = app.conversations
+    .find(session.channel, session.externalUserId)
+    .then(async (conversation) => {
+      const admitted = conversation ? await join(conversation) : {};
+      if (!admitted) return;
       send({
         event: 'ready',
-        conversationId,
+        conversationId: conversation?.id ?? null,
         ...session.ready,
         ...admitted,
-        locale: conversation.locale,
-        mode: conversation.mode,
+        locale: conversation?.locale ?? session.locale ?? DEFAULT_LOCALE,
+        mode: conversation?.mode ?? 'bot',
       });
-      app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
+      if (conversation)
+        app.delivery.flush(conversation.id).catch((err) => request.log.error({ err }, 'outbox flush failed'));
     })
     .catch((err) => {
       request.log.error({ err }, 'chat socket could not open its conversation');
@@ -115,8 +137,12 @@ export function serveChatSocket(
 
   socket.on('message', async (raw, isBinary) => {
     const now = Date.now();
-    sentAt = sentAt.filter((at) => now - at < FLOOD_WINDOW_MS);
-    if (sentAt.length >= FLOOD_LIMIT) {
+    // Counted as the client sent them, not as read: while the event loop runs late, frames sent
+    // seconds apart are read back to back. A frame read now may have been sent up to the recent
+    // loop delay earlier, so the window (and what it allows) stretches by that delay.
+    const window = FLOOD_WINDOW_MS + app.load.recentMaxDelayMs();
+    sentAt = sentAt.filter((at) => now - at < window);
+    if (sentAt.length >= Math.floor((FLOOD_LIMIT * window) / FLOOD_WINDOW_MS)) {
       strikes += 1;
       if (strikes >= FLOOD_STRIKES) return socket.close(1008, 'too many messages');
       return sendError(429, 'Too many messages; wait a few seconds.');
@@ -130,18 +156,36 @@ export function serveChatSocket(
       frame = undefined;
     }
     await ready;
-    if (!conversationId) return;
+    if (socket.readyState !== socket.OPEN) return;
     if (!isWellFormedDeep(frame)) return sendError(400, ILL_FORMED_MESSAGE);
     try {
       const inbound = session.toInbound(frame);
       if (typeof inbound === 'string') return sendError(400, inbound);
+      // Someone (this user over HTTP, say) started the conversation since connect: it is joined,
+      // and its secret checked, before this socket may speak in it.
+      if (!conversationId) {
+        const appeared = await app.conversations.find(session.channel, session.externalUserId);
+        if (appeared && !(await join(appeared))) return;
+      }
+      // By the socket's user, not by id: the first turn creates the conversation, and every
+      // turn of this user queues behind the one before it under the same key.
       const result = await app.chat.handle(inbound, {
-        conversationId,
-        onDelta: (delta) => send({ event: 'delta', conversationId, ...delta }),
+        onDelta: (delta) => send({ event: 'delta', conversationId: conversationId ?? null, ...delta }),
       });
-      send({ event: 'replies', conversationId, locale: result.locale, replies: result.replies });
+      // The first turn's reply carries what `ready` could not yet (a new conversation's secret).
+      const joined = conversationId || !result.stored ? {} : await join({ id: result.conversationId });
+      if (!joined) return;
+      send({
+        event: 'replies',
+        conversationId: result.conversationId,
+        ...joined,
+        locale: result.locale,
+        replies: result.replies,
+      });
     } catch (err) {
       if (err instanceof HttpError) return sendError(err.statusCode, err.message);
+      if (err instanceof ChatBusyError)
+        return send({ ...errorFrame(503, err.message), retryAfterSeconds: err.retryAfterSeconds });
       if (err instanceof DomainError) return sendError(DOMAIN_ERROR_STATUS[err.kind], err.message);
       if (err instanceof ConversationNotFoundError) return sendError(404, 'Conversation not found.');
       if (storageFaultOf(err)) {

@@ -1,7 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { type InboundMessage, MESSAGE_TEXT_MAX_CHARS, type OutboundMessage } from '../messages/messages.js';
+import {
+  type Channel,
+  type InboundMessage,
+  MESSAGE_TEXT_MAX_CHARS,
+  type OutboundMessage,
+} from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
-import type { Locale } from '../platform/i18n/locales.js';
+import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
 import { handleMessage } from './engine.js';
 import type { Effect, ReplyDelta } from './flow.js';
@@ -9,6 +14,7 @@ import type { FlowRegistry } from './flow-registry.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
+import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
 import type { Understand } from './understanding/understand.js';
 
 export interface ChatTurnResult {
@@ -16,6 +22,8 @@ export interface ChatTurnResult {
   locale: Locale;
   mode: ConversationMode;
   replies: OutboundMessage[];
+  /** False when nothing was stored and the conversation does not exist yet (a too-long first message). */
+  stored: boolean;
 }
 
 export type EffectHandler = (
@@ -33,6 +41,15 @@ export interface ChatServiceDeps {
   now?: () => Date;
   /** The reading of each message (see understanding/understand.ts). */
   understand?: Understand;
+  /** Bounds on waiting turns (unbounded by default is never right: see turn-queue.ts). */
+  queue?: TurnQueue;
+}
+
+export interface TurnOptions {
+  conversationId?: string;
+  onDelta?: (delta: ReplyDelta) => void;
+  /** Queue the replies in the outbox with the turn, for a channel that sends them out of band. */
+  queueFor?: Channel;
 }
 
 export class ConversationNotFoundError extends Error {
@@ -51,6 +68,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const effectHandlers = new Map<string, EffectHandler[]>();
   const listeners = new Map<string, Set<PushListener>>();
   const now = deps.now ?? (() => new Date());
+  const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
   async function load(inbound: InboundMessage, conversationId?: string): Promise<LoadedConversation> {
     if (conversationId) {
@@ -58,7 +76,10 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!found) throw new ConversationNotFoundError(conversationId);
       return found;
     }
-    return deps.store.findOrCreate(inbound.channel, inbound.externalUserId, inbound.locale);
+    return (
+      (await deps.store.find(inbound.channel, inbound.externalUserId)) ??
+      deps.store.unstored(inbound.channel, inbound.externalUserId, inbound.locale)
+    );
   }
 
   async function runEffects(
@@ -77,68 +98,91 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  return {
-    async handle(
-      inbound: InboundMessage,
-      options: { conversationId?: string; onDelta?: (delta: ReplyDelta) => void } = {},
-    ): Promise<ChatTurnResult> {
-      const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
-      return mutex.run(key, async () => {
-        const conversation = await load(inbound, options.conversationId);
-        if (inbound.text && isOverCap(inbound.text)) {
-          // Told, not read: no understanding step sees it and nothing is stored.
-          const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
-          return {
-            conversationId: conversation.id,
-            locale: conversation.locale,
-            mode: conversation.mode,
-            replies: [{ type: 'text', text }],
-          };
-        }
-        if (conversation.stateProblem) {
-          deps.log.error(
-            { conversationId: conversation.id, reason: conversation.stateProblem },
-            'stored conversation state was invalid; reset',
-          );
-        }
-        const result = await handleMessage(
-          {
-            conversationId: conversation.id,
-            state: conversation.state,
-            mode: conversation.mode,
-            locale: conversation.locale,
-            isFirstMessage: conversation.isNew,
-            inbound,
-            now: now(),
-            onDelta: options.onDelta,
-          },
-          { flows: deps.flows, t: deps.t, understand: deps.understand },
-        );
-        // Tell the worker rather than pretend: whatever they were in the middle of is gone.
-        if (conversation.stateProblem)
-          result.replies.unshift({ type: 'text', text: deps.t(result.locale)('fallback.stateReset') });
-        await deps.store.saveTurn({
-          conversation,
-          inbound,
-          replies: result.replies,
-          state: result.state,
-          mode: result.mode,
-          locale: result.locale,
-        });
-        deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
-        await runEffects(result.effects, {
-          id: conversation.id,
-          channel: conversation.channel,
-          locale: result.locale,
-        });
+  function turn(inbound: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
+    const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+    return mutex.run(key, async () => {
+      const conversation = await load(inbound, options.conversationId);
+      if (inbound.text && isOverCap(inbound.text)) {
+        // Told, not read: no understanding step sees it and nothing is stored.
+        const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
         return {
           conversationId: conversation.id,
-          locale: result.locale,
-          mode: result.mode,
-          replies: result.replies,
+          locale: conversation.locale,
+          mode: conversation.mode,
+          replies: [{ type: 'text', text }],
+          stored: conversation.stored,
         };
+      }
+      if (conversation.stateProblem) {
+        deps.log.error(
+          { conversationId: conversation.id, reason: conversation.stateProblem },
+          'stored conversation state was invalid; reset',
+        );
+      }
+      const result = await handleMessage(
+        {
+          conversationId: conversation.id,
+          state: conversation.state,
+          mode: conversation.mode,
+          locale: conversation.locale,
+          isFirstMessage: conversation.isNew,
+          inbound,
+          now: now(),
+          onDelta: options.onDelta,
+        },
+        { flows: deps.flows, t: deps.t, understand: deps.understand },
+      );
+      // Tell the worker rather than pretend: whatever they were in the middle of is gone.
+      if (conversation.stateProblem)
+        result.replies.unshift({ type: 'text', text: deps.t(result.locale)('fallback.stateReset') });
+      await deps.store.saveTurn({
+        conversation,
+        inbound,
+        replies: result.replies,
+        state: result.state,
+        mode: result.mode,
+        locale: result.locale,
+        ...(options.queueFor ? { queueFor: options.queueFor } : {}),
       });
+      deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
+      await runEffects(result.effects, {
+        id: conversation.id,
+        channel: conversation.channel,
+        locale: result.locale,
+      });
+      return {
+        conversationId: conversation.id,
+        locale: result.locale,
+        mode: result.mode,
+        replies: result.replies,
+        stored: true,
+      };
+    });
+  }
+
+  return {
+    /**
+     * One turn, in its place in the bounded line: refused at once with ChatBusyError (503 and
+     * Retry-After, or a busy frame) when this conversation or the whole process has too many
+     * turns waiting.
+     */
+    async handle(inbound: InboundMessage, options: TurnOptions = {}): Promise<ChatTurnResult> {
+      const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+      const place = queue.enter(key);
+      if ('full' in place) {
+        const seconds = place.retryAfterSeconds;
+        const message = deps.t(inbound.locale ?? DEFAULT_LOCALE)('fallback.busy', { seconds });
+        throw new ChatBusyError(message, seconds, place.full);
+      }
+      try {
+        return await turn(inbound, options);
+      } finally {
+        place.release();
+      }
     },
+
+    /** The bounded line of turns (its size and whether it is full, for metrics and readiness). */
+    queue,
 
     onEffect(type: string, handler: EffectHandler): void {
       effectHandlers.set(type, [...(effectHandlers.get(type) ?? []), handler]);

@@ -4,6 +4,7 @@ import { type ChatService, createChatService } from './chat-service.js';
 import { FlowRegistry } from './flow-registry.js';
 import { type ConversationStore, createConversationStore } from './store/conversation-store.js';
 import { createOutboundMessages, type OutboundMessages } from './store/outbound-messages.js';
+import { createTurnQueue } from './turn-queue.js';
 import { shippedModel } from './understanding/classifier/shipped-model.js';
 import { createUnderstand } from './understanding/understand.js';
 
@@ -44,7 +45,28 @@ export default fp(
       llm: () => (app.config.LLM_UNDERSTANDING ? app.llm : undefined),
       log: app.log,
     });
-    app.decorate('chat', createChatService({ store, flows, t: app.t, log: app.log, turns, understand }));
+    const queue = createTurnQueue({
+      perConversation: app.config.CHAT_QUEUE_PER_CONVERSATION,
+      global: app.config.CHAT_QUEUE_MAX,
+    });
+    app.load.addSource('chat-queue', queue.overload);
+    app.metrics.register(
+      new CollectedGauge('gongyou_chat_turns_in_flight', 'Chat turns waiting or running now.', queue.size),
+    );
+    app.metrics.register(
+      new CollectedGauge(
+        'gongyou_chat_turns_per_commit',
+        'Chat turns written per grouped transaction, on average since start.',
+        () => {
+          const stats = store.commitStats();
+          return stats.commits ? stats.works / stats.commits : 0;
+        },
+      ),
+    );
+    app.decorate(
+      'chat',
+      createChatService({ store, flows, t: app.t, log: app.log, turns, understand, queue }),
+    );
   },
   { name: 'conversation', dependencies: ['config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm'] },
 );

@@ -6,10 +6,7 @@ import type { Prisma } from '../platform/db/db-types.js';
 
 export type SqlValue = string | number | null;
 
-/** DateTime as Prisma's SQLite adapter stores it (ISO text, "+00:00"), so both read alike. */
-export function sqlDate(value: Date | string): string {
-  return new Date(value).toISOString().replace('Z', '+00:00');
-}
+export { sqlDate } from '../platform/db/sql-date.js';
 
 /** INSERT rows (values in `columns` order) in as few statements as SQLite's parameter limit allows. */
 export async function insertRows(

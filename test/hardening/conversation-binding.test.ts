@@ -69,15 +69,20 @@ describe('a web conversation is bound to its client secret', () => {
     owner.close();
   });
 
-  it('gives a new socket user its secret in the ready frame', async () => {
+  it('gives a new socket user its secret with the first reply (no conversation before it)', async () => {
     const client = new WsClient(`${base}/ws/chat?channelUserId=socket-newcomer`);
     const ready = await client.waitFor((f) => f.event === 'ready');
-    expect(ready.clientSecret).toMatch(/^[\w-]{40,}$/);
+    expect(ready).not.toHaveProperty('clientSecret');
+    client.send({ type: 'message', text: '你好' });
+    const first = await client.waitFor((f) => f.event === 'replies');
+    expect(first.clientSecret).toMatch(/^[\w-]{40,}$/);
+    client.send({ type: 'message', text: '菜单' });
+    expect(await client.waitFor((f) => f.event === 'replies')).not.toHaveProperty('clientSecret');
     client.close();
     const http = await post({
       channelUserId: 'socket-newcomer',
       text: '你好',
-      clientSecret: ready.clientSecret,
+      clientSecret: first.clientSecret,
     });
     expect(http.statusCode).toBe(200);
   });

@@ -14,19 +14,19 @@ describe('chat socket edge', () => {
   afterAll(async () => t.close());
 
   it('answers a frame with a lone surrogate with a 400 error frame, stores nothing and keeps the socket', async () => {
-    const client = new WsClient(`${base}/ws/chat`);
-    const ready = await client.waitFor((f) => f.event === 'ready');
+    const client = new WsClient(`${base}/ws/chat?channelUserId=surrogate-rider`);
+    await client.waitFor((f) => f.event === 'ready');
     client.send('{"type":"message","text":"工资\\ud800"}');
     const error = await client.waitFor((f) => f.event === 'error');
     expect(error).toMatchObject({ statusCode: 400, message: expect.stringMatching(/Unicode/) });
-    const stored = await t.app.prisma.message.count({
-      where: { conversationId: String(ready.conversationId) },
-    });
-    expect(stored).toBe(0);
+    const mine = { channel: 'web', externalUserId: 'surrogate-rider' };
+    expect(await t.app.prisma.conversation.count({ where: mine })).toBe(0);
     client.send({ type: 'message', text: '你好' });
-    expect(await client.waitFor((f) => f.event === 'replies')).toMatchObject({
-      conversationId: ready.conversationId,
+    const replies = await client.waitFor((f) => f.event === 'replies');
+    const stored = await t.app.prisma.message.count({
+      where: { conversationId: String(replies.conversationId) },
     });
+    expect(stored).toBe(2);
     client.close();
   });
 });

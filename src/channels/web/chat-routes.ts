@@ -76,7 +76,8 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
       try {
         const result = await app.chat.handle(inbound, { conversationId: existing?.id });
         // New, or from before secrets: it becomes this caller's now.
-        const clientSecret = check === 'unset' ? await secrets.issue(result.conversationId) : undefined;
+        const clientSecret =
+          check === 'unset' && result.stored ? await secrets.issue(result.conversationId) : undefined;
         return {
           conversationId: result.conversationId,
           locale: result.locale,

@@ -4,7 +4,6 @@ import { DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import type { MessageDedup } from '../wechat-common/message-dedup.js';
-import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { welcomeText } from '../wechat-common/render-text.js';
 import { sendWelcome, syncMessages } from './kf-api.js';
 import { kfInbound, kfUserId } from './kf-inbound.js';
@@ -51,8 +50,9 @@ export function createKfSync(
       return;
     }
     const image = inbound.image && (await withMediaBytes(inbound.image, tokens, MEDIA_GET));
-    const result = await app.chat.handle(image ? { ...inbound, image } : inbound);
-    await queueTurnReplies(app, result.conversationId, 'wecom', result.replies);
+    // The replies are queued in the outbox with the turn itself: a crash after the commit still sends them.
+    const result = await app.chat.handle(image ? { ...inbound, image } : inbound, { queueFor: 'wecom' });
+    await app.delivery.flush(result.conversationId);
   }
 
   return (openKfId: string, callbackToken?: string) =>

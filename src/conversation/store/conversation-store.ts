@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel, InboundMessage, OutboundMessage } from '../../messages/messages.js';
 import type { Db } from '../../platform/db/create-prisma.js';
 import type { Conversation } from '../../platform/db/db-types.js';
+import { createGroupCommit } from '../../platform/db/group-commit.js';
+import { connectionOf } from '../../platform/db/sqlite-connection.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../../platform/i18n/locales.js';
 import type { MessageCodec } from '../../platform/privacy/message-codec.js';
 import {
@@ -10,6 +13,7 @@ import {
   parseState,
   serializeState,
 } from '../state.js';
+import { type ConversationRow, prepareTurnStatements, type TurnWrite } from './turn-statements.js';
 
 export interface LoadedConversation {
   id: string;
@@ -19,6 +23,8 @@ export interface LoadedConversation {
   mode: ConversationMode;
   state: ConversationState;
   isNew: boolean;
+  /** False for a conversation whose first message this is: its row is written with the turn. */
+  stored: boolean;
   /** Set when the stored state could not be parsed and was reset. */
   stateProblem?: string;
 }
@@ -30,13 +36,23 @@ export interface TurnToSave {
   state: ConversationState;
   mode: ConversationMode;
   locale: Locale;
+  /** Also queue the replies in the outbox, in the same transaction, for this out-of-band channel. */
+  queueFor?: Channel;
 }
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;
 
-/** Conversations and messages in the database. The engine never sees Prisma; this does. */
+/**
+ * Conversations and messages in the database. The engine never sees Prisma; this does. A turn's
+ * read and write go through statements prepared once on Prisma's own connection, and the writes
+ * of turns arriving together share one transaction (group commit): one fsync for many turns.
+ */
 export function createConversationStore(prisma: Db, codec: MessageCodec) {
-  function toLoaded(row: Conversation, isNew: boolean): LoadedConversation {
+  const connection = connectionOf(prisma);
+  const statements = prepareTurnStatements(connection.db);
+  const commits = createGroupCommit(connection);
+
+  function toLoaded(row: ConversationRow | Conversation, isNew: boolean): LoadedConversation {
     const parsed = parseState(row.state);
     return {
       id: row.id,
@@ -46,30 +62,48 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       mode: row.mode as ConversationMode,
       state: parsed.ok ? parsed.value : initialState(),
       isNew,
+      stored: true,
       ...(parsed.ok ? {} : { stateProblem: parsed.reason }),
     };
   }
 
   return {
     async findById(id: string): Promise<LoadedConversation | undefined> {
-      const row = await prisma.conversation.findUnique({ where: { id } });
-      return row ? toLoaded(row, false) : undefined;
+      const row = statements.byId(id);
+      return row ? toLoaded(row, !row.hasMessages) : undefined;
     },
 
-    /** The conversation of this user on this channel, created on first contact. */
+    /** The conversation of this user on this channel, if it has one. */
+    async find(channel: Channel, externalUserId: string): Promise<LoadedConversation | undefined> {
+      const row = statements.byUser(channel, externalUserId);
+      return row ? toLoaded(row, !row.hasMessages) : undefined;
+    },
+
+    /**
+     * The conversation this user's first message starts: not stored until its turn is saved,
+     * so a socket that connects and says nothing leaves no row behind.
+     */
+    unstored(channel: Channel, externalUserId: string, locale?: Locale): LoadedConversation {
+      return {
+        id: randomUUID(),
+        channel,
+        externalUserId,
+        locale: locale ?? DEFAULT_LOCALE,
+        mode: 'bot',
+        state: initialState(),
+        isNew: true,
+        stored: false,
+      };
+    },
+
+    /** The conversation of this user on this channel, created now (for writes outside a turn). */
     async findOrCreate(
       channel: Channel,
       externalUserId: string,
       locale?: Locale,
     ): Promise<LoadedConversation> {
-      const existing = await prisma.conversation.findUnique({
-        where: { channel_externalUserId: { channel, externalUserId } },
-      });
-      if (existing)
-        return toLoaded(
-          existing,
-          (await prisma.message.count({ where: { conversationId: existing.id } })) === 0,
-        );
+      const existing = statements.byUser(channel, externalUserId);
+      if (existing) return toLoaded(existing, !existing.hasMessages);
       const created = await prisma.conversation.upsert({
         where: { channel_externalUserId: { channel, externalUserId } },
         create: {
@@ -83,7 +117,11 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       return toLoaded(created, true);
     },
 
-    /** The inbound message, every reply and the new state, in one transaction. */
+    /**
+     * The inbound message, every reply, the new state (and the conversation itself on its first
+     * message, and the outbox row when asked) in one transaction shared with the turns saved at
+     * the same moment. Resolves after that transaction has committed.
+     */
     async saveTurn(turn: TurnToSave): Promise<void> {
       const { conversation, inbound } = turn;
       const now = new Date();
@@ -91,41 +129,38 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
         inbound.location || inbound.image
           ? JSON.stringify({ location: inbound.location, image: inbound.image })
           : null;
-      await prisma.$transaction([
-        prisma.message.create({
-          data: {
-            conversationId: conversation.id,
+      const write: TurnWrite = {
+        conversation,
+        messages: [
+          {
             direction: 'in',
             author: 'user',
             text: codec.seal(inbound.text),
             payload: codec.seal(inboundPayload),
             createdAt: now,
           },
-        }),
-        ...turn.replies.map((reply, index) =>
-          prisma.message.create({
-            data: {
-              conversationId: conversation.id,
-              direction: 'out',
-              author: 'bot',
-              text: codec.seal(reply.text),
-              payload: codec.seal(JSON.stringify(reply)),
-              // Keep replies ordered after the message that caused them.
-              createdAt: new Date(now.getTime() + index + 1),
-            },
-          }),
-        ),
-        prisma.conversation.update({
-          where: { id: conversation.id },
-          data: {
-            state: serializeState(turn.state),
-            mode: turn.mode,
-            locale: turn.locale,
-            lastMessageAt: now,
-          },
-        }),
-      ]);
+          ...turn.replies.map((reply, index) => ({
+            direction: 'out' as const,
+            author: 'bot',
+            text: codec.seal(reply.text),
+            payload: codec.seal(JSON.stringify(reply)),
+            // Keep replies ordered after the message that caused them.
+            createdAt: new Date(now.getTime() + index + 1),
+          })),
+        ],
+        state: serializeState(turn.state),
+        mode: turn.mode,
+        locale: turn.locale,
+        at: now,
+        ...(turn.queueFor && turn.replies.length
+          ? { outbox: { channel: turn.queueFor, payload: codec.seal(JSON.stringify(turn.replies)) ?? '[]' } }
+          : {}),
+      };
+      await commits.submit(() => statements.writeTurn(write));
     },
+
+    /** Transactions and turns written so far by the group commit (for /metrics). */
+    commitStats: () => commits.stats(),
 
     async countOpen(since: Date): Promise<number> {
       return prisma.conversation.count({ where: { mode: { not: 'closed' }, lastMessageAt: { gte: since } } });

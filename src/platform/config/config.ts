@@ -40,6 +40,10 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 256 * 1024 }),
   /** Open chat sockets (web and mini-program) one client address may hold at once. */
   WS_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  /** Chat turns one conversation may have waiting or running; more are told to retry. */
+  CHAT_QUEUE_PER_CONVERSATION: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** Chat turns the process may have waiting or running in all; more get 503 / a busy frame. */
+  CHAT_QUEUE_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 1000 }),
   /** Whether a request is trusted to come through a reverse proxy (X-Forwarded-For). */
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** Staff console: browser session length, login attempts per IP per minute, wrong passwords before lockout. */

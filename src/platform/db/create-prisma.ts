@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { resilientAdapter } from './resilient-adapter.js';
+import { rememberConnection, type SqliteConnection, sqliteConnection } from './sqlite-connection.js';
 import { sqlitePathFromUrl } from './sqlite-path.js';
 import { createStorageHealth, type StorageHealth } from './storage-faults.js';
 
@@ -32,12 +33,23 @@ export async function createPrisma(
   databaseUrl: string,
   options: { health?: StorageHealth; busyBudgetMs?: number } = {},
 ): Promise<Db> {
+  const health = options.health ?? createStorageHealth();
   const adapter = resilientAdapter(
     new BetterSqliteAdapter({ url: sqlitePathFromUrl(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    { health: options.health ?? createStorageHealth(), busyBudgetMs: options.busyBudgetMs ?? 5000 },
+    { health, busyBudgetMs: options.busyBudgetMs ?? 5000 },
   );
+  // Keep the connection Prisma opens (after the resilience wrapping) for connectionOf(prisma).
+  let connection: SqliteConnection | undefined;
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const opened = await connect();
+    connection = sqliteConnection(opened, health);
+    return opened;
+  };
   const prisma = new PrismaClient({ adapter });
   await prisma.$connect();
+  if (!connection) throw new Error('Prisma connected without opening the SQLite connection');
+  rememberConnection(prisma, connection);
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   // FULL: a commit is on disk before we acknowledge it (a complaint's ticket number must survive

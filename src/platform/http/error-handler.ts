@@ -58,6 +58,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
       return reply.status(503).send(errorBody(503, STORAGE_UNAVAILABLE));
     }
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (statusCode === 503 && typeof retryAfter === 'number') {
+      // Busy, not broken: said in the service's words, with when to come back.
+      request.log.warn({ statusCode }, 'request refused: busy');
+      reply.header('retry-after', String(retryAfter));
+      return reply.status(503).send(errorBody(503, error.message));
+    }
     if (statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.status(statusCode).send(errorBody(statusCode, 'Something went wrong on our side.'));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { STORAGE_RETRY_AFTER_SECONDS } from '../db/storage-faults.js';
 
+const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 const Status = Type.Object({ status: Type.String() });
 /** Readiness with each part that gets ready after listening: `{ status, stations: 'warming' | 'ready' }`. */
 const Ready = Type.Object({ status: Type.String() }, { additionalProperties: Type.String() });
@@ -30,6 +31,12 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       if (fault) {
         reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: 'unavailable', reason: fault });
+      }
+      // Past what it can take (turn queue full, event loop far behind): send new users elsewhere.
+      const overload = app.load.overloaded();
+      if (overload) {
+        reply.header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'overloaded', reason: overload });
       }
       try {
         await app.prisma.$queryRawUnsafe('SELECT 1');

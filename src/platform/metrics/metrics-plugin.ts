@@ -1,10 +1,13 @@
 import fp from 'fastify-plugin';
+import { createLoadMonitor, type LoadMonitor } from './load-monitor.js';
 import { Counter, Histogram, MetricsRegistry } from './registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: MetricsRegistry;
     httpMetrics: { requests: Counter; duration: Histogram };
+    /** Event-loop delay and overload (readiness reads it). */
+    load: LoadMonitor;
   }
 }
 
@@ -22,7 +25,13 @@ export default fp(
         [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       ),
     );
+    const load = metrics.register(createLoadMonitor());
+    // Measured from ready on: the start itself (loading models, seeding) blocks the loop by
+    // design and must not make a fresh instance report itself overloaded.
+    app.addHook('onReady', async () => load.start());
+    app.addHook('onClose', async () => load.stop());
     app.decorate('metrics', metrics);
+    app.decorate('load', load);
     app.decorate('httpMetrics', { requests, duration });
 
     app.addHook('onResponse', async (request, reply) => {

@@ -128,6 +128,8 @@ function connect() {
     if (frame.event === 'ready') return keepSecret(frame.clientSecret);
     if (frame.event === 'delta') return onDelta(frame);
     if (frame.event === 'replies' || frame.event === 'push') {
+      // A new conversation's secret comes with its first reply (no row exists before it).
+      keepSecret(frame.clientSecret);
       setLanguage(frame.locale);
       return showReplies(frame.replies);
     }

@@ -1,0 +1,96 @@
+// POST /api/chat/messages at 50 connections against the real server process, beside a bare
+// Fastify JSON route (its own process) in the same run. Each connection is one web user: its
+// first request starts a conversation, the rest send the conversation's clientSecret.
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startServerProcess } from '../test/helpers/server-process.js';
+import { tempDir } from '../test/helpers/test-app.js';
+import type { BenchRow } from './bench-row.js';
+import { startEchoServer } from './chat-load/processes.js';
+import { mixMessage } from './chat-load/turn-mix.js';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+
+interface Context {
+  user?: string;
+  secret?: string;
+  turn?: number;
+}
+
+function load(url: string, chat: boolean): Promise<autocannon.Result> {
+  let users = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request: autocannon.Request, context: Context) => {
+          context.user ??= `http-load-${users++}`;
+          const turn = context.turn ?? 0;
+          context.turn = turn + 1;
+          const body = {
+            channelUserId: context.user,
+            ...mixMessage(turn),
+            ...(context.secret ? { clientSecret: context.secret } : {}),
+          };
+          return { ...request, body: JSON.stringify(chat ? body : { text: 'bare' }) };
+        },
+        onResponse: (status: number, body: string, context: Context) => {
+          if (status !== 200 || context.secret) return;
+          const secret = (JSON.parse(body) as { clientSecret?: string }).clientSecret;
+          if (secret) context.secret = secret;
+        },
+      },
+    ],
+  });
+}
+
+export default async function run(): Promise<BenchRow[]> {
+  const dir = tempDir('gongyou-bench-http-');
+  const server = await startServerProcess({
+    DATABASE_URL: `file:${path.join(dir, 'http.db')}`,
+    SEED_SAMPLE_DATA: 'true',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const echo = await startEchoServer();
+  try {
+    const bare = await load(`http://127.0.0.1:${echo.port}/bare`, false);
+    const chat = await load(`${server.baseUrl}/api/chat/messages`, true);
+    const rate = chat.requests.average;
+    const bareRate = bare.requests.average;
+    const errors = chat.non2xx + chat.errors;
+    return [
+      {
+        area: 'http chat',
+        metric: `POST /api/chat/messages req/s at ${CONNECTIONS} connections (bare route beside)`,
+        value: Math.round(rate),
+        unit: `/s (bare ${Math.round(bareRate)}/s, ${((100 * rate) / bareRate).toFixed(1)}%)`,
+        target: '≥ 3,000/s',
+        ok: rate >= 3000,
+      },
+      {
+        area: 'http chat',
+        metric: 'latency p50 (bare beside)',
+        value: chat.latency.p50,
+        unit: `ms (bare ${bare.latency.p50} ms)`,
+      },
+      {
+        area: 'http chat',
+        metric: 'latency p99 (bare beside)',
+        value: chat.latency.p99,
+        unit: `ms (bare ${bare.latency.p99} ms)`,
+      },
+      { area: 'http chat', metric: 'non-2xx and errors', value: errors, unit: `of ${chat.requests.total}` },
+    ];
+  } finally {
+    echo.stop();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
