@@ -11,6 +11,10 @@ const PERIOD =
 const PLACE = /[\u3400-\u9fff](省|市|区|县|镇|乡|村|街道|路|工业园|开发区)|district|province|city\b/;
 const ASKS =
   /吗|嘛|么[?？]?$|呢|怎么|咋|如何|能不能|可不可以|可以.{0,6}吗|是否|算不算|合法|违法|多少|几天|哪些|什么|为啥|为什么|\?|^(how|what|can|is|are|do|does|should|will|why|when|who)\b/;
+// Words of work and labor law, in Chinese (with the usual typos and homophones), English and pinyin:
+// an off-topic message rarely has one, a labor question nearly always does, however it is put.
+const LABOR =
+  /工资|工钱|薪|加班|合同|和同|社保|社宝|设保|五险|公积金|工伤|公伤|伤残|仲裁|赔偿|补偿|辞退|开除|炒了|解除|离职|辞职|自离|试用期|产假|年假|病假|休假|工会|劳动|劳务|派遣|押金|罚款|扣钱|扣款|罚|档案|老板|公司|厂里|单位|站长|包工头|平台|骑手|工地|上班|班|代通知金|n\+1|\b(wages?|salary|pay|paid|overtime|contract|insurance|injur\w*|arbitration|compensation|fired|sacked|dismiss\w*|resign\w*|quit|leave|union|rights?|employer|boss|labou?r|pension|housing fund|penalty|fine[sd]?|shift|probation|maternity|shebao|gongzi|hetong|gongshang|laodong|zhongcai|buchang|peichang|zhengju|butie|jiaban|laoban|gonghui|cizhi|cailuan|rider|platform|agency|dispatch)\b/;
 const SELF = /我|俺|咱|本人|\bi\b|\bme\b|\bmy\b|\bwe\b|\bour\b/;
 const URGENT = /救命|快来|正在|现在|马上|要跳|拿刀|打我|流血|help me|right now|bleeding|knife|now\b/;
 
@@ -34,6 +38,10 @@ export function cueFeatures(message: string): string[] {
   if (period) cues.push('#period');
   if (place) cues.push('#place');
   if (asks) cues.push('#ask');
+  const labor = LABOR.test(normalized);
+  if (labor) cues.push('#labor');
+  else cues.push('#nolabor');
+  if (labor && asks) cues.push('#labor+ask');
   if (SELF.test(normalized)) cues.push('#self');
   if (URGENT.test(normalized)) cues.push('#urgent');
   // Pairs: "not paid" with an amount or a period is a report even when phrased as a question.
