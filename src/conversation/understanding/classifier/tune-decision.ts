@@ -4,7 +4,7 @@ import type { Decision } from './decide.js';
 /** Intents whose miss costs most; they get a lower bar in decideIntent. */
 const FLOORED = ['arrears', 'danger'] as const;
 /** A missed wage report or emergency counts as this many ordinary errors when tuning. */
-const MISS_COST = 3;
+const MISS_COST = 5;
 
 const grid = (from: number, to: number) =>
   Array.from({ length: Math.round((to - from) / 0.05) + 1 }, (_, i) => from + i * 0.05);
@@ -20,11 +20,11 @@ interface Compact {
   pOutOfScope: number;
 }
 
-function compact(reading: HeldOutReading): Compact {
+function compact(reading: HeldOutReading, missCost: number): Compact {
   const p = (label: string) => reading.intent.ranked.find((r) => r.label === label)?.probability ?? 0;
   return {
     truth: reading.truth,
-    cost: (FLOORED as readonly string[]).includes(reading.truth) ? MISS_COST : 1,
+    cost: (FLOORED as readonly string[]).includes(reading.truth) ? missCost : 1,
     top: reading.intent.label,
     pTop: reading.intent.probability,
     pArrears: p('arrears'),
@@ -50,8 +50,8 @@ function decide(r: Compact, min: number, arrears: number, danger: number, outOfS
  * out_of_scope class may win from a floor of its own, beside the bar: a message the model half
  * reads as off-topic gets the menu rather than a wrong card.
  */
-export function tuneDecision(readings: HeldOutReading[]): Decision {
-  const compacted = readings.map(compact);
+export function tuneDecision(readings: HeldOutReading[], missCost = MISS_COST): Decision {
+  const compacted = readings.map((reading) => compact(reading, missCost));
   let best: { cost: number; decision: Decision } | undefined;
   for (const minConfidence of grid(0, 0.6)) {
     for (const arrears of grid(0.15, 0.6)) {
