@@ -90,5 +90,13 @@ export default async function understandingBench(): Promise<BenchRow[]> {
       target: '≥ 0.98',
       ok: alone.wageReportRecall >= 0.98,
     },
+    {
+      area: 'understanding',
+      metric: 'out of scope → menu, model alone',
+      value: alone.outOfScopeToMenu,
+      unit: '',
+      target: '≥ 0.90',
+      ok: alone.outOfScopeToMenu >= 0.9,
+    },
   ];
 }

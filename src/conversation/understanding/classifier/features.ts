@@ -1,10 +1,15 @@
 // Features of a worker's message for the intent model. Character n-grams carry Chinese (no word
 // splitting needed, and typos like 加班废 still share 加班 with 加班费); words, word pairs and
 // in-word trigrams carry English written without capitals or apostrophes ("i havent been paid").
-// Every feature is hashed into a fixed number of buckets, so the model file needs no vocabulary.
+// Words from a small built-in segmentation (segment-words.ts), English stems and cue features
+// (cue-features.ts) add what n-grams see only in pieces. Every feature is hashed into a fixed
+// number of buckets, so the model file needs no vocabulary (the lexicon aside).
+import { cueFeatures } from './cue-features.js';
+import { isNegation, stemEnglish } from './english-words.js';
+import { type Lexicon, segmentRun } from './segment-words.js';
 
 /** Bumped whenever feature extraction changes: the model version includes it, so a stale model is caught. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Bits of the hash space: 2^18 buckets. Changing it invalidates every trained model. */
 export const FEATURE_BITS = 18;
@@ -35,12 +40,13 @@ function hash(feature: string): number {
  * The message as a sparse vector: distinct buckets, each with weight 1/sqrt(n) so that a long
  * story and a three-word question weigh the same in the model.
  */
-export function extractFeatures(text: string): { buckets: Int32Array; value: number } {
+export function extractFeatures(text: string, lexicon?: Lexicon): { buckets: Int32Array; value: number } {
   const normalized = normalizeText(text);
   const features = new Set<string>();
 
-  // Chinese: character 1-, 2- and 3-grams inside each run of Han characters, with the run's
-  // edges marked so that "吗" at the end of a run differs from "吗" inside one.
+  // Chinese: character 1- to 4-grams inside each run of Han characters, with the run's edges
+  // marked so that "吗" at the end of a run differs from "吗" inside one; then the run's words
+  // and word pairs from the lexicon.
   for (const run of normalized.match(CJK_RUN) ?? []) {
     const marked = `^${run}$`;
     for (let i = 0; i < marked.length; i++) {
@@ -48,6 +54,15 @@ export function extractFeatures(text: string): { buckets: Int32Array; value: num
       if (one !== '^' && one !== '$') features.add(`c${one}`);
       if (i + 2 <= marked.length) features.add(`b${marked.slice(i, i + 2)}`);
       if (i + 3 <= marked.length) features.add(`t${marked.slice(i, i + 3)}`);
+      if (i + 4 <= marked.length) features.add(`q${marked.slice(i, i + 4)}`);
+    }
+    if (lexicon) {
+      const runWords = segmentRun(run, lexicon);
+      for (let i = 0; i < runWords.length; i++) {
+        const word = runWords[i] as string;
+        if (word.length > 1) features.add(`z${word}`);
+        if (i + 1 < runWords.length) features.add(`y${word}_${runWords[i + 1]}`);
+      }
     }
   }
 
@@ -57,12 +72,22 @@ export function extractFeatures(text: string): { buckets: Int32Array; value: num
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     features.add(`w${word}`);
-    if (i + 1 < words.length) features.add(`p${word}_${words[i + 1]}`);
+    const stem = stemEnglish(word);
+    features.add(`s${stem}`);
+    if (isNegation(word)) features.add('#not');
+    if (i + 1 < words.length) {
+      const next = words[i + 1] as string;
+      features.add(`p${word}_${next}`);
+      // "didnt pay", "not paid", "wont settle": negation and stem, whatever the form.
+      features.add(`r${isNegation(word) ? '!' : stem}_${stemEnglish(next)}`);
+    }
     if (word.length >= 4) {
       const marked = `<${word}>`;
       for (let j = 0; j + 3 <= marked.length; j++) features.add(`g${marked.slice(j, j + 3)}`);
     }
   }
+
+  for (const cue of cueFeatures(normalized)) features.add(cue);
 
   // Shape: numbers (amounts and counts suggest a report), question marks, length.
   const numbers = normalized.match(DIGITS) ?? [];

@@ -3,8 +3,9 @@ import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { fail, ok, type Result } from '../../../platform/result.js';
 import { extractFeatures, FEATURE_BITS } from './features.js';
+import { type Lexicon, makeLexicon } from './segment-words.js';
 
-export const MODEL_FORMAT = 'gongyou-intent-model/1';
+export const MODEL_FORMAT = 'gongyou-intent-model/2';
 
 const HeadSchema = Type.Object({
   classes: Type.Array(Type.String(), { minItems: 2 }),
@@ -23,6 +24,8 @@ export const ModelFileSchema = Type.Object({
   /** Hash of the training corpus and the trainer's settings: a different corpus, a different version. */
   version: Type.String(),
   featureBits: Type.Literal(FEATURE_BITS),
+  /** The words of the built-in segmentation (build-lexicon.ts), sorted. */
+  lexicon: Type.Array(Type.String()),
   intent: HeadSchema,
   topic: HeadSchema,
   decision: Type.Object({
@@ -109,8 +112,10 @@ export class IntentModel {
   readonly trainedOn: ModelFile['trainedOn'];
   private readonly intentHead: Head;
   private readonly topicHead: Head;
+  private readonly lexicon: Lexicon;
 
   constructor(file: ModelFile) {
+    this.lexicon = makeLexicon(file.lexicon);
     this.version = file.version;
     this.decision = file.decision;
     this.trainedOn = file.trainedOn;
@@ -119,7 +124,7 @@ export class IntentModel {
   }
 
   classify(text: string): { intent: Prediction; topic: Prediction } {
-    const { buckets, value } = extractFeatures(text);
+    const { buckets, value } = extractFeatures(text, this.lexicon);
     return { intent: this.intentHead.predict(buckets, value), topic: this.topicHead.predict(buckets, value) };
   }
 }

@@ -32,6 +32,12 @@ function asLabel(name: string): string {
   return name === 'unknown' ? 'out_of_scope' : name === 'language' ? 'help' : name;
 }
 
+/** One message as read: the intent decided and, for a question, the topic. */
+export interface Reading {
+  intent: string;
+  topic?: string;
+}
+
 /**
  * Score the offline understanding on a labelled split: as the service runs it (exact commands,
  * then the model), or with `modelOnly` the model's decision alone, without the commands.
@@ -41,18 +47,33 @@ export function evaluateNlu(
   shipped: IntentModel,
   options: { modelOnly?: boolean; modelFor?: (index: number) => IntentModel } = {},
 ): NluScore {
+  return scoreReadings(
+    lines,
+    lines.map((line, index) => {
+      // Cross-validation reads each line with the model that did not see it.
+      const model = options.modelFor?.(index) ?? shipped;
+      const { intent, topic } = model.classify(line.text);
+      return {
+        intent: options.modelOnly
+          ? decideIntent(intent, model.decision).label
+          : asLabel(detectIntent({ text: line.text }, model).name),
+        topic: topic.label,
+      };
+    }),
+  );
+}
+
+/** The figures of eval:nlu for readings made any way (the shipped model, or cross-validation). */
+export function scoreReadings(lines: CorpusLine[], readings: Reading[]): NluScore {
   const confusion: Record<string, Record<string, number>> = {};
   const byLang: Record<string, { messages: number; correct: number }> = {};
   const errors: NluScore['errors'] = [];
   let correct = 0;
   let topics = 0;
   let topicsRight = 0;
-  for (const [index, line] of lines.entries()) {
-    // Cross-validation scores each line with the model that did not see it.
-    const model = options.modelFor?.(index) ?? shipped;
-    const predicted = options.modelOnly
-      ? decideIntent(model.classify(line.text).intent, model.decision).label
-      : asLabel(detectIntent({ text: line.text }, model).name);
+  lines.forEach((line, i) => {
+    const reading = readings[i];
+    const predicted = reading?.intent ?? 'out_of_scope';
     const row = confusion[line.intent] ?? {};
     confusion[line.intent] = row;
     row[predicted] = (row[predicted] ?? 0) + 1;
@@ -67,9 +88,9 @@ export function evaluateNlu(
     }
     if (line.intent === 'question' && line.topic) {
       topics++;
-      if (model.classify(line.text).topic.label === line.topic) topicsRight++;
+      if (reading?.topic === line.topic) topicsRight++;
     }
-  }
+  });
   const count = (truth: string, predicted?: string) =>
     Object.entries(confusion[truth] ?? {})
       .filter(([label]) => predicted === undefined || label === predicted)

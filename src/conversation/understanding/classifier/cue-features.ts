@@ -1,0 +1,52 @@
+// Cues a linear model over n-grams sees only in pieces: that a message says money was not paid,
+// names an amount, a period or a place, or asks. Each is one feature, so that a report never seen
+// before ("平台一直不给结算", "owes me 3 months") still lights the cues of the reports it resembles.
+
+const NEGATED_PAY =
+  /(不|没|未|沒|冇|拒不|拒绝|不肯|不愿|迟迟不|一直不|还不|还没)(有)?(给|发|付|结|到账|打款|支付|结算|兑现|退)|拖欠|欠薪|欠(我|俺|咱|我们)|压着|扣着|克扣|拖着/;
+const AMOUNT =
+  /\d+(\.\d+)?\s*(元|块|k|千|万|w|yuan|rmb|kuai)|[一二两三四五六七八九十百千万俩仨]+(块|元|千|万)|\$\s*\d+|\d{4,}/;
+const PERIOD =
+  /[\d一二两三四五六七八九十俩仨半]+\s*(个月|个多月|月|年|周|星期|天)|(上|这|今|去|前)(个)?(月|年)|年底|年初|月底|过年|春节|国庆|\d+\s*(months?|weeks?|days?|years?)|since|last (month|year|week)/;
+const PLACE = /[\u3400-\u9fff](省|市|区|县|镇|乡|村|街道|路|工业园|开发区)|district|province|city\b/;
+const ASKS =
+  /吗|嘛|么[?？]?$|呢|怎么|咋|如何|能不能|可不可以|可以.{0,6}吗|是否|算不算|合法|违法|多少|几天|哪些|什么|为啥|为什么|\?|^(how|what|can|is|are|do|does|should|will|why|when|who)\b/;
+// Words of work and labor law, in Chinese (with the usual typos and homophones), English and pinyin:
+// an off-topic message rarely has one, a labor question nearly always does, however it is put.
+const LABOR =
+  /工资|工钱|薪|加班|合同|和同|社保|社宝|设保|五险|公积金|工伤|公伤|伤残|仲裁|赔偿|补偿|辞退|开除|炒了|解除|离职|辞职|自离|试用期|产假|年假|病假|休假|工会|劳动|劳务|派遣|押金|罚款|扣钱|扣款|罚|档案|老板|公司|厂里|单位|站长|包工头|平台|骑手|工地|上班|班|代通知金|n\+1|\b(wages?|salary|pay|paid|overtime|contract|insurance|injur\w*|arbitration|compensation|fired|sacked|dismiss\w*|resign\w*|quit|leave|union|rights?|employer|boss|labou?r|pension|housing fund|penalty|fine[sd]?|shift|probation|maternity|shebao|gongzi|hetong|gongshang|laodong|zhongcai|buchang|peichang|zhengju|butie|jiaban|laoban|gonghui|cizhi|cailuan|rider|platform|agency|dispatch)\b/;
+const SELF = /我|俺|咱|本人|\bi\b|\bme\b|\bmy\b|\bwe\b|\bour\b/;
+const URGENT = /救命|快来|正在|现在|马上|要跳|拿刀|打我|流血|help me|right now|bleeding|knife|now\b/;
+
+/** The cue features of a normalized message (see features.ts), as `#name` strings. */
+export function cueFeatures(message: string): string[] {
+  // "didn't" and "didnt" are one word to the cues, as to the word features.
+  const normalized = message.replace(/['’]/g, '');
+  const cues: string[] = [];
+  const negatedPay =
+    NEGATED_PAY.test(normalized) ||
+    /\b(not|never|no|didnt|havent|hasnt|wont|refuse\w*)\b.{0,20}\b(pa(y|id)|salary|wages?|settle\w*|money)\b/.test(
+      normalized,
+    ) ||
+    /\bowe[sd]?\b/.test(normalized);
+  const amount = AMOUNT.test(normalized);
+  const period = PERIOD.test(normalized);
+  const place = PLACE.test(normalized);
+  const asks = ASKS.test(normalized);
+  if (negatedPay) cues.push('#negpay');
+  if (amount) cues.push('#amount');
+  if (period) cues.push('#period');
+  if (place) cues.push('#place');
+  if (asks) cues.push('#ask');
+  const labor = LABOR.test(normalized);
+  if (labor) cues.push('#labor');
+  else cues.push('#nolabor');
+  if (labor && asks) cues.push('#labor+ask');
+  if (SELF.test(normalized)) cues.push('#self');
+  if (URGENT.test(normalized)) cues.push('#urgent');
+  // Pairs: "not paid" with an amount or a period is a report even when phrased as a question.
+  if (negatedPay && (amount || period)) cues.push('#negpay+fact');
+  if (negatedPay && asks) cues.push('#negpay+ask');
+  if (!negatedPay && asks) cues.push('#ask-only');
+  return cues;
+}
