@@ -56,9 +56,13 @@ describe('outbox delivery', () => {
 
   it('delivers at once to a connected web user', async () => {
     const ws = new WebSocket(`${base}/ws/chat?channelUserId=online-rider`);
-    const ready = await nextFrame(ws, (f) => f.event === 'ready');
+    await nextFrame(ws, (f) => f.event === 'ready');
+    // The conversation exists from the first message on (a bare connect writes no row).
+    const answered = nextFrame(ws, (f) => f.event === 'replies');
+    ws.send(JSON.stringify({ type: 'message', text: '你好' }));
+    const { conversationId } = await answered;
     const pushed = nextFrame(ws, (f) => f.event === 'push');
-    const sent = await t.app.delivery.send(String(ready.conversationId), [
+    const sent = await t.app.delivery.send(String(conversationId), [
       { type: 'text', text: '工单状态已更新' },
     ]);
     expect(sent.delivered).toBe(true);
