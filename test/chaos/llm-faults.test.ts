@@ -6,7 +6,8 @@ import { type Frame, WsClient, wsBase } from '../helpers/ws-client.js';
 import { LLM_FAULTS, type LlmFault } from './llm-fault-modes.js';
 
 const LLM = 'http://llm-chaos.test';
-const QUESTION = '老板拖欠我两个月工资不给，我该怎么办？';
+// A question about the law (a report put as a question is answered offline with the offer to file).
+const QUESTION = '加班费是怎么算的？周末加班给多少？';
 const INTAKE = [
   '我是美团骑手，在浦东新区张江站送餐，站长拖欠我3个月工资一共一万二，我叫李强，电话138 1234 5678',
   '确认',
@@ -37,8 +38,7 @@ describe('a conversation while the LLM provider fails', () => {
     const client = new WsClient(
       `${wsBase(t.app.server)}/ws/chat?channelUserId=chaos-${fault.replace(/\W+/g, '-')}`,
     );
-    const ready = await client.waitFor((f) => f.event === 'ready');
-    const conversationId = String(ready.conversationId);
+    await client.waitFor((f) => f.event === 'ready');
 
     const answered: Frame[] = [];
     for (const text of [QUESTION, ...INTAKE]) {
@@ -46,6 +46,8 @@ describe('a conversation while the LLM provider fails', () => {
       answered.push(await client.waitFor((f) => f.event === 'replies' || f.event === 'error', 10_000));
     }
     client.close();
+    // The conversation exists from the first message on; its first reply names it.
+    const conversationId = String(answered[0]?.conversationId);
     expect(scope.isDone()).toBe(true);
     // Where the fault strikes mid-stream, the worker had already seen the first piece.
     const streamed = client.frames.some((f) => f.event === 'delta');
