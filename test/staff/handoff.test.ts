@@ -339,13 +339,15 @@ describe('handoff to union staff', () => {
       await waitFor(other.frames, (f) => f.event === 'ready');
 
       const user = await open(`${base}/ws/chat?channelUserId=live-rider`);
-      const ready = await waitFor(user.frames, (f) => f.event === 'ready');
+      await waitFor(user.frames, (f) => f.event === 'ready');
       user.ws.send(JSON.stringify({ type: 'message', text: '转人工' }));
+      // The conversation exists from the first message on; its first reply names it.
+      const { conversationId } = await waitFor(user.frames, (f) => f.event === 'replies');
       const queued = (await waitFor(
         console.frames,
         (f) =>
           f.event === 'queue' &&
-          (f.handoff as { conversationId: string }).conversationId === ready.conversationId,
+          (f.handoff as { conversationId: string }).conversationId === conversationId,
       )) as { handoff: { id: string } };
       expect(other.frames.filter((f) => f.event === 'queue')).toEqual([]);
 
