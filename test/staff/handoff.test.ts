@@ -346,8 +346,7 @@ describe('handoff to union staff', () => {
       const queued = (await waitFor(
         console.frames,
         (f) =>
-          f.event === 'queue' &&
-          (f.handoff as { conversationId: string }).conversationId === conversationId,
+          f.event === 'queue' && (f.handoff as { conversationId: string }).conversationId === conversationId,
       )) as { handoff: { id: string } };
       expect(other.frames.filter((f) => f.event === 'queue')).toEqual([]);
 
