@@ -116,29 +116,34 @@ function batches<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** A new station row's values in COLUMNS order (the repo's upsert and the streaming import). */
+export function stationRowValues(s: StationInput, now: string): unknown[] {
+  return [
+    randomUUID(),
+    s.externalId,
+    s.name,
+    s.address,
+    s.lat,
+    s.lng,
+    s.regionCode ?? null,
+    JSON.stringify(s.amenities),
+    JSON.stringify(s.hours),
+    s.phone ?? null,
+    s.operator ?? null,
+    s.status,
+    s.statusNote ?? null,
+    s.lastVerified ?? null,
+    s.source,
+    now,
+    now,
+  ];
+}
+
 function upsertStatement(prisma: Db, rows: StationInput[]) {
   const now = new Date().toISOString();
   const params: unknown[] = [];
   for (const s of rows) {
-    params.push(
-      randomUUID(),
-      s.externalId,
-      s.name,
-      s.address,
-      s.lat,
-      s.lng,
-      s.regionCode ?? null,
-      JSON.stringify(s.amenities),
-      JSON.stringify(s.hours),
-      s.phone ?? null,
-      s.operator ?? null,
-      s.status,
-      s.statusNote ?? null,
-      s.lastVerified ?? null,
-      s.source,
-      now,
-      now,
-    );
+    params.push(...stationRowValues(s, now));
   }
   const row = `(${COLUMNS.map(() => '?').join(', ')})`;
   const sql =

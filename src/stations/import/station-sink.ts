@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { StationInput } from '../station.js';
-import type { StationRepo } from '../station-repo.js';
+import { type StationRepo, stationRowValues } from '../station-repo.js';
 
 export interface Written {
   created: number;
@@ -46,25 +45,7 @@ export function sqliteSink(databasePath: string): StationSink {
     let updated = 0;
     for (const s of batch) {
       if (exists.get(s.externalId)) updated++;
-      upsert.run(
-        randomUUID(),
-        s.externalId,
-        s.name,
-        s.address,
-        s.lat,
-        s.lng,
-        s.regionCode ?? null,
-        JSON.stringify(s.amenities),
-        JSON.stringify(s.hours),
-        s.phone ?? null,
-        s.operator ?? null,
-        s.status,
-        s.statusNote ?? null,
-        s.lastVerified ?? null,
-        s.source,
-        now,
-        now,
-      );
+      upsert.run(...stationRowValues(s, now));
     }
     return { created: batch.length - updated, updated };
   });
