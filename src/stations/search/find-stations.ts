@@ -144,7 +144,8 @@ export function findStations(service: StationService, search: StationSearch): St
     const openWithout = inReach({ openNow: true });
     if (openWithout.length) return done('no-amenity', openWithout, closestOpenWithNeeds());
     const closedWithout = inReach({});
-    if (closedWithout.length) return done('all-closed', closedWithout, anywhere({ limit: 1 })[0]);
+    if (closedWithout.length)
+      return done('all-closed', closedWithout, closestOpenWithNeeds() ?? anywhere({ limit: 1 })[0]);
   }
 
   // Nothing in the city within reach: the nearest open ones anywhere, with what was asked if any has it.
