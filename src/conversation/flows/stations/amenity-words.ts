@@ -35,7 +35,7 @@ export function amenityNeedsInText(text: string): Amenity[][] {
 
 /** Words that carry no place: strip them before matching station names and addresses. */
 const FILLER =
-  /附近|周边|周围|最近的?|哪里|哪儿|哪有|哪个|有没有|能不能|可以|能|有|的|驿站|工会|服务站|爱心站|休息点|户外劳动者|我在|我想|想|在|找|一下|一个|再|吗|呢|吧|啊|请问|帮我|我|要|去|[\s，。,.!！?？、:：]+/g;
+  /附近|周边|周围|最近的?|哪里|哪儿|哪有|哪个|有没有|能不能|可以|能|有|的|驿站|工会|服务站|爱心站|休息点|户外劳动者|我在|我想|想|在|找|一下|一个|再|吗|呢|吧|啊|了|请问|帮我|我|要|去|[\s，。,.!！?？、:：]+/g;
 
 export function placeWords(text: string): string {
   let rest = text;
