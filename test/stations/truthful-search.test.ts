@@ -20,7 +20,8 @@ afterAll(async () => {
   await t.close();
 });
 
-type Card = Record<string, any>;
+// Cards are loose JSON, as the helpers' ChatBody replies are.
+type Card = ChatBody['replies'][number];
 const only = (body: ChatBody) => {
   expect(body.replies).toHaveLength(1);
   return body.replies[0]!;
