@@ -110,7 +110,8 @@ describe('station search that tells the truth (sample set)', () => {
   it('navigates on foot when close and by e-bike beyond 1.5 km, from "我的位置" only when it is the worker', async () => {
     vi.setSystemTime(NOON);
     const reply = only(await chat(t.app, { location: { lat: 39.9087, lng: 116.4605, coord: 'gcj02' } }));
-    const [near, ...farther] = cards(reply);
+    const [first, ...farther] = cards(reply);
+    const near = first!;
     expect(near.distanceM).toBeLessThan(1500);
     expect(near.travelMode).toBe('walk');
     expect(near.mapLinks.amap).toContain('mode=walk');
