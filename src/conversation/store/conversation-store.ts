@@ -3,7 +3,7 @@ import type { Channel, InboundMessage, OutboundMessage } from '../../messages/me
 import type { Db } from '../../platform/db/create-prisma.js';
 import type { Conversation } from '../../platform/db/db-types.js';
 import { createGroupCommit } from '../../platform/db/group-commit.js';
-import { connectionOf } from '../../platform/db/sqlite-connection.js';
+import { connectionOf } from '../../platform/db/database-engine.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../../platform/i18n/locales.js';
 import type { MessageCodec } from '../../platform/privacy/message-codec.js';
 import {
