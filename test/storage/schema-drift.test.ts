@@ -26,11 +26,11 @@ function postgresColumnsFromMigrations(): Map<string, Set<string>> {
       }
       tables.set(table!, columns);
     }
-    for (const [, table, column] of sql.matchAll(/ALTER TABLE "(\w+)" ADD COLUMN\s+"(\w+)"/g)) {
-      tables.get(table!)?.add(column!);
-    }
-    for (const [, table, column] of sql.matchAll(/ALTER TABLE "(\w+)" DROP COLUMN\s+"(\w+)"/g)) {
-      tables.get(table!)?.delete(column!);
+    // PostgreSQL's ALTER TABLE lists several ADD / DROP COLUMN clauses in one statement.
+    for (const [, table, clauses] of sql.matchAll(/ALTER TABLE "(\w+)"([^;]*);/g)) {
+      for (const [, column] of clauses!.matchAll(/ADD COLUMN\s+"(\w+)"/g)) tables.get(table!)?.add(column!);
+      for (const [, column] of clauses!.matchAll(/DROP COLUMN\s+"(\w+)"/g))
+        tables.get(table!)?.delete(column!);
     }
     for (const [, table] of sql.matchAll(/DROP TABLE "(\w+)"/g)) tables.delete(table!);
   }
