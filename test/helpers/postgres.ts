@@ -45,7 +45,9 @@ export async function freshPostgresDatabase(): Promise<FreshDatabase> {
   return {
     url: withDatabase(TEST_POSTGRES_URL as string, name),
     // FORCE: a pool the test left open must not keep its database alive.
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: async () => {
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 }
 
