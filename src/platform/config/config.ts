@@ -12,6 +12,13 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ pattern: '^file:.+', default: 'file:./data/gongyou.db' }),
+  /**
+   * Redis shared by the instances of one deployment (redis:// or rediss://): live frames between
+   * instances, the rate-limit counters. Unset: one instance, everything in-process.
+   */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://.+' })),
+  /** Start of every key and channel name, so deployments can share one Redis. */
+  REDIS_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,40}$', default: 'gongyou:' }),
   /** How long a write waits (asynchronously) for another process's lock before a 503. */
   DATABASE_BUSY_WAIT_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5000 }),
   LOG_LEVEL: Type.Union(
