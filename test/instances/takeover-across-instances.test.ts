@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboundMessage } from '../../src/messages/messages.js';
+import { type Instances, SKIP_WITHOUT_REDIS, startInstances, TEST_REDIS_URL } from '../helpers/instances.js';
+import { until } from '../helpers/until.js';
+import { type Frame, WsClient } from '../helpers/ws-client.js';
+import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
+
+const pushed = (text: string) => (f: Frame) =>
+  f.event === 'push' && (f.replies as OutboundMessage[]).some((r) => r.text === text);
+const consoleMessage = (text: string) => (f: Frame) =>
+  f.event === 'message' && (f.message as { text: string }).text === text;
+
+// The worker's socket is on instance A, the staff member's console and API calls on instance B.
+describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHOUT_REDIS}`, () => {
+  let pair: Instances;
+  let staff: Record<string, string>;
+  const sockets: WsClient[] = [];
+  const open = (url: string, headers?: Record<string, string>) => {
+    const client = new WsClient(url, headers);
+    sockets.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    pair = await startInstances({
+      redisUrl: TEST_REDIS_URL as string,
+      env: { HANDOFF_OFFICE: 'region-310115', STAFF_LOGIN_PER_MINUTE: '1000' },
+    });
+    const offices = await createOffices(pair.a.app);
+    await createStaff(pair.a.app, 'agent.a', 'agent', offices.a);
+    staff = await loginBearer(pair.b.app, 'agent.a');
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await pair?.close();
+  });
+
+  it('queues on A, is claimed on B, and carries messages both ways', async () => {
+    const console = open(`${pair.b.ws}/ws/staff`, staff);
+    await console.seen((f) => f.event === 'ready');
+    const worker = open(`${pair.a.ws}/ws/chat?channelUserId=rider-across`);
+    await worker.waitFor((f) => f.event === 'ready');
+
+    worker.send({ type: 'message', text: '转人工' });
+    const { conversationId } = await worker.waitFor((f) => f.event === 'replies');
+    const queued = (await console.seen(
+      (f) =>
+        f.event === 'queue' && (f.handoff as { conversationId: string }).conversationId === conversationId,
+    )) as Frame & { handoff: { id: string; status: string } };
+    expect(queued.handoff.status).toBe('waiting');
+
+    const claim = await pair.b.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${queued.handoff.id}/claim`,
+      headers: staff,
+    });
+    expect(claim.statusCode).toBe(200);
+    // The worker on A is told a person joined, by the instance that handled the claim.
+    await worker.seen(
+      (f) => f.event === 'push' && (f.replies as OutboundMessage[]).some((r) => r.type === 'handoff'),
+    );
+
+    worker.send({ type: 'message', text: '我在张江送外卖，老板欠我两个月工资' });
+    await console.seen(consoleMessage('我在张江送外卖，老板欠我两个月工资'));
+
+    const reply = await pair.b.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${queued.handoff.id}/messages`,
+      headers: staff,
+      payload: { text: '收到，我是浦东新区总工会的王老师。' },
+    });
+    expect(reply.statusCode).toBe(200);
+    await worker.seen(pushed('收到，我是浦东新区总工会的王老师。'));
+    // Delivered live, so nothing is left for the outbox to retry.
+    expect(await pair.a.app.delivery.pending(String(conversationId))).toEqual([]);
+  });
+
+  it('keeps a reply in the outbox while the worker is offline on every instance', async () => {
+    const worker = open(`${pair.a.ws}/ws/chat?channelUserId=rider-offline`);
+    await worker.waitFor((f) => f.event === 'ready');
+    worker.send({ type: 'message', text: '转人工' });
+    const { conversationId } = await worker.waitFor((f) => f.event === 'replies');
+    const handoff = await pair.b.app.prisma.handoff.findFirstOrThrow({
+      where: { conversationId: String(conversationId) },
+    });
+    worker.close();
+    await worker.closed;
+    await pair.b.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${handoff.id}/claim`,
+      headers: staff,
+    });
+    // The socket's close reaches A's bus subscription asynchronously; the claim notice above
+    // may still have found it. The reply below is sent once A has stopped listening for sure.
+    const channel = `${pair.a.app.config.REDIS_PREFIX}chat:${conversationId}`;
+    await until(async () => {
+      const [, listening] = (await pair.a.app.redis?.commands.pubsub('NUMSUB', channel)) as [string, number];
+      return listening === 0;
+    }, 'instance A to stop listening for the closed socket');
+    await pair.b.app.inject({
+      method: 'POST',
+      url: `/api/staff/handoffs/${handoff.id}/messages`,
+      headers: staff,
+      payload: { text: '您在吗？' },
+    });
+    const pending = await pair.b.app.delivery.pending(String(conversationId));
+    expect(pending.map((item) => item.payload).join()).toContain('您在吗？');
+  });
+});
