@@ -94,7 +94,9 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
     // may still have found it. The reply below is sent once A has stopped listening for sure.
     const channel = `${pair.a.app.config.REDIS_PREFIX}chat:${conversationId}`;
     await until(async () => {
-      const [, listening] = (await pair.a.app.redis?.commands.pubsub('NUMSUB', channel)) as [string, number];
+      const redis = pair.a.app.redis;
+      if (!redis) throw new Error('instance A has no Redis');
+      const [, listening] = (await redis.commands.pubsub('NUMSUB', channel)) as [string, number];
       return listening === 0;
     }, 'instance A to stop listening for the closed socket');
     await pair.b.app.inject({
