@@ -29,7 +29,8 @@ export interface Instances {
 }
 
 export interface InstancesOptions {
-  redisUrl: string;
+  /** Without it the two share only the database (no live frames between them). */
+  redisUrl?: string;
   /**
    * The database both instances share. Default: a new SQLite file (WAL) in a temporary folder;
    * a PostgreSQL URL works the same once the app speaks it.
@@ -54,7 +55,7 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
     RATE_LIMIT_PER_MINUTE: '100000',
     // One key for both, as a deployment hands every instance the same secret.
     GONGYOU_DATA_KEY: randomBytes(32).toString('hex'),
-    REDIS_URL: options.redisUrl,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     REDIS_PREFIX: `gongyou-test-${randomBytes(4).toString('hex')}:`,
     ...options.env,
   };
