@@ -6,13 +6,6 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { tempDir } from './test-app.js';
 
-/** Set by .ci/run (from .ci/start-redis.sh); the tests that need Redis skip without it. */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
-export const SKIP_WITHOUT_REDIS = TEST_REDIS_URL
-  ? ''
-  : ' (skipped: TEST_REDIS_URL is not set; .ci/start-redis.sh prints one)';
-if (!TEST_REDIS_URL) console.warn(`two-instance tests${SKIP_WITHOUT_REDIS}`);
-
 export interface Instance {
   app: FastifyInstance;
   /** http://127.0.0.1:port */

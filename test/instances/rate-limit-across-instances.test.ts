@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Instances, SKIP_WITHOUT_REDIS, startInstances, TEST_REDIS_URL } from '../helpers/instances.js';
+import { type Instances, startInstances } from '../helpers/instances.js';
+import { SKIP_WITHOUT_REDIS, TEST_REDIS_URL } from '../helpers/test-redis.js';
 
 const LIMIT = 10;
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../src/messages/messages.js';
-import { type Instances, SKIP_WITHOUT_REDIS, startInstances, TEST_REDIS_URL } from '../helpers/instances.js';
+import { type Instances, startInstances } from '../helpers/instances.js';
+import { SKIP_WITHOUT_REDIS, TEST_REDIS_URL } from '../helpers/test-redis.js';
 import { until } from '../helpers/until.js';
 import { type Frame, WsClient } from '../helpers/ws-client.js';
 import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
