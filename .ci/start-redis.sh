@@ -11,7 +11,13 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 if ! redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
   mkdir -p "$dir"
-  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+  # CI runs as root; the server need not: as root it runs as nobody (it only writes its log).
+  as_user=()
+  if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1; then
+    chown nobody "$dir"
+    as_user=(runuser -u nobody --)
+  fi
+  "${as_user[@]}" redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
     --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null
   for _ in $(seq 1 50); do
     redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break
