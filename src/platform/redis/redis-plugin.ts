@@ -27,7 +27,13 @@ export default fp(
       return;
     }
     const connect = (name: string) => {
-      const client = new Redis(url, { connectionName: `gongyou-${name}`, lazyConnect: true });
+      const client = new Redis(url, {
+        connectionName: `gongyou-${name}`,
+        lazyConnect: true,
+        // While Redis is away a PUBLISH fails within a few retries instead of holding a staff
+        // member's request: the outbox keeps the message and retries it, the limiter lets it by.
+        maxRetriesPerRequest: 2,
+      });
       // Without a listener ioredis prints every reconnect attempt; one warning line says enough.
       client.on('error', (err: Error) => app.log.warn({ err: err.message, connection: name }, 'redis error'));
       return client;
