@@ -171,6 +171,22 @@ export function createHandoffService(deps: HandoffDeps) {
       return Promise.all(rows.map((row) => queueItem(row)));
     },
 
+    /**
+     * Every chat of the actor's offices, newest first, one page at a time after `afterId` (staff
+     * search walks back through them until it has enough hits).
+     */
+    async recentPage(staff: OfficeActor, take: number, afterId?: string) {
+      return prisma.handoff.findMany({
+        where: { officeId: { in: staff.officeIds } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take,
+        ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
+      });
+    },
+
+    /** Rows as the queue lists them (preview, region, channel, wait, ticket). */
+    queueItems: (rows: Handoff[]) => Promise.all(rows.map((row) => queueItem(row))),
+
     /** The chat as the queue shows it, if it is in the actor's offices (else 404). */
     scoped: async (id: string, staff: OfficeActor) => view(await inScope(id, staff)),
 
