@@ -15,6 +15,8 @@ const consoleMessage = (text: string) => (f: Frame) =>
 describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHOUT_REDIS}`, () => {
   let pair: Instances;
   let staff: Record<string, string>;
+  let admin: Record<string, string>;
+  let agentId: string;
   const sockets: WsClient[] = [];
   const open = (url: string, headers?: Record<string, string>) => {
     const client = new WsClient(url, headers);
@@ -28,8 +30,10 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
       env: { HANDOFF_OFFICE: 'region-310115', STAFF_LOGIN_PER_MINUTE: '1000' },
     });
     const offices = await createOffices(pair.a.app);
-    await createStaff(pair.a.app, 'agent.a', 'agent', offices.a);
+    agentId = (await createStaff(pair.a.app, 'agent.a', 'agent', offices.a)).id;
+    await createStaff(pair.a.app, 'admin.a', 'admin', offices.a);
     staff = await loginBearer(pair.b.app, 'agent.a');
+    admin = await loginBearer(pair.a.app, 'admin.a');
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -108,5 +112,18 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
     });
     const pending = await pair.b.app.delivery.pending(String(conversationId));
     expect(pending.map((item) => item.payload).join()).toContain('您在吗？');
+  });
+
+  it('closes a staff member’s console on B when an admin on A changes their account', async () => {
+    const console = open(`${pair.b.ws}/ws/staff`, await loginBearer(pair.b.app, 'agent.a'));
+    await console.seen((f) => f.event === 'ready');
+    const changed = await pair.a.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/accounts/${agentId}`,
+      headers: admin,
+      payload: { password: 'a new correct horse battery' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await console.closed).toEqual({ code: 4001, reason: 'account changed' });
   });
 });
