@@ -8,6 +8,9 @@ import { until } from '../helpers/until.js';
 import { type Frame, WsClient } from '../helpers/ws-client.js';
 import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
 
+// Generous: these run beside the whole suite on two shared cores; a frame that comes, comes early.
+const WAIT = 20_000;
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -63,9 +66,9 @@ describe.skipIf(!TEST_REDIS_URL)(`a Redis outage between two instances${SKIP_WIT
 
   it('keeps a staff reply in the outbox while Redis is down, and carries replies live once it is back', async () => {
     worker = new WsClient(`${pair.a.ws}/ws/chat?channelUserId=rider-outage`);
-    await worker.waitFor((f) => f.event === 'ready');
+    await worker.waitFor((f) => f.event === 'ready', WAIT);
     worker.send({ type: 'message', text: '转人工' });
-    const conversationId = String((await worker.waitFor((f) => f.event === 'replies')).conversationId);
+    const conversationId = String((await worker.waitFor((f) => f.event === 'replies', WAIT)).conversationId);
     const handoff = await pair.b.app.prisma.handoff.findFirstOrThrow({ where: { conversationId } });
     const claim = await pair.b.app.inject({
       method: 'POST',
@@ -99,9 +102,9 @@ describe.skipIf(!TEST_REDIS_URL)(`a Redis outage between two instances${SKIP_WIT
       return listening === 1;
     }, 'instance A to listen again after Redis came back');
     expect((await say('我回来了，请继续说。')).statusCode).toBe(200);
-    await worker.seen(pushed('我回来了，请继续说。'));
+    await worker.seen(pushed('我回来了，请继续说。'), WAIT);
     // The reply queued during the outage goes out with the outbox's next pass.
     expect(await pair.b.app.delivery.flush(conversationId)).toBeGreaterThanOrEqual(1);
-    await worker.seen(pushed('网络有点问题，稍后回复您。'));
+    await worker.seen(pushed('网络有点问题，稍后回复您。'), WAIT);
   });
 });

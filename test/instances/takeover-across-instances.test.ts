@@ -6,6 +6,9 @@ import { until } from '../helpers/until.js';
 import { type Frame, WsClient } from '../helpers/ws-client.js';
 import { createOffices, createStaff, loginBearer } from '../staff/staff-fixtures.js';
 
+// Generous: these run beside the whole suite on two shared cores; a frame that comes, comes early.
+const WAIT = 20_000;
+
 const pushed = (text: string) => (f: Frame) =>
   f.event === 'push' && (f.replies as OutboundMessage[]).some((r) => r.text === text);
 const consoleMessage = (text: string) => (f: Frame) =>
@@ -42,15 +45,16 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
 
   it('queues on A, is claimed on B, and carries messages both ways', async () => {
     const console = open(`${pair.b.ws}/ws/staff`, staff);
-    await console.seen((f) => f.event === 'ready');
+    await console.seen((f) => f.event === 'ready', WAIT);
     const worker = open(`${pair.a.ws}/ws/chat?channelUserId=rider-across`);
-    await worker.waitFor((f) => f.event === 'ready');
+    await worker.waitFor((f) => f.event === 'ready', WAIT);
 
     worker.send({ type: 'message', text: '转人工' });
-    const { conversationId } = await worker.waitFor((f) => f.event === 'replies');
+    const { conversationId } = await worker.waitFor((f) => f.event === 'replies', WAIT);
     const queued = (await console.seen(
       (f) =>
         f.event === 'queue' && (f.handoff as { conversationId: string }).conversationId === conversationId,
+      WAIT,
     )) as Frame & { handoff: { id: string; status: string } };
     expect(queued.handoff.status).toBe('waiting');
 
@@ -63,10 +67,11 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
     // The worker on A is told a person joined, by the instance that handled the claim.
     await worker.seen(
       (f) => f.event === 'push' && (f.replies as OutboundMessage[]).some((r) => r.type === 'handoff'),
+      WAIT,
     );
 
     worker.send({ type: 'message', text: '我在张江送外卖，老板欠我两个月工资' });
-    await console.seen(consoleMessage('我在张江送外卖，老板欠我两个月工资'));
+    await console.seen(consoleMessage('我在张江送外卖，老板欠我两个月工资'), WAIT);
 
     const reply = await pair.b.app.inject({
       method: 'POST',
@@ -75,16 +80,16 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
       payload: { text: '收到，我是浦东新区总工会的王老师。' },
     });
     expect(reply.statusCode).toBe(200);
-    await worker.seen(pushed('收到，我是浦东新区总工会的王老师。'));
+    await worker.seen(pushed('收到，我是浦东新区总工会的王老师。'), WAIT);
     // Delivered live, so nothing is left for the outbox to retry.
     expect(await pair.a.app.delivery.pending(String(conversationId))).toEqual([]);
   });
 
   it('keeps a reply in the outbox while the worker is offline on every instance', async () => {
     const worker = open(`${pair.a.ws}/ws/chat?channelUserId=rider-offline`);
-    await worker.waitFor((f) => f.event === 'ready');
+    await worker.waitFor((f) => f.event === 'ready', WAIT);
     worker.send({ type: 'message', text: '转人工' });
-    const { conversationId } = await worker.waitFor((f) => f.event === 'replies');
+    const { conversationId } = await worker.waitFor((f) => f.event === 'replies', WAIT);
     const handoff = await pair.b.app.prisma.handoff.findFirstOrThrow({
       where: { conversationId: String(conversationId) },
     });
@@ -116,7 +121,7 @@ describe.skipIf(!TEST_REDIS_URL)(`live takeover across two instances${SKIP_WITHO
 
   it('closes a staff member’s console on B when an admin on A changes their account', async () => {
     const console = open(`${pair.b.ws}/ws/staff`, await loginBearer(pair.b.app, 'agent.a'));
-    await console.seen((f) => f.event === 'ready');
+    await console.seen((f) => f.event === 'ready', WAIT);
     const changed = await pair.a.app.inject({
       method: 'PATCH',
       url: `/api/staff/accounts/${agentId}`,

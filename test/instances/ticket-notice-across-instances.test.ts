@@ -5,6 +5,9 @@ import { SKIP_WITHOUT_REDIS, TEST_REDIS_URL } from '../helpers/test-redis.js';
 import { WsClient } from '../helpers/ws-client.js';
 import { createStaff, loginBearer } from '../staff/staff-fixtures.js';
 
+// Generous: these run beside the whole suite on two shared cores; a frame that comes, comes early.
+const WAIT = 20_000;
+
 // A worker files a wage complaint in a chat served by instance A; the office works the ticket on B.
 describe.skipIf(!TEST_REDIS_URL)(`ticket notices across two instances${SKIP_WITHOUT_REDIS}`, () => {
   let pair: Instances;
@@ -23,10 +26,10 @@ describe.skipIf(!TEST_REDIS_URL)(`ticket notices across two instances${SKIP_WITH
 
   it('reaches the worker on A when staff on B accept the ticket filed on A', async () => {
     worker = new WsClient(`${pair.a.ws}/ws/chat?channelUserId=rider-ticket`);
-    await worker.waitFor((f) => f.event === 'ready');
+    await worker.waitFor((f) => f.event === 'ready', WAIT);
     const say = async (text: string) => {
       worker?.send({ type: 'message', text });
-      return (await worker?.waitFor((f) => f.event === 'replies'))?.replies as OutboundMessage[];
+      return (await worker?.waitFor((f) => f.event === 'replies', WAIT))?.replies as OutboundMessage[];
     };
     await say('我叫刘洋，美团骑手，在浦东新区张江站，站长拖欠我两个月工资六千，电话13700001234');
     await say('确认');
@@ -47,6 +50,7 @@ describe.skipIf(!TEST_REDIS_URL)(`ticket notices across two instances${SKIP_WITH
 
     const notice = await worker.seen(
       (f) => f.event === 'push' && (f.replies as OutboundMessage[]).some((r) => r.type === 'ticket'),
+      WAIT,
     );
     const [reply] = notice.replies as OutboundMessage[];
     expect(reply?.text).toContain('已受理');
