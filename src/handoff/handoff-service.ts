@@ -162,9 +162,10 @@ export function createHandoffService(deps: HandoffDeps) {
     async list(staff: OfficeActor, status: 'open' | 'waiting' | 'claimed' | 'ended') {
       const statuses =
         status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed', 'withdrawn'] : [status];
+      // The queue is served oldest first; ended chats are looked back on, newest first.
       const rows = await prisma.handoff.findMany({
         where: { officeId: { in: staff.officeIds }, status: { in: statuses } },
-        orderBy: [{ createdAt: 'asc' }],
+        orderBy: [{ createdAt: status === 'ended' ? 'desc' : 'asc' }],
         take: 200,
       });
       rows.sort((a, b) => (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2));

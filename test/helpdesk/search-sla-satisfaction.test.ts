@@ -93,6 +93,12 @@ describe('search inside the office scope, SLA warnings before the due time, the 
     expect((await get(`/api/staff/search?q=${encodeURIComponent('冷库分拣')}`, agentB)).json().chats).toEqual(
       [],
     );
+    // The console's ended list looks back from the newest chat, not from the oldest 200.
+    const ended = (await get('/api/staff/handoffs?status=ended', agentA)).json().handoffs as {
+      createdAt: string;
+    }[];
+    expect(ended).toHaveLength(200);
+    expect(Date.parse(ended[0]?.createdAt ?? '')).toBeGreaterThan(Date.now() - 2 * day);
   });
 
   it('warns of tickets within the office’s window before the due time, and of overdue ones', async () => {
