@@ -109,6 +109,10 @@ export function serveChatSocket(
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
         send({ event: 'push', conversationId, replies }),
       );
+      // Closed while being admitted: no listener may outlive the socket.
+      if (socket.readyState !== socket.OPEN) unsubscribe();
+      // Pushes sent from now on (the outbox flush after `ready`) reach this socket on any instance.
+      await app.chat.listening(conversation.id);
       return admitted;
     })();
     return joining;

@@ -5,6 +5,8 @@ import {
   MESSAGE_TEXT_MAX_CHARS,
   type OutboundMessage,
 } from '../messages/messages.js';
+import type { Bus, BusSubscription } from '../platform/bus/bus.js';
+import { createMemoryBus } from '../platform/bus/memory-bus.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
@@ -43,6 +45,8 @@ export interface ChatServiceDeps {
   understand?: Understand;
   /** Bounds on waiting turns (unbounded by default is never right: see turn-queue.ts). */
   queue?: TurnQueue;
+  /** Pushes reach the user's sockets on every instance through it (in-process by default). */
+  bus?: Bus;
 }
 
 export interface TurnOptions {
@@ -66,7 +70,9 @@ export class ConversationNotFoundError extends Error {
 export function createChatService(deps: ChatServiceDeps) {
   const mutex = new KeyedMutex();
   const effectHandlers = new Map<string, EffectHandler[]>();
-  const listeners = new Map<string, Set<PushListener>>();
+  const listeners = new Map<string, { set: Set<PushListener>; subscription: BusSubscription }>();
+  const bus = deps.bus ?? createMemoryBus((err) => deps.log.error({ err }, 'a push listener failed'));
+  const topic = (conversationId: string) => `chat:${conversationId}`;
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -188,23 +194,41 @@ export function createChatService(deps: ChatServiceDeps) {
       effectHandlers.set(type, [...(effectHandlers.get(type) ?? []), handler]);
     },
 
-    /** Live listeners for messages that arrive outside a turn (a staff reply, a ticket update). */
+    /**
+     * Live listeners for messages that arrive outside a turn (a staff reply, a ticket update).
+     * The instance listens on the conversation's bus topic while it has a listener for it.
+     */
     subscribe(conversationId: string, listener: PushListener): () => void {
-      const set = listeners.get(conversationId) ?? new Set();
-      set.add(listener);
-      listeners.set(conversationId, set);
+      let entry = listeners.get(conversationId);
+      if (!entry) {
+        const set = new Set<PushListener>();
+        const subscription = bus.subscribe(topic(conversationId), (replies) => {
+          for (const each of [...set]) each(replies as OutboundMessage[]);
+        });
+        entry = { set, subscription };
+        listeners.set(conversationId, entry);
+      }
+      const current = entry;
+      current.set.add(listener);
       return () => {
-        set.delete(listener);
-        if (!set.size) listeners.delete(conversationId);
+        current.set.delete(listener);
+        if (current.set.size || listeners.get(conversationId) !== current) return;
+        listeners.delete(conversationId);
+        current.subscription.close();
       };
     },
 
-    /** Deliver to live listeners; returns how many received it (0 means the user is offline). */
-    push(conversationId: string, replies: OutboundMessage[]): number {
-      const set = listeners.get(conversationId);
-      if (!set) return 0;
-      for (const listener of set) listener(replies);
-      return set.size;
+    /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */
+    listening(conversationId: string): Promise<void> {
+      return listeners.get(conversationId)?.subscription.ready ?? Promise.resolve();
+    },
+
+    /**
+     * Deliver to live listeners on every instance; resolves to how many instances had one
+     * (0 means the user is offline everywhere and the outbox keeps the message).
+     */
+    push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
+      return bus.publish(topic(conversationId), replies);
     },
   };
 }

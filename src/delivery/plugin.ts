@@ -20,7 +20,7 @@ export default fp(
       log: app.log,
     });
     delivery.registerSender('web', async (target, replies) =>
-      app.chat.push(target.id, replies) > 0 ? 'delivered' : 'offline',
+      (await app.chat.push(target.id, replies)) > 0 ? 'delivered' : 'offline',
     );
     app.decorate('delivery', delivery);
     if (app.config.NODE_ENV !== 'test') delivery.start();
