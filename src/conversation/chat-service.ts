@@ -30,7 +30,13 @@ export type EffectHandler = (
   effect: Effect,
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
-export type PushListener = (replies: OutboundMessage[]) => void;
+/**
+ * A listener that will acknowledge what it got (by message id) returns 'awaiting-ack'; whatever
+ * else one returns means it took the replies as they are.
+ */
+export type PushListener = (replies: OutboundMessage[]) => unknown;
+/** Where a push went: nobody listening, listeners that take it as is, or clients that will acknowledge it. */
+export type PushOutcome = 'offline' | 'delivered' | 'sent';
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -205,6 +211,19 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!set) return 0;
       for (const listener of set) listener(replies);
       return set.size;
+    },
+
+    /**
+     * Deliver to live listeners and say whether it is done: 'sent' when every listener will
+     * acknowledge the ids (the outbox keeps the item until one does), 'delivered' when some
+     * listener takes it as is, 'offline' when nobody listens.
+     */
+    pushOutcome(conversationId: string, replies: OutboundMessage[]): PushOutcome {
+      const set = listeners.get(conversationId);
+      if (!set?.size) return 'offline';
+      let acking = 0;
+      for (const listener of set) if (listener(replies) === 'awaiting-ack') acking += 1;
+      return acking === set.size ? 'sent' : 'delivered';
     },
   };
 }

@@ -45,7 +45,10 @@ describe('outbox delivery', () => {
     const secret = clientSecretFor(t.app, 'offline-rider');
     const ws = new WebSocket(`${base}/ws/chat?channelUserId=offline-rider&clientSecret=${secret}`);
     const push = await nextFrame(ws, (f) => f.event === 'push');
-    expect(push.replies).toEqual([{ type: 'staff', text: '您好，我是工会的王老师。' }]);
+    // Each message carries its stored id (the page shows an id once).
+    expect(push.replies).toEqual([
+      { id: expect.any(String), type: 'staff', text: '您好，我是工会的王老师。' },
+    ]);
     ws.close();
     expect(await t.app.delivery.pending(conversationId)).toHaveLength(0);
     const stored = await t.app.prisma.message.findFirst({ where: { conversationId, author: 'staff' } });
@@ -66,8 +69,43 @@ describe('outbox delivery', () => {
       { type: 'text', text: '工单状态已更新' },
     ]);
     expect(sent.delivered).toBe(true);
-    expect((await pushed).replies).toEqual([{ type: 'text', text: '工单状态已更新' }]);
+    expect((await pushed).replies).toEqual([
+      { id: expect.any(String), type: 'text', text: '工单状态已更新' },
+    ]);
     ws.close();
+  });
+
+  it('keeps a push for an acknowledging page until it acknowledges, and resends only what it did not', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'acking-rider', text: '你好' });
+    const secret = clientSecretFor(t.app, 'acking-rider');
+    const url = `${base}/ws/chat?channelUserId=acking-rider&clientSecret=${secret}&ack=1`;
+    const first = new WebSocket(url);
+    await nextFrame(first, (f) => f.event === 'ready');
+    const pushed = nextFrame(first, (f) => f.event === 'push');
+    const one = await t.app.delivery.send(conversationId, [{ type: 'staff', text: '第一条' }], {
+      author: 'staff',
+    });
+    const [pushedOne] = (await pushed).replies as { id: string }[];
+    // Handed to the page, not done: it has not said it saw it.
+    expect(one.delivered).toBe(true);
+    expect(await t.app.delivery.pending(conversationId)).toHaveLength(1);
+    first.send(JSON.stringify({ type: 'ack', ids: [pushedOne?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
+
+    const second = nextFrame(first, (f) => f.event === 'push');
+    await t.app.delivery.send(conversationId, [{ type: 'staff', text: '第二条' }], { author: 'staff' });
+    const [pushedTwo] = (await second).replies as { id: string }[];
+    // The socket drops before the page acknowledges the second one.
+    first.terminate();
+    const again = new WebSocket(url);
+    const resent = await nextFrame(again, (f) => f.event === 'push');
+    expect(resent.replies).toEqual([{ id: pushedTwo?.id, type: 'staff', text: '第二条' }]);
+    again.send(JSON.stringify({ type: 'ack', ids: [pushedTwo?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
+    again.close();
+    // The ids are the stored messages' own, so the history names them the same.
+    const stored = await t.app.prisma.message.findMany({ where: { conversationId, author: 'staff' } });
+    expect(stored.map((m) => m.id).sort()).toEqual([pushedOne?.id, pushedTwo?.id].sort());
   });
 
   it('retries a failing channel with backoff and marks it failed after the last attempt once old enough', async () => {
