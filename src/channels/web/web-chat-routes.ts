@@ -21,6 +21,16 @@ export async function webChatRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/',
     { schema: { hide: true } },
-    localizedPage(app, 'chat/index.html', 'web', {}, { ticketStatus: 'tickets:status', menu: 'common:menu' }),
+    localizedPage(
+      app,
+      'chat/index.html',
+      'web',
+      {},
+      {
+        ticketStatus: 'tickets:status',
+        menu: 'common:menu',
+        greeting: 'common:greeting',
+      },
+    ),
   );
 }

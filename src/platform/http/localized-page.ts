@@ -17,6 +17,7 @@ import { WEB_DIR } from '../paths.js';
  * `borrowed` lends the page words another namespace owns, under a key of its own
  * (`{ ticketStatus: 'tickets:status' }`: the console and the chat say a status in the words the
  * worker's card uses, kept in one place); `{{t:ticketStatus.closed}}` reads them too.
+ * `{{file:x.css}}` inlines a style sheet.
  * Returns the route handler, which picks the language from `?lang=` or Accept-Language.
  */
 export function localizedPage(
@@ -57,6 +58,7 @@ export function localizedPage(
       const t = app.t(locale);
       const html = template
         .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(keyOf(key))))
+        .replace(/\{\{file:([\w/-]+\.css)\}\}/g, (_, file: string) => inlined(file))
         .replace('{{lang}}', locale)
         .replace('{{otherLang}}', locale === 'zh-CN' ? 'en' : 'zh-CN')
         .replace('{{strings}}', strings)
@@ -72,6 +74,14 @@ export function localizedPage(
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
     return rendered.get(locale);
   };
+}
+
+/**
+ * A style sheet under src/web/, for `{{file:chat/chat.css}}`: inlined, a page's first paint
+ * waits for no second request (one round trip less on 3G, about 300 ms).
+ */
+function inlined(file: string): string {
+  return fs.readFileSync(path.join(WEB_DIR, file), 'utf8').replace(/<\/style/gi, '<\\/style');
 }
 
 function escapeHtml(text: string): string {
