@@ -136,7 +136,7 @@ export function serveChatSocket(
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) => {
         send({ event: 'push', conversationId, replies });
-        return session.acknowledges && socket.readyState === socket.OPEN ? 'awaiting-ack' : undefined;
+        return session.acknowledges ? 'awaiting-ack' : undefined;
       });
       return admitted;
     })();

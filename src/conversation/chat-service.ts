@@ -221,9 +221,12 @@ export function createChatService(deps: ChatServiceDeps) {
     pushOutcome(conversationId: string, replies: OutboundMessage[]): PushOutcome {
       const set = listeners.get(conversationId);
       if (!set?.size) return 'offline';
-      let acking = 0;
-      for (const listener of set) if (listener(replies) === 'awaiting-ack') acking += 1;
-      return acking === set.size ? 'sent' : 'delivered';
+      let taken = 0;
+      for (const listener of [...set]) if (listener(replies) !== 'awaiting-ack') taken += 1;
+      // A listener whose socket was dropped by this very send has unsubscribed: if none is
+      // left, nobody got it.
+      if (!set.size) return 'offline';
+      return taken > 0 ? 'delivered' : 'sent';
     },
   };
 }
