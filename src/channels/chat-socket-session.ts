@@ -56,7 +56,7 @@ export interface ChatSocketSession {
 
 /**
  * The live chat protocol shared by the web chat and the mini-program sockets. The client sends
- * `{type:"message", …}`; the server sends `ready`, `delta` (streamed text), `replies`, `push`
+ * `{type:"message", …}` (and, where it acknowledges, `{type:"ack", ids}`); the server sends `ready`, `delta` (streamed text), `replies`, `push`
  * (a staff reply, a ticket update, also whatever queued while the user was away) and `error`.
  * Garbage gets an error frame; a flood gets 429s and then a close; one broken client never
  * takes the process down.
