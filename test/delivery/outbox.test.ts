@@ -108,6 +108,28 @@ describe('outbox delivery', () => {
     expect(stored.map((m) => m.id).sort()).toEqual([pushedOne?.id, pushedTwo?.id].sort());
   });
 
+  it('sends an unacknowledged push again to the open page, with the same id, until it is acknowledged', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'silent-page', text: '你好' });
+    const secret = clientSecretFor(t.app, 'silent-page');
+    const ws = new WebSocket(`${base}/ws/chat?channelUserId=silent-page&clientSecret=${secret}&ack=1`);
+    await nextFrame(ws, (f) => f.event === 'ready');
+    const first = nextFrame(ws, (f) => f.event === 'push');
+    await t.app.delivery.send(conversationId, [{ type: 'staff', text: '收到请回复' }], { author: 'staff' });
+    const [sent] = (await first).replies as { id: string }[];
+    // Its pause is over and no acknowledgement came (lost on the way, say): the worker sends it again.
+    await t.app.prisma.outbox.updateMany({ where: { conversationId }, data: { nextAttemptAt: new Date(0) } });
+    const again = nextFrame(ws, (f) => f.event === 'push');
+    await t.app.delivery.processDue();
+    expect(((await again).replies as { id: string }[])[0]?.id).toBe(sent?.id);
+    const [item] = await t.app.prisma.outbox.findMany({ where: { conversationId } });
+    // Not a failure: nothing counts toward giving up, and the next try waits at least 5 s.
+    expect(item?.attempts).toBe(0);
+    expect(item?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 4000);
+    ws.send(JSON.stringify({ type: 'ack', ids: [sent?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
+    ws.close();
+  });
+
   it('retries a failing channel with backoff and marks it failed after the last attempt once old enough', async () => {
     const { conversationId } = await chat(t.app, { channelUserId: 'wx-user', text: '你好' });
     await t.app.prisma.conversation.update({ where: { id: conversationId }, data: { channel: 'wechat' } });

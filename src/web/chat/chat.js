@@ -51,7 +51,8 @@ function scrollDown() {
 log.addEventListener('scroll', () => {
   atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 8;
 });
-new ResizeObserver(() => atBottom && scrollDown()).observe(log);
+// Old WebViews without ResizeObserver still scroll after each reply and quick-reply row.
+if (window.ResizeObserver) new ResizeObserver(() => atBottom && scrollDown()).observe(log);
 
 // Every server message with an id is shown once, whether it came with the history, a push or a
 // push sent again after a reconnect.
