@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   type Channel,
@@ -32,7 +33,18 @@ export type EffectHandler = (
   effect: Effect,
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
-export type PushListener = (replies: OutboundMessage[]) => void;
+/**
+ * A listener that will acknowledge what it got (by message id) returns 'awaiting-ack'; whatever
+ * else one returns means it took the replies as they are.
+ */
+export type PushListener = (replies: OutboundMessage[]) => unknown;
+/** Where a push went: nobody listening, listeners that take it as is, or clients that will acknowledge it. */
+export type PushOutcome = 'offline' | 'delivered' | 'sent';
+/** A push on the bus; `from` is set when the publishing instance delivered to its own listeners. */
+interface PushEnvelope {
+  from?: string;
+  replies: OutboundMessage[];
+}
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -73,6 +85,8 @@ export function createChatService(deps: ChatServiceDeps) {
   const listeners = new Map<string, { set: Set<PushListener>; subscription: BusSubscription }>();
   const bus = deps.bus ?? createMemoryBus((err) => deps.log.error({ err }, 'a push listener failed'));
   const topic = (conversationId: string) => `chat:${conversationId}`;
+  /** Marks this instance's own pushes on the bus: its listeners were handed them directly. */
+  const instance = randomUUID();
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -202,8 +216,10 @@ export function createChatService(deps: ChatServiceDeps) {
       let entry = listeners.get(conversationId);
       if (!entry) {
         const set = new Set<PushListener>();
-        const subscription = bus.subscribe(topic(conversationId), (replies) => {
-          for (const each of [...set]) each(replies as OutboundMessage[]);
+        const subscription = bus.subscribe(topic(conversationId), (message) => {
+          const { from, replies } = message as PushEnvelope;
+          if (from === instance) return;
+          for (const each of [...set]) each(replies);
         });
         entry = { set, subscription };
         listeners.set(conversationId, entry);
@@ -228,7 +244,29 @@ export function createChatService(deps: ChatServiceDeps) {
      * (0 means the user is offline everywhere and the outbox keeps the message).
      */
     push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
-      return bus.publish(topic(conversationId), replies);
+      return bus.publish(topic(conversationId), { replies } satisfies PushEnvelope);
+    },
+
+    /**
+     * Deliver to live listeners and say whether it is done: 'sent' when every listener will
+     * acknowledge the ids (the outbox keeps the item until one does), 'delivered' when some
+     * listener takes it as is, 'offline' when nobody listens.
+     */
+    async pushOutcome(conversationId: string, replies: OutboundMessage[]): Promise<PushOutcome> {
+      // This instance's listeners are handed it directly, to hear which will acknowledge; the
+      // bus carries it to the other instances' (web pages there acknowledge like any other).
+      const entry = listeners.get(conversationId);
+      let taken = 0;
+      for (const listener of [...(entry?.set ?? [])]) if (listener(replies) !== 'awaiting-ack') taken += 1;
+      const instances = await bus.publish(topic(conversationId), {
+        from: instance,
+        replies,
+      } satisfies PushEnvelope);
+      const elsewhere = instances - (entry ? 1 : 0);
+      // A listener whose socket was dropped by this very send has unsubscribed: if none is
+      // left here or elsewhere, nobody got it.
+      if (!entry?.set.size && elsewhere <= 0) return 'offline';
+      return taken > 0 ? 'delivered' : 'sent';
     },
   };
 }
