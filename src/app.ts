@@ -8,6 +8,7 @@ import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
+import { webVoiceUpload } from './channels/web/voice-upload.js';
 import { webChatRoutes } from './channels/web/web-chat-routes.js';
 import wechatyPlugin from './channels/wechaty/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
@@ -36,6 +37,7 @@ import i18nPlugin from './platform/i18n/i18n-plugin.js';
 import llmPlugin from './platform/llm/llm-plugin.js';
 import metricsPlugin from './platform/metrics/metrics-plugin.js';
 import encryptionPlugin from './platform/privacy/encryption-plugin.js';
+import speechPlugin from './platform/speech/speech-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
 import supervisionPlugin from './supervision/plugin.js';
@@ -74,6 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(prismaPlugin);
   await app.register(encryptionPlugin);
   await app.register(llmPlugin);
+  await app.register(speechPlugin);
   registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
@@ -124,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Routes.
   await app.register(healthRoutes);
   await app.register(chatRoutes);
+  await app.register(webVoiceUpload);
   await app.register(chatSocket);
   await app.register(webChatRoutes);
   await app.register(consoleApiRoutes);

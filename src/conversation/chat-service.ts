@@ -16,6 +16,7 @@ import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
 import type { Understand } from './understanding/understand.js';
+import { keepUnheard, transcribeVoice, type VoiceDeps } from './voice-input.js';
 
 export interface ChatTurnResult {
   conversationId: string;
@@ -43,6 +44,8 @@ export interface ChatServiceDeps {
   understand?: Understand;
   /** Bounds on waiting turns (unbounded by default is never right: see turn-queue.ts). */
   queue?: TurnQueue;
+  /** Speech recognition and the keeping of unheard voice messages (absent: voice is not handled). */
+  voice?: VoiceDeps;
 }
 
 export interface TurnOptions {
@@ -98,10 +101,11 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  function turn(inbound: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
-    const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+  function turn(received: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
+    const key = options.conversationId ?? `${received.channel}:${received.externalUserId}`;
     return mutex.run(key, async () => {
-      const conversation = await load(inbound, options.conversationId);
+      const conversation = await load(received, options.conversationId);
+      const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
       if (inbound.text && isOverCap(inbound.text)) {
         // Told, not read: no understanding step sees it and nothing is stored.
         const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
@@ -175,7 +179,7 @@ export function createChatService(deps: ChatServiceDeps) {
         throw new ChatBusyError(message, seconds, place.full);
       }
       try {
-        return await turn(inbound, options);
+        return await turn(await transcribeVoice(inbound, deps.voice?.asr()), options);
       } finally {
         place.release();
       }
