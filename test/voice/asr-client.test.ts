@@ -28,7 +28,9 @@ describe('the ASR client (OpenAI-compatible /audio/transcriptions)', () => {
     const scope = nock(BASE, { reqheaders: { authorization: 'Bearer asr-key' } })
       .post('/audio/transcriptions', (raw) => {
         // nock hands a binary body over as hex.
-        body = Buffer.from(String(raw), /^[0-9a-f]+$/.test(String(raw)) ? 'hex' : 'latin1').toString('latin1');
+        body = Buffer.from(String(raw), /^[0-9a-f]+$/.test(String(raw)) ? 'hex' : 'latin1').toString(
+          'latin1',
+        );
         return true;
       })
       .reply(200, { text: '  老板欠我三个月工资 \n' });
@@ -63,7 +65,9 @@ describe('the ASR client (OpenAI-compatible /audio/transcriptions)', () => {
 
   it('refuses garbage: not JSON, no text, an empty transcript', async () => {
     const asr = createAsr(config);
-    nock(BASE).post('/audio/transcriptions').reply(200, '<html>gateway</html>', { 'content-type': 'text/html' });
+    nock(BASE)
+      .post('/audio/transcriptions')
+      .reply(200, '<html>gateway</html>', { 'content-type': 'text/html' });
     expect(await asr?.transcribe(AAC)).toEqual({ ok: false, reason: 'bad-response' });
     nock(BASE).post('/audio/transcriptions').reply(200, { transcript: 'wrong field' });
     expect(await asr?.transcribe(AAC)).toEqual({ ok: false, reason: 'bad-response' });
@@ -72,7 +76,9 @@ describe('the ASR client (OpenAI-compatible /audio/transcriptions)', () => {
   });
 
   it('reports a 4xx from the provider as a bad response, and a refused connection as network', async () => {
-    nock(BASE).post('/audio/transcriptions').reply(400, { error: { message: 'unsupported format' } });
+    nock(BASE)
+      .post('/audio/transcriptions')
+      .reply(400, { error: { message: 'unsupported format' } });
     expect(await createAsr(config)?.transcribe(AAC)).toEqual({ ok: false, reason: 'bad-response' });
     nock(BASE).post('/audio/transcriptions').replyWithError('ECONNREFUSED');
     expect(await createAsr(config)?.transcribe(AAC)).toEqual({ ok: false, reason: 'network' });

@@ -26,7 +26,12 @@ describe('web chat voice with a recogniser configured', () => {
     const body = response.json();
     expect(body.replies[0].text).toBe('你说的是：加班费怎么算');
     // The answer itself is the overtime answer, with its article.
-    expect(body.replies.slice(1).map((r: { text: string }) => r.text).join('\n')).toMatch(/加班/);
+    expect(
+      body.replies
+        .slice(1)
+        .map((r: { text: string }) => r.text)
+        .join('\n'),
+    ).toMatch(/加班/);
     expect(body.clientSecret).toEqual(expect.any(String));
     const message = await t.app.prisma.message.findFirstOrThrow({
       where: { conversationId: body.conversationId, direction: 'in' },
@@ -47,7 +52,12 @@ describe('web chat voice with a recogniser configured', () => {
       webm,
     );
     expect(wrong.statusCode).toBe(401);
-    const unknown = await postVoice(t.app, '/api/chat/voice', { conversationId: 'no-such-id', clientSecret: 'x' }, webm);
+    const unknown = await postVoice(
+      t.app,
+      '/api/chat/voice',
+      { conversationId: 'no-such-id', clientSecret: 'x' },
+      webm,
+    );
     expect(unknown.statusCode).toBe(404);
     expect(nock.pendingMocks()).toEqual([]);
   });
@@ -69,11 +79,16 @@ describe('web chat voice with a recogniser configured', () => {
     const url = '/api/chat/voice';
     const user = { channelUserId: 'voice-web-4' };
     expect((await postVoice(t.app, url, user)).statusCode).toBe(400);
-    expect((await postVoice(t.app, url, user, { bytes: Buffer.alloc(0), type: 'audio/webm' })).statusCode).toBe(400);
+    expect(
+      (await postVoice(t.app, url, user, { bytes: Buffer.alloc(0), type: 'audio/webm' })).statusCode,
+    ).toBe(400);
     const photo = await postVoice(t.app, url, user, { bytes: PNG, type: 'audio/webm' });
     expect(photo.statusCode).toBe(415);
     expect(photo.json().message).toMatch(/voice recording/);
-    const big = await postVoice(t.app, url, user, { bytes: Buffer.concat([AAC, Buffer.alloc(8192)]), type: 'audio/aac' });
+    const big = await postVoice(t.app, url, user, {
+      bytes: Buffer.concat([AAC, Buffer.alloc(8192)]),
+      type: 'audio/aac',
+    });
     expect(big.statusCode).toBe(413);
     const json = await t.app.inject({ method: 'POST', url, payload: { text: 'hi' } });
     expect(json.statusCode).toBe(415);
