@@ -8,6 +8,7 @@ import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
+import { webVoiceUpload } from './channels/web/voice-upload.js';
 import { webChatRoutes } from './channels/web/web-chat-routes.js';
 import wechatyPlugin from './channels/wechaty/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
@@ -38,6 +39,7 @@ import llmPlugin from './platform/llm/llm-plugin.js';
 import metricsPlugin from './platform/metrics/metrics-plugin.js';
 import encryptionPlugin from './platform/privacy/encryption-plugin.js';
 import redisPlugin from './platform/redis/redis-plugin.js';
+import speechPlugin from './platform/speech/speech-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
 import supervisionPlugin from './supervision/plugin.js';
@@ -78,6 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(llmPlugin);
   await app.register(redisPlugin);
   await app.register(busPlugin);
+  await app.register(speechPlugin);
   registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
@@ -134,6 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Routes.
   await app.register(healthRoutes);
   await app.register(chatRoutes);
+  await app.register(webVoiceUpload);
   await app.register(chatSocket);
   await app.register(webChatRoutes);
   await app.register(consoleApiRoutes);

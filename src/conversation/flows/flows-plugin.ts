@@ -12,6 +12,7 @@ import { keepingReportFacts } from './qa/keep-report-facts.js';
 import { createQuestionFlow } from './qa/question-flow.js';
 import { createStationsFlow } from './stations/stations-flow.js';
 import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
+import { createVoiceGuard } from './voice/voice-guard.js';
 
 /**
  * Every flow and guard of the conversation, each given the domain services it calls. Registered
@@ -43,6 +44,8 @@ export default fp(
     app.flows.register(createHandoffFlow(app.handoffs));
     app.flows.registerGuard(createWaitingGuard(app.handoffs));
     app.flows.registerGuard(createSatisfactionGuard(app.helpdesk.satisfaction));
+    // After the waiting guard, which restores `human` when a person claimed the chat meanwhile.
+    app.flows.registerGuard(createVoiceGuard());
     registerEscalationHandlers(app, app.handoffs);
 
     // Build the place-name table now, not on the first worker's message.

@@ -17,13 +17,14 @@ const asIntent = (label: string): IntentName =>
  * what it means for them.
  */
 export function detectIntent(
-  message: Pick<InboundMessage, 'text' | 'location' | 'image'>,
+  message: Pick<InboundMessage, 'text' | 'location' | 'image' | 'audio'>,
   model: IntentModel = shippedModel().model,
 ): DetectedIntent {
   const text = (message.text ?? '').trim();
   if (!text) {
     if (message.location) return { name: 'location', score: 1, source: 'command' };
     if (message.image) return { name: 'image', score: 1, source: 'command' };
+    if (message.audio) return { name: 'voice', score: 1, source: 'command' };
     return { name: 'unknown', score: 0, source: 'command' };
   }
   const locale = detectLanguageSwitch(text);

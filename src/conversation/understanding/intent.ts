@@ -11,6 +11,8 @@ export const INTENT_NAMES = [
   'cancel',
   'location',
   'image',
+  /** A voice message nobody could transcribe (no recogniser, or it failed). */
+  'voice',
   /** Understood as something the service does not do (weather, food orders …): the menu. */
   'out_of_scope',
   /** Nothing to understand (an empty message). */
