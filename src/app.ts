@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import calculatorsPlugin from './calculators/plugin.js';
 import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
   await app.register(measuresPlugin);
+  await app.register(calculatorsPlugin);
   await app.register(handoffPlugin);
   await app.register(helpdeskPlugin);
   await app.register(supervisionPlugin);

@@ -20,3 +20,24 @@ export function yuanDigits(fen: number): string {
 export function yuanWords(fen: number, locale: Locale): string {
   return locale === 'en' ? `¥${yuanDigits(fen)}` : `${yuanDigits(fen)} 元`;
 }
+
+/** Above this a monthly wage or an amount paid is a typo (and the sums stay exact integers). */
+export const MAX_INPUT_YUAN = 1_000_000;
+
+/**
+ * Yuan as a client sends it ("6000", "6,500.50", "￥3000", 6000) into fen, read as decimal text,
+ * never through a float. Words ("六千") are the chat's job (tickets/fields/parse-amount.ts).
+ */
+export function parseYuan(
+  input: string | number,
+): { ok: true; value: number } | { ok: false; reason: string } {
+  const text = String(input)
+    .normalize('NFKC')
+    .replace(/^[¥]|元$/g, '')
+    .replace(/[,\s]/g, '');
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return { ok: false, reason: 'an amount in yuan, e.g. 6000 or 6000.50' };
+  const whole = Number(match[1]);
+  if (whole > MAX_INPUT_YUAN) return { ok: false, reason: `at most ${MAX_INPUT_YUAN} yuan` };
+  return { ok: true, value: whole * 100 + Number((match[2] ?? '').padEnd(2, '0')) };
+}
