@@ -66,3 +66,8 @@ export function findAverageWage(table: readonly AverageWage[], place: string): A
       entry.aliases.some((alias) => said.includes(alias.toLowerCase())),
   );
 }
+
+/** The entry covering a GB/T 2260 code: 310115 (浦东新区) is under 310000 (上海市). */
+export function averageWageForRegion(table: readonly AverageWage[], code: string): AverageWage | undefined {
+  return table.find((entry) => code.startsWith(entry.regionCode.replace(/(00)+$/, '')));
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '../platform/domain-error.js';
-import { type AverageWage, findAverageWage } from './average-wages.js';
+import { type AverageWage, averageWageForRegion, findAverageWage } from './average-wages.js';
 import type { Calculation } from './calc-types.js';
 import { type NoContractInput, noContractDoublePay } from './no-contract-double-pay.js';
 import { type OvertimeInput, overtime } from './overtime.js';
@@ -15,6 +15,8 @@ export interface SeveranceRequest {
   service: ServiceGiven;
   /** The city worked in, in words or as a GB/T 2260 code; unknown leaves the cap unchecked. */
   city?: string;
+  /** Or the place's GB/T 2260 code (a district finds its city). */
+  regionCode?: string;
 }
 
 /** The four calculators with the operator's average wage table; the one door for API and chat. */
@@ -32,13 +34,17 @@ export function createCalculators(deps: { averageWages: readonly AverageWage[] }
     averageWages: table,
     /** The table's entry for a city, or undefined when the table does not have it. */
     averageWageOf: (city: string): AverageWage | undefined => findAverageWage(table, city),
+    /** The table's entry for a place code (a district is under its city). */
+    averageWageIn: (regionCode: string): AverageWage | undefined => averageWageForRegion(table, regionCode),
     /** The smallest cap in the table: a wage at or under it is under every listed city's cap. */
     lowestCapFen: (): number => Math.min(...table.map((entry) => entry.monthlyFen * 3)),
     unpaidWages: (input: UnpaidWagesInput): Calculation => unpaidWages(input),
     overtime: (input: OvertimeInput): Calculation => overtime(input),
     noContractDoublePay: (input: NoContractInput): Calculation => noContractDoublePay(input),
     severance(request: SeveranceRequest): Calculation & { averageWage?: AverageWage } {
-      const averageWage = request.city ? findAverageWage(table, request.city) : undefined;
+      const averageWage =
+        (request.city ? findAverageWage(table, request.city) : undefined) ??
+        (request.regionCode ? averageWageForRegion(table, request.regionCode) : undefined);
       const result = severance({
         monthlyWageFen: request.monthlyWageFen,
         service: serviceOf(request.service),
