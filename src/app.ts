@@ -15,6 +15,7 @@ import wecomPlugin from './channels/wecom/plugin.js';
 import { consoleApiRoutes } from './console-api/console-api-plugin.js';
 import conversationPlugin from './conversation/conversation-plugin.js';
 import flowsPlugin from './conversation/flows/flows-plugin.js';
+import deadlinesPlugin from './deadlines/plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
 import handoffPlugin from './handoff/plugin.js';
 import helpdeskPlugin from './helpdesk/plugin.js';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ticketsPlugin);
   await app.register(measuresPlugin);
   await app.register(calculatorsPlugin);
+  await app.register(deadlinesPlugin);
   await app.register(handoffPlugin);
   await app.register(helpdeskPlugin);
   await app.register(supervisionPlugin);
