@@ -73,6 +73,8 @@ describe('the calculator in the chat', () => {
     await say('calc-1', '确认');
     const [receipt] = await say('calc-1', '同意');
     expect(receipt?.type).toBe('ticket');
+    // Nothing was said of leaving the job: the receipt says the year limit exists and staff will ask.
+    expect(receipt?.text).toContain('《劳动争议调解仲裁法》第二十七条');
     const number = (receipt as unknown as { ticket: { number: string } }).ticket.number;
     expect(await t.app.tickets.get(number)).toMatchObject({ type: 'overtime', amountYuan: 1862 });
   });
