@@ -107,6 +107,17 @@ describe('arbitration limit, employers as one entity, collective cases', () => {
     expect(future.statusCode).toBe(400);
   });
 
+  it('keeps one trade name in two cities as two employers, and a name without a city with the one it fits', async () => {
+    const shanghai = await t.app.employers.ensure('上海快马跑腿有限公司');
+    const placeless = await t.app.employers.ensure('快马跑腿公司');
+    expect(placeless?.id).toBe(shanghai?.id);
+    const beijing = await t.app.employers.ensure('北京快马跑腿有限公司');
+    expect(beijing?.id).not.toBe(shanghai?.id);
+    const resolved = await t.app.employers.resolve(['快马跑腿（上海）有限公司', '快马跑腿(北京)公司']);
+    expect(resolved.get('快马跑腿（上海）有限公司')?.id).toBe(shanghai?.id);
+    expect(resolved.get('快马跑腿(北京)公司')?.id).toBe(beijing?.id);
+  });
+
   it('counts one employer however typed, and staff merge a brand into its registered name', async () => {
     const numbers = [
       await fileTicket(t.app, { regionCode: '310115', employer: '闪送达（上海）有限公司' }),
