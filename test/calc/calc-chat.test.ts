@@ -148,4 +148,15 @@ describe('the calculator in the chat', () => {
     expect(result?.text).toContain('monthly wage ¥6,000.00 × 2 months = ¥12,000.00 (Labor Law, Article 50)');
     expect(result?.text).toContain('Total: ¥12,000.00');
   });
+
+  it('is offered under a dismissal answer and starts on the compensation, and a question mid-way is answered', async () => {
+    const [answer] = await say('calc-8', '被公司辞退了有经济补偿吗');
+    expect(buttons(answer)).toContain('算一算我能拿多少');
+    await say('calc-8', '算一算我能拿多少');
+    await say('calc-8', '算被辞退的经济补偿');
+    const [aside] = await say('calc-8', '辞退要提前通知吗？');
+    expect(aside?.text).not.toContain('没看懂');
+    // Back to the question it was on: the wage.
+    expect((await say('calc-8', '7000'))[0]?.text).toContain('干了多久');
+  });
 });
