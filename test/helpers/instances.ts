@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
+import { freshPostgresDatabase } from './postgres.js';
 import { tempDir } from './test-app.js';
+
+/** The database engine both instances share. */
+export type InstanceEngine = 'SQLite' | 'PostgreSQL';
 
 export interface Instance {
   app: FastifyInstance;
@@ -25,10 +29,12 @@ export interface InstancesOptions {
   /** Without it the two share only the database (no live frames between them). */
   redisUrl?: string;
   /**
-   * The database both instances share. Default: a new SQLite file (WAL) in a temporary folder;
-   * a PostgreSQL URL works the same once the app speaks it.
+   * The database both instances share. Default: a fresh one of `engine`: a new SQLite file (WAL)
+   * in a temporary folder, or a new database on TEST_POSTGRES_URL's server, dropped on close.
    */
   databaseUrl?: string;
+  /** Default SQLite. */
+  engine?: InstanceEngine;
   env?: Record<string, string>;
 }
 
@@ -38,8 +44,14 @@ export interface InstancesOptions {
  * its own Redis prefix, so test files running at once do not hear each other.
  */
 export async function startInstances(options: InstancesOptions): Promise<Instances> {
-  const dir = options.databaseUrl ? undefined : tempDir('gongyou-instances-');
-  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir as string, 'shared.db')}`;
+  const postgres =
+    !options.databaseUrl && options.engine === 'PostgreSQL' ? await freshPostgresDatabase() : undefined;
+  const dir = options.databaseUrl || postgres ? undefined : tempDir('gongyou-instances-');
+  const databaseUrl = options.databaseUrl ?? postgres?.url ?? `file:${path.join(dir as string, 'shared.db')}`;
+  const cleanUp = async () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await postgres?.drop();
+  };
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -59,9 +71,13 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
     return { app, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
   };
   // One after the other: the first applies the migrations, the second finds them applied.
-  const a = await start();
+  const a = await start().catch(async (err) => {
+    await cleanUp();
+    throw err;
+  });
   const b = await start().catch(async (err) => {
     await a.app.close();
+    await cleanUp();
     throw err;
   });
   return {
@@ -70,7 +86,7 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
     databaseUrl,
     async close() {
       await Promise.allSettled([a.app.close(), b.app.close()]);
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
