@@ -6,6 +6,7 @@ import os from 'node:os';
 import type autocannon from 'autocannon';
 import type { BenchRow } from './bench-row.js';
 import { httpChatLoad } from './chat-load/http-chat-load.js';
+import { type CpuUse, measureCpu } from './instances/cpu-sample.js';
 import { startBenchInstances } from './instances/instance-processes.js';
 
 const CONNECTIONS = 40;
@@ -37,19 +38,29 @@ export default async function run(): Promise<BenchRow[]> {
       load(first.baseUrl, 10, 'warm-pg-1', WARM_UP_SECONDS),
       load(second.baseUrl, 10, 'warm-pg-2', WARM_UP_SECONDS),
     ]);
-    const sqlite = [await load(servers.sqlite.baseUrl, CONNECTIONS, 'sqlite')];
-    const one = [await load(first.baseUrl, CONNECTIONS, 'pg-one')];
-    // The same connections in all, half on each instance, as a balancer without stickiness would.
-    const two = await Promise.all([
-      load(first.baseUrl, CONNECTIONS / 2, 'pg-two-a'),
-      load(second.baseUrl, CONNECTIONS / 2, 'pg-two-b'),
+    const pid = (server: { child: { pid?: number } }) => server.child.pid ?? 0;
+    const sqlite = await measureCpu([pid(servers.sqlite)], async () => [
+      await load(servers.sqlite.baseUrl, CONNECTIONS, 'sqlite'),
     ]);
-    const ratio = turns(two) / turns(one);
-    const row = (metric: string, results: autocannon.Result[]): BenchRow => ({
+    const one = await measureCpu([pid(first)], async () => [
+      await load(first.baseUrl, CONNECTIONS, 'pg-one'),
+    ]);
+    // The same connections in all, half on each instance, as a balancer without stickiness would.
+    const two = await measureCpu([pid(first), pid(second)], () =>
+      Promise.all([
+        load(first.baseUrl, CONNECTIONS / 2, 'pg-two-a'),
+        load(second.baseUrl, CONNECTIONS / 2, 'pg-two-b'),
+      ]),
+    );
+    const ratio = turns(two.result) / turns(one.result);
+    const row = (
+      metric: string,
+      { result, cpu }: { result: autocannon.Result[]; cpu: CpuUse },
+    ): BenchRow => ({
       area: 'instances',
       metric: `${metric}, POST /api/chat/messages at ${CONNECTIONS} connections`,
-      value: Math.round(turns(results)),
-      unit: `turns/s (${failures(results)} non-2xx or errors of ${total(results)})`,
+      value: Math.round(turns(result)),
+      unit: `turns/s (${failures(result)} non-2xx or errors of ${total(result)}; app ${cpu.appCores.toFixed(2)} cores, machine ${(100 * cpu.machineBusy).toFixed(0)}% busy)`,
     });
     return [
       row('SQLite, one instance', sqlite),
