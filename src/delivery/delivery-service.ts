@@ -6,7 +6,11 @@ import type { Prisma } from '../platform/db/db-types.js';
 import type { MessageCodec } from '../platform/privacy/message-codec.js';
 import { createOutboxClaims } from './outbox-claims.js';
 
-export type SendResult = 'delivered' | 'offline';
+/**
+ * 'delivered' = done; 'offline' = try again later; 'sent' = handed to a client that acknowledges
+ * by message id (the web chat): kept pending, and sent again, until `acknowledge` hears of it.
+ */
+export type SendResult = 'delivered' | 'offline' | 'sent';
 export interface DeliveryTarget {
   id: string;
   channel: Channel;
@@ -32,6 +36,8 @@ export const MAX_FAILED_ATTEMPTS = 8;
  */
 export const GIVE_UP_AFTER_MS = 48 * 60 * 60_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+/** The most ids one acknowledgement may name (a page acknowledges each push frame at once). */
+const MAX_ACK_IDS = 100;
 
 /** 5 s, 10 s, 20 s … capped at 10 minutes. */
 export function backoffMs(attempt: number): number {
@@ -103,6 +109,18 @@ export function createDeliveryService(deps: DeliveryDeps) {
         await claims.finish(item.id, { status: 'delivered', deliveredAt: now(), lastError: null });
         return true;
       }
+      if (result === 'sent') {
+        // Not a failed attempt either: an acknowledgement is due within moments. Without one the
+        // client is gone or broken; it is sent again, less often the longer it has waited.
+        const waitedMs = now().getTime() - item.createdAt.getTime();
+        await deps.prisma.outbox.update({
+          where: { id: item.id },
+          data: {
+            nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
+          },
+        });
+        return true;
+      }
       // Offline is not a failure: the user's channel is away; try later and on reconnect.
       await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) });
       return false;
@@ -150,15 +168,17 @@ export function createDeliveryService(deps: DeliveryDeps) {
       if (!conversation) return undefined;
       const at = now();
       const outboxId = randomUUID();
+      // Each message gets its id now, so the stored row and every send of it carry the same one.
+      const identified = replies.map((reply) => ({ ...reply, id: reply.id ?? randomUUID() }));
       const writes: Prisma.PrismaPromise<unknown>[] = [
-        ...deps.conversations.writes(conversationId, replies, options.author ?? 'system', at),
+        ...deps.conversations.writes(conversationId, identified, options.author ?? 'system', at),
         deps.prisma.outbox.create({
           data: {
             id: outboxId,
             conversationId,
             channel: conversation.channel,
             // Sealed like the Message rows: a staff reply can carry a name or a phone number.
-            payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
+            payload: deps.codec.seal(JSON.stringify(identified)) ?? '[]',
             nextAttemptAt: at,
             createdAt: at,
           },
@@ -213,6 +233,26 @@ export function createDeliveryService(deps: DeliveryDeps) {
       let delivered = 0;
       for (const item of items) if (await claimAndAttempt(item.id)) delivered += 1;
       return delivered;
+    },
+
+    /**
+     * A client saw these messages: the pending items of this conversation whose every message
+     * is among them are done. Returns how many items that completed.
+     */
+    async acknowledge(conversationId: string, messageIds: string[]): Promise<number> {
+      const seen = new Set(messageIds.slice(0, MAX_ACK_IDS));
+      if (!seen.size) return 0;
+      const items = await deps.prisma.outbox.findMany({ where: { status: 'pending', conversationId } });
+      const done = items.filter((item) => {
+        const replies = JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[];
+        return replies.length > 0 && replies.every((reply) => reply.id && seen.has(reply.id));
+      });
+      if (!done.length) return 0;
+      const changed = await deps.prisma.outbox.updateMany({
+        where: { id: { in: done.map((item) => item.id) }, status: 'pending' },
+        data: { status: 'delivered', deliveredAt: now(), lastError: null },
+      });
+      return changed.count;
     },
 
     /** Items still waiting, payload opened. */

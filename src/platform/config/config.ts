@@ -13,6 +13,13 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** `file:` → SQLite (the default, nothing to install), `postgres://` / `postgresql://` → PostgreSQL. */
   DATABASE_URL: Type.String({ pattern: '^(file:|postgres(ql)?://).+', default: 'file:./data/gongyou.db' }),
+  /**
+   * Redis shared by the instances of one deployment (redis:// or rediss://): live frames between
+   * instances, the rate-limit counters. Unset: one instance, everything in-process.
+   */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://.+' })),
+  /** Start of every key and channel name, so deployments can share one Redis. */
+  REDIS_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,40}$', default: 'gongyou:' }),
   /** How long a write waits (asynchronously) for another process's lock before a 503. */
   DATABASE_BUSY_WAIT_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5000 }),
   /** PostgreSQL: connections this instance holds (instances × this stays under max_connections). */
