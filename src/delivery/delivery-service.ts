@@ -113,11 +113,9 @@ export function createDeliveryService(deps: DeliveryDeps) {
         // Not a failed attempt either: an acknowledgement is due within moments. Without one the
         // client is gone or broken; it is sent again, less often the longer it has waited.
         const waitedMs = now().getTime() - item.createdAt.getTime();
-        await deps.prisma.outbox.update({
-          where: { id: item.id },
-          data: {
-            nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
-          },
+        // The claim is given back too, so a reconnect's flush may send it again at once.
+        await claims.finish(item.id, {
+          nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
         });
         return true;
       }
