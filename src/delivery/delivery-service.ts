@@ -120,7 +120,9 @@ export function createDeliveryService(deps: DeliveryDeps) {
         return true;
       }
       // Offline is not a failure: the user's channel is away; try later and on reconnect.
-      await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) });
+      await claims.finish(item.id, {
+        nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)),
+      });
       return false;
     } catch (err) {
       const attempts = item.attempts + 1;
@@ -143,7 +145,10 @@ export function createDeliveryService(deps: DeliveryDeps) {
   async function processDue(): Promise<void> {
     const ids = await claims.claimDue(now(), 100);
     if (!ids.length) return;
-    const due = await deps.prisma.outbox.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
+    const due = await deps.prisma.outbox.findMany({
+      where: { id: { in: ids } },
+      orderBy: { createdAt: 'asc' },
+    });
     for (const item of due) await attempt(item);
   }
 
