@@ -79,9 +79,12 @@ export function createCardEditor(knowledge: KnowledgeService) {
     async importArchive(data: Buffer, editor: Editor): Promise<ImportResult> {
       const archive = readCardArchive(data);
       if (!archive.ok) return archive;
-      const files = archive.files.filter(
-        (file) => file.name.endsWith('.md') && !(file.name.split('/').pop() ?? '').startsWith('README'),
-      );
+      // In file-name order, as the folder's reader goes, so the problems read the same way.
+      const files = archive.files
+        .filter(
+          (file) => file.name.endsWith('.md') && !(file.name.split('/').pop() ?? '').startsWith('README'),
+        )
+        .sort((a, b) => a.name.localeCompare(b.name));
       if (!files.length) return { ok: false, problems: ['archive: no card files (*.md)'] };
       const problems: string[] = [];
       const cards: Card[] = [];
