@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { CARDS_DIR } from '../platform/paths.js';
-import { createInProcessCardChangeNotice } from './console/card-change-notice.js';
+import { createBusCardChangeNotice } from './console/bus-card-change-notice.js';
 import { type CardEditor, createCardEditor } from './console/card-editor.js';
 import { type KnowledgeMetrics, registerKnowledgeMetrics } from './console/knowledge-metrics.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
@@ -50,8 +50,12 @@ export default fp(
       app.prisma,
       app.log,
       app.config.KNOWLEDGE_CARDS_DIR ?? CARDS_DIR,
-      // The seam a cross-instance bus replaces: every instance re-reads the card versions on it.
-      { notice: createInProcessCardChangeNotice() },
+      // Every instance re-reads the card versions when one of them saves (Redis with REDIS_URL).
+      {
+        notice: createBusCardChangeNotice(app.bus, (err) =>
+          app.log.warn({ err }, 'knowledge card change not announced'),
+        ),
+      },
     );
     app.decorate('knowledge', knowledge);
     const editor = createCardEditor(knowledge);
@@ -70,5 +74,5 @@ export default fp(
     refresh.unref();
     app.addHook('onClose', async () => clearInterval(refresh));
   },
-  { name: 'knowledge', dependencies: ['prisma', 'config', 'metrics'] },
+  { name: 'knowledge', dependencies: ['prisma', 'config', 'metrics', 'bus'] },
 );

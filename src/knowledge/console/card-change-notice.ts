@@ -6,10 +6,10 @@ export interface CardChangeMessage {
 }
 
 /**
- * The seam between saving a card and every instance's index. In-process today (one instance, or
- * tests with several services on one database); a cross-instance bus (Redis pub/sub) implements
- * the same two methods and nothing else changes: each listener re-reads the versions from the
- * database, so a lost message only delays an instance until its next periodic refresh.
+ * The seam between saving a card and every instance's index: the service's bus in the app
+ * (bus-card-change-notice.ts, Redis pub/sub across instances), in-process for a service made
+ * alone (CLIs, tests). Each listener re-reads the versions from the database, so a lost message
+ * only delays an instance until its next periodic refresh.
  */
 export interface CardChangeNotice {
   publish(message: CardChangeMessage): void;
