@@ -19,6 +19,7 @@ import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
 import type { Understand } from './understanding/understand.js';
+import { keepUnheard, transcribeVoice, type VoiceDeps } from './voice-input.js';
 
 export interface ChatTurnResult {
   conversationId: string;
@@ -59,6 +60,8 @@ export interface ChatServiceDeps {
   queue?: TurnQueue;
   /** Pushes reach the user's sockets on every instance through it (in-process by default). */
   bus?: Bus;
+  /** Speech recognition and the keeping of unheard voice messages (absent: voice is not handled). */
+  voice?: VoiceDeps;
 }
 
 export interface TurnOptions {
@@ -87,6 +90,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const topic = (conversationId: string) => `chat:${conversationId}`;
   /** Marks this instance's own pushes on the bus: its listeners were handed them directly. */
   const instance = randomUUID();
+  const takenElsewhere: ((conversationId: string, replies: OutboundMessage[]) => Promise<unknown>)[] = [];
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -118,10 +122,11 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  function turn(inbound: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
-    const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+  function turn(received: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
+    const key = options.conversationId ?? `${received.channel}:${received.externalUserId}`;
     return mutex.run(key, async () => {
-      const conversation = await load(inbound, options.conversationId);
+      const conversation = await load(received, options.conversationId);
+      const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
       if (inbound.text && isOverCap(inbound.text)) {
         // Told, not read: no understanding step sees it and nothing is stored.
         const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
@@ -195,7 +200,7 @@ export function createChatService(deps: ChatServiceDeps) {
         throw new ChatBusyError(message, seconds, place.full);
       }
       try {
-        return await turn(inbound, options);
+        return await turn(await transcribeVoice(inbound, deps.voice?.asr()), options);
       } finally {
         place.release();
       }
@@ -219,7 +224,11 @@ export function createChatService(deps: ChatServiceDeps) {
         const subscription = bus.subscribe(topic(conversationId), (message) => {
           const { from, replies } = message as PushEnvelope;
           if (from === instance) return;
-          for (const each of [...set]) each(replies);
+          let taken = 0;
+          for (const each of [...set]) if (each(replies) !== 'awaiting-ack') taken += 1;
+          // Another instance's outbox is waiting to hear whether its push was taken: a listener
+          // here that does not acknowledge by itself took it, so say so for it.
+          if (from && taken > 0) for (const handler of takenElsewhere) void handler(conversationId, replies);
         });
         entry = { set, subscription };
         listeners.set(conversationId, entry);
@@ -232,6 +241,14 @@ export function createChatService(deps: ChatServiceDeps) {
         listeners.delete(conversationId);
         current.subscription.close();
       };
+    },
+
+    /**
+     * Called when a push from another instance's outbox (`pushOutcome`) was taken here by a
+     * listener that never acknowledges (the item there would otherwise wait for an ack).
+     */
+    onPushTaken(handler: (conversationId: string, replies: OutboundMessage[]) => Promise<unknown>): void {
+      takenElsewhere.push(handler);
     },
 
     /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */

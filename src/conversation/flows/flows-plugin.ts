@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import { Counter } from '../../platform/metrics/registry.js';
 import { resolvePlace } from '../../regions/index.js';
 import { createAttachmentStore } from '../../tickets/attachment-store.js';
+import { calcFlow } from './calc/calc-flow.js';
+import { offeringCalculator } from './calc/offer-calculator.js';
 import { registerEscalationHandlers } from './handoff/escalation-handlers.js';
 import { createHandoffFlow } from './handoff/handoff-flow.js';
 import { createSatisfactionGuard } from './handoff/satisfaction-guard.js';
@@ -14,6 +16,7 @@ import { createQuestionFlow } from './qa/question-flow.js';
 import { reviewOfQuestion } from './qa/review-recorder.js';
 import { createStationsFlow } from './stations/stations-flow.js';
 import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
+import { createVoiceGuard } from './voice/voice-guard.js';
 
 /**
  * Every flow and guard of the conversation, each given the domain services it calls. Registered
@@ -32,18 +35,20 @@ export default fp(
     const queue = (item: Parameters<typeof review.record>[0]) =>
       review.record(item).catch((err) => app.log.warn({ err }, 'knowledge review item not stored'));
     app.flows.register(
-      keepingReportFacts(
-        createQuestionFlow({
-          knowledge: app.knowledge,
-          llm: () => app.llm,
-          onAnswer: (source, intent) => answers.inc({ source, intent }),
-          onQuestion: async (seen) => {
-            const { band, item } = reviewOfQuestion(seen);
-            metrics.answered(band);
-            if (item) await queue(item);
-          },
-        }),
-        app.fieldCipher,
+      offeringCalculator(
+        keepingReportFacts(
+          createQuestionFlow({
+            knowledge: app.knowledge,
+            llm: () => app.llm,
+            onAnswer: (source, intent) => answers.inc({ source, intent }),
+            onQuestion: async (seen) => {
+              const { band, item } = reviewOfQuestion(seen);
+              metrics.answered(band);
+              if (item) await queue(item);
+            },
+          }),
+          app.fieldCipher,
+        ),
       ),
     );
     app.flows.registerGuard(createEmergencyGuard(app.knowledge));
@@ -62,6 +67,8 @@ export default fp(
     app.flows.register(createHandoffFlow(app.handoffs));
     app.flows.registerGuard(createWaitingGuard(app.handoffs));
     app.flows.registerGuard(createSatisfactionGuard(app.helpdesk.satisfaction));
+    // After the waiting guard, which restores `human` when a person claimed the chat meanwhile.
+    app.flows.registerGuard(createVoiceGuard());
     registerEscalationHandlers(app, app.handoffs);
 
     // Build the place-name table now, not on the first worker's message.
@@ -73,12 +80,19 @@ export default fp(
         setTimeout(() => resolvePlace('Pudong'), 2000).unref();
       });
     }
+    const intake = intakeFlow({
+      cipher: app.fieldCipher,
+      tickets: app.tickets,
+      attachments: createAttachmentStore(app.prisma, app.fieldCipher),
+      log: app.log,
+    });
+    app.flows.register(intake);
+    // The calculator hands its total to the intake when the worker agrees to file it.
     app.flows.register(
-      intakeFlow({
+      calcFlow({
+        calculators: app.calculators,
         cipher: app.fieldCipher,
-        tickets: app.tickets,
-        attachments: createAttachmentStore(app.prisma, app.fieldCipher),
-        log: app.log,
+        startIntake: (ctx) => intake.start(ctx),
       }),
     );
   },
@@ -94,6 +108,7 @@ export default fp(
       'llm',
       'metrics',
       'encryption',
+      'calculators',
     ],
   },
 );
