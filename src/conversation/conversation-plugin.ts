@@ -74,12 +74,13 @@ export default fp(
         turns,
         understand,
         queue,
+        bus: app.bus,
         voice: { asr: () => app.asr, keep: createAttachmentStore(app.prisma, app.fieldCipher).saveAudio },
       }),
     );
   },
   {
     name: 'conversation',
-    dependencies: ['config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm', 'speech'],
+    dependencies: ['bus', 'config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm', 'speech'],
   },
 );
