@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import calculatorsPlugin from './calculators/plugin.js';
 import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
@@ -15,6 +16,7 @@ import wecomPlugin from './channels/wecom/plugin.js';
 import { consoleApiRoutes } from './console-api/console-api-plugin.js';
 import conversationPlugin from './conversation/conversation-plugin.js';
 import flowsPlugin from './conversation/flows/flows-plugin.js';
+import deadlinesPlugin from './deadlines/plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
 import handoffPlugin from './handoff/plugin.js';
 import helpdeskPlugin from './helpdesk/plugin.js';
@@ -78,9 +80,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(prismaPlugin);
   await app.register(encryptionPlugin);
   await app.register(llmPlugin);
-  await app.register(speechPlugin);
   await app.register(redisPlugin);
   await app.register(busPlugin);
+  await app.register(speechPlugin);
   registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
@@ -125,6 +127,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
   await app.register(measuresPlugin);
+  await app.register(calculatorsPlugin);
+  await app.register(deadlinesPlugin);
   await app.register(handoffPlugin);
   await app.register(helpdeskPlugin);
   await app.register(supervisionPlugin);

@@ -124,7 +124,13 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 }
 
 /** Commands typed or tapped to drive the service: they never wait for a flow. */
-const EXACT_COMMANDS: ReadonlySet<IntentName> = new Set(['language', 'cancel', 'help', 'ticket_status']);
+const EXACT_COMMANDS: ReadonlySet<IntentName> = new Set([
+  'language',
+  'cancel',
+  'help',
+  'ticket_status',
+  'calculate',
+]);
 
 function isExactCommand(intent: DetectedIntent): boolean {
   return intent.source === 'command' && EXACT_COMMANDS.has(intent.name);

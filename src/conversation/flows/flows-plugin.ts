@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import { Counter } from '../../platform/metrics/registry.js';
 import { resolvePlace } from '../../regions/index.js';
 import { createAttachmentStore } from '../../tickets/attachment-store.js';
+import { calcFlow } from './calc/calc-flow.js';
+import { offeringCalculator } from './calc/offer-calculator.js';
 import { registerEscalationHandlers } from './handoff/escalation-handlers.js';
 import { createHandoffFlow } from './handoff/handoff-flow.js';
 import { createSatisfactionGuard } from './handoff/satisfaction-guard.js';
@@ -27,13 +29,15 @@ export default fp(
       ),
     );
     app.flows.register(
-      keepingReportFacts(
-        createQuestionFlow({
-          knowledge: app.knowledge,
-          llm: () => app.llm,
-          onAnswer: (source, intent) => answers.inc({ source, intent }),
-        }),
-        app.fieldCipher,
+      offeringCalculator(
+        keepingReportFacts(
+          createQuestionFlow({
+            knowledge: app.knowledge,
+            llm: () => app.llm,
+            onAnswer: (source, intent) => answers.inc({ source, intent }),
+          }),
+          app.fieldCipher,
+        ),
       ),
     );
     app.flows.registerGuard(createEmergencyGuard(app.knowledge));
@@ -57,12 +61,19 @@ export default fp(
         setTimeout(() => resolvePlace('Pudong'), 2000).unref();
       });
     }
+    const intake = intakeFlow({
+      cipher: app.fieldCipher,
+      tickets: app.tickets,
+      attachments: createAttachmentStore(app.prisma, app.fieldCipher),
+      log: app.log,
+    });
+    app.flows.register(intake);
+    // The calculator hands its total to the intake when the worker agrees to file it.
     app.flows.register(
-      intakeFlow({
+      calcFlow({
+        calculators: app.calculators,
         cipher: app.fieldCipher,
-        tickets: app.tickets,
-        attachments: createAttachmentStore(app.prisma, app.fieldCipher),
-        log: app.log,
+        startIntake: (ctx) => intake.start(ctx),
       }),
     );
   },
@@ -78,6 +89,7 @@ export default fp(
       'llm',
       'metrics',
       'encryption',
+      'calculators',
     ],
   },
 );

@@ -4,7 +4,7 @@ import type { IntentModel } from './classifier/intent-model.js';
 import { shippedModel } from './classifier/shipped-model.js';
 import { type DetectedIntent, INTENT_NAMES, type IntentName } from './intent.js';
 import { detectLanguageSwitch } from './language.js';
-import { CANCEL, MENU, TICKET_NUMBER } from './rules.js';
+import { CALCULATE, CANCEL, MENU, TICKET_NUMBER } from './rules.js';
 
 /** Every model label is an engine intent of the same name; a label from a newer model is not. */
 const asIntent = (label: string): IntentName =>
@@ -32,6 +32,7 @@ export function detectIntent(
   if (CANCEL.test(text)) return { name: 'cancel', score: 1, source: 'command' };
   if (MENU.test(text)) return { name: 'help', score: 1, source: 'command' };
   if (TICKET_NUMBER.test(text)) return { name: 'ticket_status', score: 1, source: 'command' };
+  if (CALCULATE.test(text)) return { name: 'calculate', score: 1, source: 'command' };
 
   const { intent, topic } = model.classify(text);
   const decided = decideIntent(intent, model.decision);

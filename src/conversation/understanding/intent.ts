@@ -6,6 +6,8 @@ export const INTENT_NAMES = [
   'arrears',
   'human',
   'ticket_status',
+  /** "算一算我能拿多少": the calculator of what a worker is owed (an exact command only). */
+  'calculate',
   'danger',
   'language',
   'cancel',

@@ -82,6 +82,13 @@ export const ConfigSchema = Type.Object({
   }),
   /** Office (code or id) whose queue takes chats that name no region and have no ticket. */
   HANDOFF_OFFICE: Type.String({ minLength: 1, default: 'acftu' }),
+  /**
+   * JSON file of cities' average monthly wages (economic compensation's cap, 劳动合同法 第四十七条)
+   * that replaces the shipped table; the operator keeps it current each year.
+   */
+  AVERAGE_WAGES_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** Arbitration-limit reminders 30 days before the last day: how often to look, 0 = never. */
+  LIMIT_REMINDER_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 3_600_000 }),
   /** Directory of edited 一函两书 templates (reminder.md, opinion.md, suggestion.md) that replace the built-in ones. */
   SUPERVISION_TEMPLATES_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Chinese font embedded in 一函两书 PDFs (read from disk, never downloaded). */
