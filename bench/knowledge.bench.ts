@@ -3,7 +3,12 @@
 import path from 'node:path';
 import { answerQuestion } from '../src/conversation/flows/qa/answer-question.js';
 import { loadCardsOrThrow } from '../src/knowledge/cards/load-card-dir.js';
-import { loadLawBench, loadTeamQuestions } from '../src/knowledge/eval/load-eval-sets.js';
+import { evaluate } from '../src/knowledge/eval/evaluate.js';
+import {
+  loadHeldOutQuestions,
+  loadLawBench,
+  loadTeamQuestions,
+} from '../src/knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { readStatuteDir } from '../src/knowledge/statute-files.js';
 import type { Translate } from '../src/platform/i18n/create-i18n.js';
@@ -29,6 +34,10 @@ async function retrievalRows(): Promise<BenchRow[]> {
   }
   times.sort((a, b) => a - b);
   const p99 = percentile(times, 99);
+  // Quality on the held-out split (written apart from the cards' asks), beside plain BM25.
+  const heldOut = loadHeldOutQuestions();
+  const score = evaluate(base, heldOut);
+  const plain = evaluate(base, heldOut, { plain: true });
 
   // The whole offline answer (retrieval + composing the reply), without HTTP and the database.
   const t = (key: string) => key;
@@ -48,6 +57,23 @@ async function retrievalRows(): Promise<BenchRow[]> {
       value: base.stats.buildMs,
       unit: 'ms',
     },
+    {
+      area: 'knowledge',
+      metric: `held-out hit@1 (n=${score.questions}; plain BM25 ${plain.hitAt1.toFixed(2)})`,
+      value: score.hitAt1,
+      unit: '',
+      target: '≥ 0.85',
+      ok: score.hitAt1 >= 0.85,
+    },
+    {
+      area: 'knowledge',
+      metric: `held-out hit@3 (plain BM25 ${plain.hitAt3.toFixed(2)})`,
+      value: score.hitAt3,
+      unit: '',
+      target: '≥ 0.95',
+      ok: score.hitAt3 >= 0.95,
+    },
+    { area: 'knowledge', metric: 'held-out MRR', value: score.mrr, unit: '' },
     { area: 'knowledge', metric: 'retrieval p50', value: percentile(times, 50), unit: 'ms' },
     { area: 'knowledge', metric: 'retrieval p99', value: p99, unit: 'ms', target: '< 5 ms', ok: p99 < 5 },
     {

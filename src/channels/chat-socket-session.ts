@@ -20,6 +20,8 @@ const FLOOD_STRIKES = 5;
  * dropped, and what it was sent next waits in the outbox for its reconnect.
  */
 const MAX_QUEUED_BYTES = 1024 * 1024;
+/** Acknowledgements per flood window: one per push frame, more than a reconnect's backlog needs. */
+const ACK_LIMIT = 60;
 
 const ERROR_NAMES: Record<number, string> = {
   401: 'Unauthorized',
@@ -35,6 +37,12 @@ export interface ChatSocketSession {
   /** Extra fields for the `ready` frame. */
   ready?: Record<string, unknown>;
   /**
+   * The client acknowledges pushed messages by id (`{type:"ack", ids:[…]}`): a push then stays
+   * in the outbox until acknowledged and is sent again on reconnect (at least once; the client
+   * drops ids it has shown). Without it a push counts as delivered once written to the socket.
+   */
+  acknowledges?: boolean;
+  /**
    * Whether this socket may join the conversation: extra fields for the `ready` frame, or why
    * not (the socket is then closed). Absent: every socket of the user may.
    */
@@ -48,7 +56,7 @@ export interface ChatSocketSession {
 
 /**
  * The live chat protocol shared by the web chat and the mini-program sockets. The client sends
- * `{type:"message", …}`; the server sends `ready`, `delta` (streamed text), `replies`, `push`
+ * `{type:"message", …}` (and, where it acknowledges, `{type:"ack", ids}`); the server sends `ready`, `delta` (streamed text), `replies`, `push`
  * (a staff reply, a ticket update, also whatever queued while the user was away) and `error`.
  * Garbage gets an error frame; a flood gets 429s and then a close; one broken client never
  * takes the process down.
@@ -90,7 +98,27 @@ export function serveChatSocket(
   let conversationId: string | undefined;
   let joining: Promise<Record<string, unknown> | undefined> | undefined;
   let sentAt: number[] = [];
+  let ackedAt: number[] = [];
   let strikes = 0;
+
+  /** An acknowledgement frame, handled apart from messages (it is no turn and no flood strike). */
+  const acknowledge = (frame: unknown): boolean => {
+    const ids =
+      (frame as { type?: unknown; ids?: unknown } | undefined)?.type === 'ack'
+        ? (frame as { ids?: unknown }).ids
+        : undefined;
+    if (!session.acknowledges || !Array.isArray(ids)) return false;
+    const now = Date.now();
+    ackedAt = ackedAt.filter((at) => now - at < FLOOD_WINDOW_MS);
+    const valid = ids.filter((id): id is string => typeof id === 'string' && id.length <= 64);
+    // Past the limit an acknowledgement is ignored: the item is simply sent again later.
+    if (ackedAt.length >= ACK_LIMIT || !conversationId || !valid.length) return true;
+    ackedAt.push(now);
+    app.delivery
+      .acknowledge(conversationId, valid)
+      .catch((err) => request.log.warn({ err: (err as Error).message }, 'acknowledgement not stored'));
+    return true;
+  };
 
   /**
    * Join the conversation: admitted (extra frame fields) or refused (the socket closes). On
@@ -106,9 +134,14 @@ export function serveChatSocket(
         return undefined;
       }
       conversationId = conversation.id;
-      unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) =>
-        send({ event: 'push', conversationId, replies }),
-      );
+      unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) => {
+        send({ event: 'push', conversationId, replies });
+        return session.acknowledges ? 'awaiting-ack' : undefined;
+      });
+      // Closed while being admitted: no listener may outlive the socket.
+      if (socket.readyState !== socket.OPEN) unsubscribe();
+      // Pushes sent from now on (the outbox flush after `ready`) reach this socket on any instance.
+      await app.chat.listening(conversation.id);
       return admitted;
     })();
     return joining;
@@ -136,6 +169,13 @@ export function serveChatSocket(
     });
 
   socket.on('message', async (raw, isBinary) => {
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(raw.toString());
+    } catch {
+      frame = undefined;
+    }
+    if (acknowledge(frame)) return;
     const now = Date.now();
     // Counted as the client sent them, not as read: while the event loop runs late, frames sent
     // seconds apart are read back to back. A frame read now may have been sent up to the recent
@@ -149,12 +189,6 @@ export function serveChatSocket(
     }
     sentAt.push(now);
 
-    let frame: unknown;
-    try {
-      frame = isBinary ? undefined : JSON.parse(raw.toString());
-    } catch {
-      frame = undefined;
-    }
     await ready;
     if (socket.readyState !== socket.OPEN) return;
     if (!isWellFormedDeep(frame)) return sendError(400, ILL_FORMED_MESSAGE);

@@ -1,10 +1,11 @@
 // npm run eval:qa [-- <laws dir> [<lawbench jsonl>]]
-// Prints hit@1, hit@3 and MRR of the cited articles for the team's question set and for the
-// LawBench labor subset, with the full retrieval and with plain BM25 (the baseline).
+// Prints hit@1, hit@3 and MRR of the cited articles for the held-out test split (by language and
+// topic), the team's question set and the LawBench labor subset, with the full retrieval and
+// with plain BM25 (the baseline).
 import path from 'node:path';
 import { loadCardsOrThrow } from '../knowledge/cards/load-card-dir.js';
 import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
-import { loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
+import { loadHeldOutQuestions, loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { readStatuteDir } from '../knowledge/statute-files.js';
 import { CARDS_DIR, PROJECT_ROOT } from '../platform/paths.js';
@@ -22,6 +23,32 @@ console.info(
 const format = (name: string, score: EvalScore) =>
   `${name.padEnd(28)} n=${String(score.questions).padEnd(4)} hit@1=${score.hitAt1.toFixed(3)}  hit@3=${score.hitAt3.toFixed(3)}  MRR=${score.mrr.toFixed(3)}${score.unanswerable ? `  (${score.unanswerable} cite statutes not in the set)` : ''}`;
 
+const heldOut = loadHeldOutQuestions();
+console.info(format('held-out test split', evaluate(base, heldOut)));
+for (const lang of ['zh', 'en'] as const) {
+  console.info(
+    format(
+      `  held-out, ${lang}`,
+      evaluate(
+        base,
+        heldOut.filter((item) => item.lang === lang),
+      ),
+    ),
+  );
+}
+const topics = [...new Set(heldOut.map((item) => item.topic))];
+for (const topic of topics) {
+  console.info(
+    format(
+      `  held-out, ${topic}`,
+      evaluate(
+        base,
+        heldOut.filter((item) => item.topic === topic),
+      ),
+    ),
+  );
+}
+console.info(format('held-out, plain BM25', evaluate(base, heldOut, { plain: true })));
 const team = loadTeamQuestions();
 const lawBench = loadLawBench(lawBenchFile);
 console.info(format('team set', evaluate(base, team)));

@@ -11,9 +11,13 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/console',
     { schema: { hide: true } },
-    localizedPage(app, 'console/index.html', 'console', {
-      industries: INDUSTRIES,
-      statuses: TICKET_STATUSES,
-    }),
+    localizedPage(
+      app,
+      'console/index.html',
+      'console',
+      { industries: INDUSTRIES, statuses: TICKET_STATUSES },
+      // A status in the words the worker's card uses: one copy, in the tickets namespace.
+      { ticketStatus: 'tickets:status' },
+    ),
   );
 }

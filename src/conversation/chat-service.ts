@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   type Channel,
@@ -5,6 +6,8 @@ import {
   MESSAGE_TEXT_MAX_CHARS,
   type OutboundMessage,
 } from '../messages/messages.js';
+import type { Bus, BusSubscription } from '../platform/bus/bus.js';
+import { createMemoryBus } from '../platform/bus/memory-bus.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
@@ -30,7 +33,18 @@ export type EffectHandler = (
   effect: Effect,
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
-export type PushListener = (replies: OutboundMessage[]) => void;
+/**
+ * A listener that will acknowledge what it got (by message id) returns 'awaiting-ack'; whatever
+ * else one returns means it took the replies as they are.
+ */
+export type PushListener = (replies: OutboundMessage[]) => unknown;
+/** Where a push went: nobody listening, listeners that take it as is, or clients that will acknowledge it. */
+export type PushOutcome = 'offline' | 'delivered' | 'sent';
+/** A push on the bus; `from` is set when the publishing instance delivered to its own listeners. */
+interface PushEnvelope {
+  from?: string;
+  replies: OutboundMessage[];
+}
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -43,6 +57,8 @@ export interface ChatServiceDeps {
   understand?: Understand;
   /** Bounds on waiting turns (unbounded by default is never right: see turn-queue.ts). */
   queue?: TurnQueue;
+  /** Pushes reach the user's sockets on every instance through it (in-process by default). */
+  bus?: Bus;
 }
 
 export interface TurnOptions {
@@ -66,7 +82,11 @@ export class ConversationNotFoundError extends Error {
 export function createChatService(deps: ChatServiceDeps) {
   const mutex = new KeyedMutex();
   const effectHandlers = new Map<string, EffectHandler[]>();
-  const listeners = new Map<string, Set<PushListener>>();
+  const listeners = new Map<string, { set: Set<PushListener>; subscription: BusSubscription }>();
+  const bus = deps.bus ?? createMemoryBus((err) => deps.log.error({ err }, 'a push listener failed'));
+  const topic = (conversationId: string) => `chat:${conversationId}`;
+  /** Marks this instance's own pushes on the bus: its listeners were handed them directly. */
+  const instance = randomUUID();
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -188,23 +208,65 @@ export function createChatService(deps: ChatServiceDeps) {
       effectHandlers.set(type, [...(effectHandlers.get(type) ?? []), handler]);
     },
 
-    /** Live listeners for messages that arrive outside a turn (a staff reply, a ticket update). */
+    /**
+     * Live listeners for messages that arrive outside a turn (a staff reply, a ticket update).
+     * The instance listens on the conversation's bus topic while it has a listener for it.
+     */
     subscribe(conversationId: string, listener: PushListener): () => void {
-      const set = listeners.get(conversationId) ?? new Set();
-      set.add(listener);
-      listeners.set(conversationId, set);
+      let entry = listeners.get(conversationId);
+      if (!entry) {
+        const set = new Set<PushListener>();
+        const subscription = bus.subscribe(topic(conversationId), (message) => {
+          const { from, replies } = message as PushEnvelope;
+          if (from === instance) return;
+          for (const each of [...set]) each(replies);
+        });
+        entry = { set, subscription };
+        listeners.set(conversationId, entry);
+      }
+      const current = entry;
+      current.set.add(listener);
       return () => {
-        set.delete(listener);
-        if (!set.size) listeners.delete(conversationId);
+        current.set.delete(listener);
+        if (current.set.size || listeners.get(conversationId) !== current) return;
+        listeners.delete(conversationId);
+        current.subscription.close();
       };
     },
 
-    /** Deliver to live listeners; returns how many received it (0 means the user is offline). */
-    push(conversationId: string, replies: OutboundMessage[]): number {
-      const set = listeners.get(conversationId);
-      if (!set) return 0;
-      for (const listener of set) listener(replies);
-      return set.size;
+    /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */
+    listening(conversationId: string): Promise<void> {
+      return listeners.get(conversationId)?.subscription.ready ?? Promise.resolve();
+    },
+
+    /**
+     * Deliver to live listeners on every instance; resolves to how many instances had one
+     * (0 means the user is offline everywhere and the outbox keeps the message).
+     */
+    push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
+      return bus.publish(topic(conversationId), { replies } satisfies PushEnvelope);
+    },
+
+    /**
+     * Deliver to live listeners and say whether it is done: 'sent' when every listener will
+     * acknowledge the ids (the outbox keeps the item until one does), 'delivered' when some
+     * listener takes it as is, 'offline' when nobody listens.
+     */
+    async pushOutcome(conversationId: string, replies: OutboundMessage[]): Promise<PushOutcome> {
+      // This instance's listeners are handed it directly, to hear which will acknowledge; the
+      // bus carries it to the other instances' (web pages there acknowledge like any other).
+      const entry = listeners.get(conversationId);
+      let taken = 0;
+      for (const listener of [...(entry?.set ?? [])]) if (listener(replies) !== 'awaiting-ack') taken += 1;
+      const instances = await bus.publish(topic(conversationId), {
+        from: instance,
+        replies,
+      } satisfies PushEnvelope);
+      const elsewhere = instances - (entry ? 1 : 0);
+      // A listener whose socket was dropped by this very send has unsubscribed: if none is
+      // left here or elsewhere, nobody got it.
+      if (!entry?.set.size && elsewhere <= 0) return 'offline';
+      return taken > 0 ? 'delivered' : 'sent';
     },
   };
 }

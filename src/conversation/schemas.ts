@@ -45,8 +45,12 @@ const QuickReplySchema = Type.Object({
 });
 
 export const ReplySchema = Type.Object({
+  /** The stored message's id, where the client acknowledges or dedupes on it. */
+  id: Type.Optional(Type.String()),
   type: Type.String(),
   text: Type.String(),
+  /** A location the worker shared (their own message, in the history). */
+  location: Type.Optional(Type.Object({}, { additionalProperties: true })),
   citations: Type.Optional(Type.Array(CitationSchema)),
   answer: Type.Optional(
     Type.Object({

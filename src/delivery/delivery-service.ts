@@ -4,8 +4,13 @@ import type { Channel, OutboundMessage } from '../messages/messages.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Prisma } from '../platform/db/db-types.js';
 import type { MessageCodec } from '../platform/privacy/message-codec.js';
+import { createOutboxClaims } from './outbox-claims.js';
 
-export type SendResult = 'delivered' | 'offline';
+/**
+ * 'delivered' = done; 'offline' = try again later; 'sent' = handed to a client that acknowledges
+ * by message id (the web chat): kept pending, and sent again, until `acknowledge` hears of it.
+ */
+export type SendResult = 'delivered' | 'offline' | 'sent';
 export interface DeliveryTarget {
   id: string;
   channel: Channel;
@@ -31,6 +36,8 @@ export const MAX_FAILED_ATTEMPTS = 8;
  */
 export const GIVE_UP_AFTER_MS = 48 * 60 * 60_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+/** The most ids one acknowledgement may name (a page acknowledges each push frame at once). */
+const MAX_ACK_IDS = 100;
 
 /** 5 s, 10 s, 20 s … capped at 10 minutes. */
 export function backoffMs(attempt: number): number {
@@ -54,6 +61,8 @@ export interface DeliveryDeps {
   conversations: ConversationMessages;
   log: FastifyBaseLogger;
   now?: () => Date;
+  /** How long a claimed attempt holds its row (outbox-claims.ts). */
+  leaseMs?: number;
 }
 
 /**
@@ -66,7 +75,16 @@ export function createDeliveryService(deps: DeliveryDeps) {
   const now = deps.now ?? (() => new Date());
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const claims = createOutboxClaims(deps.prisma, deps.leaseMs);
 
+  /** Claim the row, then attempt it; false when another instance has it (or it is done). */
+  async function claimAndAttempt(id: string): Promise<boolean> {
+    if (!(await claims.claim(id, now()))) return false;
+    const item = await deps.prisma.outbox.findUnique({ where: { id } });
+    return item ? attempt(item) : false;
+  }
+
+  /** One attempt at a row this instance has claimed; its outcome also gives the claim back. */
   async function attempt(item: {
     id: string;
     conversationId: string;
@@ -79,10 +97,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     const conversation = await deps.conversations.target(item.conversationId);
     if (!sender || !conversation) {
       // No sender (the channel's adapter is not running): wait; it flushes when it starts.
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: { nextAttemptAt: new Date(now().getTime() + MAX_BACKOFF_MS) },
-      });
+      await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + MAX_BACKOFF_MS) });
       return false;
     }
     try {
@@ -91,17 +106,23 @@ export function createDeliveryService(deps: DeliveryDeps) {
         JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[],
       );
       if (result === 'delivered') {
+        await claims.finish(item.id, { status: 'delivered', deliveredAt: now(), lastError: null });
+        return true;
+      }
+      if (result === 'sent') {
+        // Not a failed attempt either: an acknowledgement is due within moments. Without one the
+        // client is gone or broken; it is sent again, less often the longer it has waited.
+        const waitedMs = now().getTime() - item.createdAt.getTime();
         await deps.prisma.outbox.update({
           where: { id: item.id },
-          data: { status: 'delivered', deliveredAt: now(), lastError: null },
+          data: {
+            nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
+          },
         });
         return true;
       }
       // Offline is not a failure: the user's channel is away; try later and on reconnect.
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) },
-      });
+      await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) });
       return false;
     } catch (err) {
       const attempts = item.attempts + 1;
@@ -111,25 +132,20 @@ export function createDeliveryService(deps: DeliveryDeps) {
         { outboxId: item.id, channel: item.channel, attempts, err: (err as Error).message },
         'delivery attempt failed',
       );
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: {
-          attempts,
-          status: failed ? 'failed' : 'pending',
-          lastError: (err as Error).message.slice(0, 500),
-          nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
-        },
+      await claims.finish(item.id, {
+        attempts,
+        status: failed ? 'failed' : 'pending',
+        lastError: (err as Error).message.slice(0, 500),
+        nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
       });
       return false;
     }
   }
 
   async function processDue(): Promise<void> {
-    const due = await deps.prisma.outbox.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now() } },
-      orderBy: { createdAt: 'asc' },
-      take: 100,
-    });
+    const ids = await claims.claimDue(now(), 100);
+    if (!ids.length) return;
+    const due = await deps.prisma.outbox.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
     for (const item of due) await attempt(item);
   }
 
@@ -152,15 +168,17 @@ export function createDeliveryService(deps: DeliveryDeps) {
       if (!conversation) return undefined;
       const at = now();
       const outboxId = randomUUID();
+      // Each message gets its id now, so the stored row and every send of it carry the same one.
+      const identified = replies.map((reply) => ({ ...reply, id: reply.id ?? randomUUID() }));
       const writes: Prisma.PrismaPromise<unknown>[] = [
-        ...deps.conversations.writes(conversationId, replies, options.author ?? 'system', at),
+        ...deps.conversations.writes(conversationId, identified, options.author ?? 'system', at),
         deps.prisma.outbox.create({
           data: {
             id: outboxId,
             conversationId,
             channel: conversation.channel,
             // Sealed like the Message rows: a staff reply can carry a name or a phone number.
-            payload: deps.codec.seal(JSON.stringify(replies)) ?? '[]',
+            payload: deps.codec.seal(JSON.stringify(identified)) ?? '[]',
             nextAttemptAt: at,
             createdAt: at,
           },
@@ -171,8 +189,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
         // Never throws: what is committed stays queued, and the worker retries it.
         async deliver() {
           try {
-            const item = await deps.prisma.outbox.findUnique({ where: { id: outboxId } });
-            return { outboxId, delivered: item ? await attempt(item) : false };
+            return { outboxId, delivered: await claimAndAttempt(outboxId) };
           } catch (err) {
             deps.log.error({ err, outboxId }, 'first delivery attempt failed; left for the retry worker');
             return { outboxId, delivered: false };
@@ -211,10 +228,31 @@ export function createDeliveryService(deps: DeliveryDeps) {
       const items = await deps.prisma.outbox.findMany({
         where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
         orderBy: { createdAt: 'asc' },
+        select: { id: true },
       });
       let delivered = 0;
-      for (const item of items) if (await attempt(item)) delivered += 1;
+      for (const item of items) if (await claimAndAttempt(item.id)) delivered += 1;
       return delivered;
+    },
+
+    /**
+     * A client saw these messages: the pending items of this conversation whose every message
+     * is among them are done. Returns how many items that completed.
+     */
+    async acknowledge(conversationId: string, messageIds: string[]): Promise<number> {
+      const seen = new Set(messageIds.slice(0, MAX_ACK_IDS));
+      if (!seen.size) return 0;
+      const items = await deps.prisma.outbox.findMany({ where: { status: 'pending', conversationId } });
+      const done = items.filter((item) => {
+        const replies = JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[];
+        return replies.length > 0 && replies.every((reply) => reply.id && seen.has(reply.id));
+      });
+      if (!done.length) return 0;
+      const changed = await deps.prisma.outbox.updateMany({
+        where: { id: { in: done.map((item) => item.id) }, status: 'pending' },
+        data: { status: 'delivered', deliveredAt: now(), lastError: null },
+      });
+      return changed.count;
     },
 
     /** Items still waiting, payload opened. */

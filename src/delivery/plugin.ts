@@ -19,9 +19,9 @@ export default fp(
       conversations: app.outboundMessages,
       log: app.log,
     });
-    delivery.registerSender('web', async (target, replies) =>
-      app.chat.push(target.id, replies) > 0 ? 'delivered' : 'offline',
-    );
+    // At least once: a web chat page acknowledges each id, and until it does the item stays
+    // queued and is sent again on its reconnect (the page drops ids it has shown).
+    delivery.registerSender('web', async (target, replies) => app.chat.pushOutcome(target.id, replies));
     app.decorate('delivery', delivery);
     if (app.config.NODE_ENV !== 'test') delivery.start();
     app.addHook('onClose', async () => delivery.stop());

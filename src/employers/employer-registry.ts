@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/create-prisma.js';
 import { DomainError } from '../platform/domain-error.js';
-import { employerKey } from '../tickets/employer-key.js';
+import { employerKey, parseEmployerKey, samePlace } from '../tickets/employer-key.js';
 import { parseCreditCode } from './credit-code.js';
 
 export interface EmployerEntity {
@@ -25,6 +25,25 @@ export function createEmployerRegistry(prisma: Db) {
       row = await prisma.employer.findUnique({ where: { id: row.mergedIntoId } });
     }
     return row ? { id: row.id, name: row.name, creditCode: row.creditCode } : undefined;
+  }
+
+  /**
+   * A key seen for the first time may still name a known employer: "速达配送" (no place) and
+   * "上海速达配送", or 广东 and 深圳 spellings. The one entity whose every spelling fits the key's
+   * place; none when no entity or more than one does (staff merge those by hand).
+   */
+  async function fittingEntityId(key: string): Promise<string | undefined> {
+    const { bare, place } = parseEmployerKey(key);
+    const rows = await prisma.employerName.findMany({ where: { key: { endsWith: `:${bare}` } } });
+    const placesOf = new Map<string, string[]>();
+    for (const row of rows) {
+      const parts = parseEmployerKey(row.key);
+      if (parts.bare !== bare) continue;
+      placesOf.set(row.employerId, [...(placesOf.get(row.employerId) ?? []), parts.place]);
+    }
+    const fitting = [...placesOf].filter(([, places]) => places.every((other) => samePlace(place, other)));
+    if (fitting.length !== 1) return undefined;
+    return (await entity((fitting[0] as [string, string[]])[0]))?.id;
   }
 
   const registry = {
@@ -53,6 +72,7 @@ export function createEmployerRegistry(prisma: Db) {
       try {
         const employerId =
           byCode?.id ??
+          (await fittingEntityId(key)) ??
           (
             await prisma.employer.create({
               data: { name: name.trim(), creditCode: code?.ok ? code.value : null },
@@ -90,6 +110,11 @@ export function createEmployerRegistry(prisma: Db) {
       for (const name of names) {
         const key = employerKey(name);
         if (!key || !name) continue;
+        if (!byKey.has(key)) {
+          const fitting = await fittingEntityId(key);
+          const found = fitting ? await entity(fitting) : undefined;
+          if (found) byKey.set(key, found);
+        }
         out.set(name, byKey.get(key) ?? { id: `name:${key}`, name: name.trim(), creditCode: null });
       }
       return out;

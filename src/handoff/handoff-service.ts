@@ -162,14 +162,31 @@ export function createHandoffService(deps: HandoffDeps) {
     async list(staff: OfficeActor, status: 'open' | 'waiting' | 'claimed' | 'ended') {
       const statuses =
         status === 'open' ? OPEN : status === 'ended' ? ['returned', 'closed', 'withdrawn'] : [status];
+      // The queue is served oldest first; ended chats are looked back on, newest first.
       const rows = await prisma.handoff.findMany({
         where: { officeId: { in: staff.officeIds }, status: { in: statuses } },
-        orderBy: [{ createdAt: 'asc' }],
+        orderBy: [{ createdAt: status === 'ended' ? 'desc' : 'asc' }],
         take: 200,
       });
       rows.sort((a, b) => (PRIORITY_RANK[a.priority] ?? 2) - (PRIORITY_RANK[b.priority] ?? 2));
       return Promise.all(rows.map((row) => queueItem(row)));
     },
+
+    /**
+     * Every chat of the actor's offices, newest first, one page at a time after `afterId` (staff
+     * search walks back through them until it has enough hits).
+     */
+    async recentPage(staff: OfficeActor, take: number, afterId?: string) {
+      return prisma.handoff.findMany({
+        where: { officeId: { in: staff.officeIds } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take,
+        ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
+      });
+    },
+
+    /** Rows as the queue lists them (preview, region, channel, wait, ticket). */
+    queueItems: (rows: Handoff[]) => Promise.all(rows.map((row) => queueItem(row))),
 
     /** The chat as the queue shows it, if it is in the actor's offices (else 404). */
     scoped: async (id: string, staff: OfficeActor) => view(await inScope(id, staff)),

@@ -98,6 +98,11 @@ export interface TicketReceipt {
 export type ReplyType = 'text' | 'answer' | 'stations' | 'ticket' | 'handoff' | 'staff';
 
 export interface OutboundMessage {
+  /**
+   * The stored Message's id, on messages sent outside a turn (staff replies, status notices):
+   * a client acknowledges it and shows each id once across reloads and reconnects.
+   */
+  id?: string;
   type: ReplyType;
   text: string;
   citations?: Citation[];

@@ -66,7 +66,7 @@ describe('a chat socket client that floods or never reads', () => {
       `${base}/ws/chat?channelUserId=never-reads&clientSecret=${String(ready.clientSecret)}`,
     );
     const push = await back.waitFor((f) => f.event === 'push');
-    expect(push.replies).toEqual([{ type: 'staff', text: '重新连上后请查收' }]);
+    expect(push.replies).toEqual([{ id: expect.any(String), type: 'staff', text: '重新连上后请查收' }]);
     back.close();
     const worker = new WsClient(`${base}/ws/chat?channelUserId=beside-the-stalled`);
     await worker.waitFor((f) => f.event === 'ready');

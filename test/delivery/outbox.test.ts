@@ -45,7 +45,10 @@ describe('outbox delivery', () => {
     const secret = clientSecretFor(t.app, 'offline-rider');
     const ws = new WebSocket(`${base}/ws/chat?channelUserId=offline-rider&clientSecret=${secret}`);
     const push = await nextFrame(ws, (f) => f.event === 'push');
-    expect(push.replies).toEqual([{ type: 'staff', text: '您好，我是工会的王老师。' }]);
+    // Each message carries its stored id (the page shows an id once).
+    expect(push.replies).toEqual([
+      { id: expect.any(String), type: 'staff', text: '您好，我是工会的王老师。' },
+    ]);
     ws.close();
     expect(await t.app.delivery.pending(conversationId)).toHaveLength(0);
     const stored = await t.app.prisma.message.findFirst({ where: { conversationId, author: 'staff' } });
@@ -66,7 +69,64 @@ describe('outbox delivery', () => {
       { type: 'text', text: '工单状态已更新' },
     ]);
     expect(sent.delivered).toBe(true);
-    expect((await pushed).replies).toEqual([{ type: 'text', text: '工单状态已更新' }]);
+    expect((await pushed).replies).toEqual([
+      { id: expect.any(String), type: 'text', text: '工单状态已更新' },
+    ]);
+    ws.close();
+  });
+
+  it('keeps a push for an acknowledging page until it acknowledges, and resends only what it did not', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'acking-rider', text: '你好' });
+    const secret = clientSecretFor(t.app, 'acking-rider');
+    const url = `${base}/ws/chat?channelUserId=acking-rider&clientSecret=${secret}&ack=1`;
+    const first = new WebSocket(url);
+    await nextFrame(first, (f) => f.event === 'ready');
+    const pushed = nextFrame(first, (f) => f.event === 'push');
+    const one = await t.app.delivery.send(conversationId, [{ type: 'staff', text: '第一条' }], {
+      author: 'staff',
+    });
+    const [pushedOne] = (await pushed).replies as { id: string }[];
+    // Handed to the page, not done: it has not said it saw it.
+    expect(one.delivered).toBe(true);
+    expect(await t.app.delivery.pending(conversationId)).toHaveLength(1);
+    first.send(JSON.stringify({ type: 'ack', ids: [pushedOne?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
+
+    const second = nextFrame(first, (f) => f.event === 'push');
+    await t.app.delivery.send(conversationId, [{ type: 'staff', text: '第二条' }], { author: 'staff' });
+    const [pushedTwo] = (await second).replies as { id: string }[];
+    // The socket drops before the page acknowledges the second one.
+    first.terminate();
+    const again = new WebSocket(url);
+    const resent = await nextFrame(again, (f) => f.event === 'push');
+    expect(resent.replies).toEqual([{ id: pushedTwo?.id, type: 'staff', text: '第二条' }]);
+    again.send(JSON.stringify({ type: 'ack', ids: [pushedTwo?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
+    again.close();
+    // The ids are the stored messages' own, so the history names them the same.
+    const stored = await t.app.prisma.message.findMany({ where: { conversationId, author: 'staff' } });
+    expect(stored.map((m) => m.id).sort()).toEqual([pushedOne?.id, pushedTwo?.id].sort());
+  });
+
+  it('sends an unacknowledged push again to the open page, with the same id, until it is acknowledged', async () => {
+    const { conversationId } = await chat(t.app, { channelUserId: 'silent-page', text: '你好' });
+    const secret = clientSecretFor(t.app, 'silent-page');
+    const ws = new WebSocket(`${base}/ws/chat?channelUserId=silent-page&clientSecret=${secret}&ack=1`);
+    await nextFrame(ws, (f) => f.event === 'ready');
+    const first = nextFrame(ws, (f) => f.event === 'push');
+    await t.app.delivery.send(conversationId, [{ type: 'staff', text: '收到请回复' }], { author: 'staff' });
+    const [sent] = (await first).replies as { id: string }[];
+    // Its pause is over and no acknowledgement came (lost on the way, say): the worker sends it again.
+    await t.app.prisma.outbox.updateMany({ where: { conversationId }, data: { nextAttemptAt: new Date(0) } });
+    const again = nextFrame(ws, (f) => f.event === 'push');
+    await t.app.delivery.processDue();
+    expect(((await again).replies as { id: string }[])[0]?.id).toBe(sent?.id);
+    const [item] = await t.app.prisma.outbox.findMany({ where: { conversationId } });
+    // Not a failure: nothing counts toward giving up, and the next try waits at least 5 s.
+    expect(item?.attempts).toBe(0);
+    expect(item?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 4000);
+    ws.send(JSON.stringify({ type: 'ack', ids: [sent?.id] }));
+    await expect.poll(async () => (await t.app.delivery.pending(conversationId)).length).toBe(0);
     ws.close();
   });
 

@@ -66,6 +66,41 @@ describe('search inside the office scope, SLA warnings before the due time, the 
     expect(JSON.stringify(logged)).not.toContain('13900001111');
   });
 
+  it('walks back through every chat of the office, newest first, not just the first few hundred', async () => {
+    const old = await workerAsksForPerson(t.app, 'rider-search-old');
+    await chat(t.app, { conversationId: old.conversationId, text: '去年冬天在冷库分拣的工钱一直没结' });
+    const target = await t.app.prisma.handoff.findUniqueOrThrow({ where: { id: old.handoffId } });
+    const day = 86_400_000;
+    await t.app.prisma.handoff.update({
+      where: { id: target.id },
+      data: { status: 'closed', createdAt: new Date(Date.now() - 10 * day) },
+    });
+    // 250 ended chats older than it and 400 newer: the old list read only the 200 oldest ended ones.
+    const filler = (n: number, at: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        conversationId: `filler-${at}-${i}`,
+        officeId: target.officeId,
+        reason: 'user-request',
+        status: 'closed',
+        createdAt: new Date(Date.now() - at * day + i * 1000),
+      }));
+    await t.app.prisma.handoff.createMany({ data: [...filler(250, 20), ...filler(400, 1)] });
+    const found = (await get(`/api/staff/search?q=${encodeURIComponent('冷库分拣')}`, agentA)).json();
+    expect(found.chats.map((c: { handoffId: string }) => c.handoffId)).toEqual([old.handoffId]);
+    expect(found.chats[0].snippet).toContain('冷库分拣');
+    expect(found.chatsSearched).toMatchObject({ complete: true });
+    expect(found.chatsSearched.count).toBeGreaterThan(650);
+    expect((await get(`/api/staff/search?q=${encodeURIComponent('冷库分拣')}`, agentB)).json().chats).toEqual(
+      [],
+    );
+    // The console's ended list looks back from the newest chat, not from the oldest 200.
+    const ended = (await get('/api/staff/handoffs?status=ended', agentA)).json().handoffs as {
+      createdAt: string;
+    }[];
+    expect(ended).toHaveLength(200);
+    expect(Date.parse(ended[0]?.createdAt ?? '')).toBeGreaterThan(Date.now() - 2 * day);
+  });
+
   it('warns of tickets within the office’s window before the due time, and of overdue ones', async () => {
     const row = await t.app.prisma.ticket.findUniqueOrThrow({ where: { number: ticketA } });
     const hours = (row.dueAt.getTime() - Date.now()) / 3_600_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCreditCode } from '../../src/employers/credit-code.js';
 import { arbitrationLimit, oneYearFrom, parsePastDate } from '../../src/measures/arbitration-limit.js';
 import { fenToYuanText, parseRecoveredYuan } from '../../src/measures/recovered-amount.js';
-import { employerKey } from '../../src/tickets/employer-key.js';
+import { employerKey, employerKeyParts, sameEmployer } from '../../src/tickets/employer-key.js';
 
 describe('employer names as one key', () => {
   it('merges width, spaces, brackets, company suffixes and city prefixes', () => {
@@ -12,18 +12,29 @@ describe('employer names as one key', () => {
       '速达配送(上海)有限责任公司',
       '上海 速达配送公司',
       '上海市速达配送有限公司',
-      '速达配送股份有限公司',
       '速达配送【上海】公司',
     ]) {
       expect(employerKey(variant), variant).toBe(key);
     }
+    expect(employerKeyParts('上海速达配送（浦东）有限公司')).toEqual({ bare: '速达配送', place: '310000' });
+    // No place named: the same trade name may be the 上海 company (the registry decides).
+    expect(sameEmployer('速达配送股份有限公司', '上海速达配送有限公司')).toBe(true);
     expect(employerKey('ＳＵＤＡ　Express')).toBe(employerKey('suda express'));
     expect(employerKey('广东省深圳市某某餐饮管理有限公司')).toBe(employerKey('深圳某某餐饮管理公司'));
   });
 
+  it('keeps the same trade name in two cities apart, and fits a province to its cities', () => {
+    expect(employerKey('北京速达配送有限公司')).not.toBe(employerKey('上海速达配送有限公司'));
+    expect(sameEmployer('北京速达配送有限公司', '速达配送（上海）有限公司')).toBe(false);
+    expect(sameEmployer('广东速达配送有限公司', '深圳市速达配送有限公司')).toBe(true);
+    expect(sameEmployer('广东速达配送有限公司', '杭州速达配送有限公司')).toBe(false);
+    // 朝阳 is a district of 北京 and a city of 辽宁: it places nothing.
+    expect(employerKeyParts('速达配送(朝阳)有限公司').place).toBe('');
+  });
+
   it('keeps different companies apart and never reduces a name to nothing', () => {
     expect(employerKey('上海速达配送有限公司')).not.toBe(employerKey('上海速达物流有限公司'));
-    expect(employerKey('上海公司')).toBe('上海');
+    expect(employerKey('上海公司')).toBe(':上海');
     expect(employerKey('')).toBe('');
   });
 });

@@ -134,14 +134,25 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
         messages: rows.map((row) => ({
           direction: row.direction,
           author: row.author,
-          // Outgoing messages keep their full reply (citations, cards); incoming ones their text.
-          reply:
-            row.direction === 'out' && row.payload
-              ? JSON.parse(row.payload)
-              : { type: 'text', text: row.text ?? '' },
+          reply: historyReply(row),
           createdAt: row.createdAt.toISOString(),
         })),
       };
     },
   );
+}
+
+/**
+ * A stored message as the page shows it, with its id (the page shows each id once): outgoing
+ * ones keep their full reply (citations, cards), incoming ones their text and a shared location.
+ */
+function historyReply(row: { id: string; direction: string; text: string | null; payload: string | null }) {
+  if (row.direction === 'out' && row.payload) return { ...JSON.parse(row.payload), id: row.id };
+  const extras = row.payload ? (JSON.parse(row.payload) as { location?: Record<string, unknown> }) : {};
+  return {
+    id: row.id,
+    type: 'text',
+    text: row.text ?? '',
+    ...(extras.location ? { location: extras.location } : {}),
+  };
 }

@@ -23,10 +23,12 @@ const ConnectQuery = Type.Object({
   /** A browser cannot set headers on a socket: the secret comes in the query (never logged). */
   clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
   locale: Type.Optional(LocaleSchema),
+  /** `1`: this client acknowledges pushes by id (the web chat page does), so they come at least once. */
+  ack: Type.Optional(Type.Literal('1')),
 });
 
 /**
- * GET /ws/chat?channelUserId=&clientSecret=&locale= — the web chat's live channel (protocol in
+ * GET /ws/chat?channelUserId=&clientSecret=&locale=&ack=1 — the web chat's live channel (protocol in
  * src/channels/chat-socket-session.ts). The channelUserId is the browser's own random id; a
  * conversation that has a clientSecret is joined only with it, and a new one gets its secret
  * in the `ready` frame.
@@ -42,6 +44,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
       externalUserId: channelUserId,
       locale: query.locale,
       ready: { channelUserId },
+      acknowledges: query.ack === '1',
       admit: async (conversation) => {
         const check = await secrets.check(conversation.id, query.clientSecret);
         if (check === 'ok') return {};

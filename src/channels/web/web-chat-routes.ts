@@ -16,5 +16,21 @@ export async function webChatRoutes(app: FastifyInstance): Promise<void> {
     maxAge: '1h',
   });
 
-  app.get('/', { schema: { hide: true } }, localizedPage(app, 'chat/index.html', 'web'));
+  // A status in the words of the worker's card and the console (one copy, in tickets); the
+  // welcome's actions in the words of the menu's quick replies (one copy, in common).
+  app.get(
+    '/',
+    { schema: { hide: true } },
+    localizedPage(
+      app,
+      'chat/index.html',
+      'web',
+      {},
+      {
+        ticketStatus: 'tickets:status',
+        menu: 'common:menu',
+        greeting: 'common:greeting',
+      },
+    ),
+  );
 }

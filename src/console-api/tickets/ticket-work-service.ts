@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sees } from '../../offices/office-actor.js';
 import { HttpError } from '../../platform/http/error-handler.js';
 import { canOversee, type StaffPrincipal } from '../../staff/roles.js';
-import { employerKey } from '../../tickets/employer-key.js';
+import { employerKeyParts, sameEmployer } from '../../tickets/employer-key.js';
 import type { TicketDetail, TicketListFilter } from '../../tickets/ticket-service.js';
 
 const TRANSFER_TARGETS_MAX = 300;
@@ -99,12 +99,18 @@ export function createTicketWork(app: FastifyInstance) {
     /** Full detail (personal data in clear): the caller writes the audit entry. */
     async detail(number: string, staff: StaffPrincipal) {
       const ticket = await inScope(number, staff);
-      const [assigned, links, documents, sameEmployer, labelled] = await Promise.all([
+      const [assigned, links, documents, employerTickets, labelled] = await Promise.all([
         assignments([ticket.id]),
         app.ticketWork.links(ticket.id),
         app.supervision.forTicket(ticket.id),
+        // Candidates by the trade name's start ("速达配送" also finds 上海速达配送有限公司), then
+        // sameEmployer decides; the place a name gives keeps 北京 and 上海 firms apart.
         ticket.employer
-          ? app.tickets.list({ officeIds: staff.officeIds, employer: ticket.employer.slice(0, 6), limit: 50 })
+          ? app.tickets.list({
+              officeIds: staff.officeIds,
+              employer: employerKeyParts(ticket.employer).bare.slice(0, 4),
+              limit: 50,
+            })
           : Promise.resolve({ total: 0, items: [] }),
         app.helpdesk.labels.of('ticket', [ticket.id], staff.officeIds),
       ]);
@@ -121,10 +127,8 @@ export function createTicketWork(app: FastifyInstance) {
           relation: l.ticketId === ticket.id ? 'duplicate-of' : 'has-duplicate',
           note: l.note,
         })),
-        possibleDuplicates: sameEmployer.items
-          .filter(
-            (other) => other.id !== ticket.id && employerKey(other.employer) === employerKey(ticket.employer),
-          )
+        possibleDuplicates: employerTickets.items
+          .filter((other) => other.id !== ticket.id && sameEmployer(other.employer, ticket.employer))
           .map((other) => ({ number: other.number, status: other.status, createdAt: other.createdAt })),
         documents,
         measures: { ...measures, case: measures.caseId ? await caseOf(measures.caseId) : null },
@@ -222,7 +226,7 @@ export function createTicketWork(app: FastifyInstance) {
       if (number === of) throw new HttpError(400, 'A ticket cannot duplicate itself.');
       const ticket = await inScope(number, staff);
       const original = await inScope(of, staff);
-      if (!ticket.employer || employerKey(ticket.employer) !== employerKey(original.employer)) {
+      if (!sameEmployer(ticket.employer, original.employer)) {
         throw new HttpError(400, 'Only complaints against the same employer can be linked as duplicates.');
       }
       if (await app.ticketWork.isLinked(ticket.id, original.id))

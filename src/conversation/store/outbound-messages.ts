@@ -31,6 +31,8 @@ export function createOutboundMessages(prisma: Db, codec: MessageCodec) {
       return replies.map((reply, index) =>
         prisma.message.create({
           data: {
+            // The id the client acknowledges and dedupes on is the stored row's own.
+            ...(reply.id ? { id: reply.id } : {}),
             conversationId,
             direction: 'out',
             author,

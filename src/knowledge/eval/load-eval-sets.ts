@@ -16,6 +16,34 @@ function lines(file: string): unknown[] {
     .map((line) => JSON.parse(line));
 }
 
+// Written apart from the cards' asks, by someone who did not see them, in the ways workers write
+// (typos, no subject, dialect, English without capitals): what eval:qa measures, never tuned on.
+export const HELD_OUT_QUESTIONS = path.join(
+  PROJECT_ROOT,
+  'src',
+  'knowledge',
+  'eval',
+  'held-out-questions.jsonl',
+);
+
+export interface HeldOutItem extends EvalItem {
+  lang: 'zh' | 'en';
+  topic: string;
+}
+
+/** The held-out test split: `{q, lang, topic, expect: [{law, article}]}` per line. */
+export function loadHeldOutQuestions(file = HELD_OUT_QUESTIONS): HeldOutItem[] {
+  return lines(file).map((row) => {
+    const { q, lang, topic, expect } = row as {
+      q: string;
+      lang: 'zh' | 'en';
+      topic: string;
+      expect: ArticleRef[];
+    };
+    return { question: q, lang, topic, expect };
+  });
+}
+
 /** The team's labelled questions: `{q, expect: [{law, article}]}` per line. */
 export function loadTeamQuestions(file = TEAM_QUESTIONS): EvalItem[] {
   return lines(file).map((row) => {

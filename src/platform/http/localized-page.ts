@@ -14,6 +14,10 @@ import { WEB_DIR } from '../paths.js';
  * page's i18n namespace, `{{lang}}`, `{{otherLang}}`, and `{{strings}}` — both languages' strings
  * as JSON for the page's script, so switching language needs no reload — and `{{vocabulary}}`,
  * the server's own code lists (industries, statuses) so the page never keeps a copy of them.
+ * `borrowed` lends the page words another namespace owns, under a key of its own
+ * (`{ ticketStatus: 'tickets:status' }`: the console and the chat say a status in the words the
+ * worker's card uses, kept in one place); `{{t:ticketStatus.closed}}` reads them too.
+ * `{{file:x.css}}` inlines a style sheet.
  * Returns the route handler, which picks the language from `?lang=` or Accept-Language.
  */
 export function localizedPage(
@@ -21,18 +25,40 @@ export function localizedPage(
   templateFile: string,
   namespace: string,
   vocabulary: Record<string, readonly string[]> = {},
+  borrowed: Record<string, string> = {},
 ) {
   const template = fs.readFileSync(path.join(WEB_DIR, templateFile), 'utf8');
-  const strings = JSON.stringify(
-    Object.fromEntries(
-      SUPPORTED_LOCALES.map((locale) => [locale, app.i18n.getResourceBundle(locale, namespace)]),
+  const bundleOf = (locale: Locale) => ({
+    ...app.i18n.getResourceBundle(locale, namespace),
+    ...Object.fromEntries(
+      Object.entries(borrowed).map(([key, ref]) => {
+        const [ns = '', ...rest] = ref.split(':');
+        const bundle = app.i18n.getResourceBundle(locale, ns) as Record<string, unknown>;
+        return [
+          key,
+          rest
+            .join(':')
+            .split('.')
+            .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], bundle),
+        ];
+      }),
     ),
+  });
+  const strings = JSON.stringify(
+    Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, bundleOf(locale)])),
   ).replace(/</g, '\\u003c');
+  // A template key whose first part is borrowed is read where it was borrowed from.
+  const keyOf = (key: string) => {
+    const [head = '', ...rest] = key.split('.');
+    const ref = borrowed[head];
+    return ref ? [ref, ...rest].join('.') : `${namespace}:${key}`;
+  };
   const rendered = new Map<Locale, string>(
     SUPPORTED_LOCALES.map((locale) => {
       const t = app.t(locale);
       const html = template
-        .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(`${namespace}:${key}`)))
+        .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(keyOf(key))))
+        .replace(/\{\{file:([\w/-]+\.css)\}\}/g, (_, file: string) => inlined(file))
         .replace('{{lang}}', locale)
         .replace('{{otherLang}}', locale === 'zh-CN' ? 'en' : 'zh-CN')
         .replace('{{strings}}', strings)
@@ -48,6 +74,14 @@ export function localizedPage(
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
     return rendered.get(locale);
   };
+}
+
+/**
+ * A style sheet under src/web/, for `{{file:chat/chat.css}}`: inlined, a page's first paint
+ * waits for no second request (one round trip less on 3G, about 300 ms).
+ */
+function inlined(file: string): string {
+  return fs.readFileSync(path.join(WEB_DIR, file), 'utf8').replace(/<\/style/gi, '<\\/style');
 }
 
 function escapeHtml(text: string): string {

@@ -40,22 +40,58 @@ function startOver() {
   localStorage.removeItem('gongyou.clientSecret');
 }
 
+// The log stays at its newest message while the worker is there: a quick-reply row appearing,
+// the keyboard opening or a card growing shrinks the log, and without this the last reply slid
+// behind the quick replies.
+let atBottom = true;
 function scrollDown() {
   log.scrollTop = log.scrollHeight;
+  atBottom = true;
 }
+log.addEventListener('scroll', () => {
+  atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 8;
+});
+// Old WebViews without ResizeObserver still scroll after each reply and quick-reply row.
+if (window.ResizeObserver) new ResizeObserver(() => atBottom && scrollDown()).observe(log);
+
+// Every server message with an id is shown once, whether it came with the history, a push or a
+// push sent again after a reconnect.
+const shown = new Set();
+function firstTime(reply) {
+  if (!reply?.id) return true;
+  if (shown.has(reply.id)) return false;
+  shown.add(reply.id);
+  return true;
+}
+
+// The welcome (in the page's HTML, so there before any script or socket) goes once the chat has begun.
+const welcome = $('welcome');
+function leaveWelcome() {
+  welcome?.remove();
+}
+for (const button of welcome?.querySelectorAll('button') ?? [])
+  button.addEventListener('click', () => sendText(button.dataset.text));
 
 function showStatus(text) {
   statusBar.hidden = !text;
   statusBar.textContent = text || '';
 }
 
+function locationLine(where) {
+  if (!where) return null;
+  const coords = `${Number(where.lat).toFixed(5)}, ${Number(where.lng).toFixed(5)}`;
+  return el('span', { class: 'where', text: where.name ? `${where.name} · ${coords}` : coords });
+}
+
 function addBubble(who, reply) {
+  leaveWelcome();
   const cls = who === 'me' ? 'msg me' : reply?.type === 'staff' ? 'msg staff' : 'msg';
   const bubble = el('div', { class: cls }, [
     reply?.type === 'staff' ? el('span', { class: 'who', text: t('staff') }) : null,
     ...(reply?.answer
       ? answerBody(reply)
       : [el('span', { class: 'text', text: reply?.text ?? '' }), foldedCitations(reply?.citations)]),
+    locationLine(reply?.location),
     ...(reply?.stations || []).map(stationCard),
     reply?.ticket ? ticketCard(reply.ticket) : null,
   ]);
@@ -74,6 +110,7 @@ function showQuickReplies(replies) {
     );
     quick.append(button);
   }
+  scrollDown();
 }
 
 let streaming = null;
@@ -82,8 +119,9 @@ function showReplies(replies) {
     streaming.remove();
     streaming = null;
   }
-  for (const reply of replies) addBubble('bot', reply);
-  showQuickReplies(replies);
+  const fresh = replies.filter(firstTime);
+  for (const reply of fresh) addBubble('bot', reply);
+  if (fresh.length) showQuickReplies(fresh);
 }
 
 function onDelta(frame) {
@@ -103,6 +141,10 @@ function setLanguage(next) {
   $('send').textContent = t('send');
   $('lang').textContent = t('language');
   $('locate').setAttribute('aria-label', t('shareLocation'));
+  for (const button of welcome?.querySelectorAll('button') ?? []) {
+    button.textContent = t(`menu.${button.dataset.menu}.label`);
+    button.dataset.text = t(`menu.${button.dataset.menu}.text`);
+  }
 }
 
 // --- transport -----------------------------------------------------------------------------
@@ -112,7 +154,7 @@ function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const secret = clientSecret ? `&clientSecret=${encodeURIComponent(clientSecret)}` : '';
   socket = new WebSocket(
-    `${scheme}://${location.host}/ws/chat?channelUserId=${encodeURIComponent(userId)}${secret}&locale=${lang}`,
+    `${scheme}://${location.host}/ws/chat?channelUserId=${encodeURIComponent(userId)}${secret}&locale=${lang}&ack=1`,
   );
   socket.addEventListener('open', () => {
     retry = 0;
@@ -131,6 +173,9 @@ function connect() {
       // A new conversation's secret comes with its first reply (no row exists before it).
       keepSecret(frame.clientSecret);
       setLanguage(frame.locale);
+      // Acknowledged whether shown now or before: the server then stops sending them again.
+      const ids = frame.replies.map((reply) => reply.id).filter(Boolean);
+      if (ids.length) socket?.send(JSON.stringify({ type: 'ack', ids }));
       return showReplies(frame.replies);
     }
     if (frame.event === 'error' && frame.statusCode !== 401) return addBubble('bot', { text: frame.message });
@@ -180,9 +225,10 @@ function shareLocation() {
   navigator.geolocation.getCurrentPosition(
     (position) => {
       showStatus('');
-      addBubble('me', { text: t('locationSent') });
       // Browsers report WGS-84; the server converts for Chinese maps.
-      send({ location: { lat: position.coords.latitude, lng: position.coords.longitude, coord: 'wgs84' } });
+      const where = { lat: position.coords.latitude, lng: position.coords.longitude, coord: 'wgs84' };
+      addBubble('me', { text: t('locationSent'), location: where });
+      send({ location: where });
     },
     () => {
       showStatus('');
@@ -211,7 +257,12 @@ async function loadHistory() {
     if (!response.ok) return;
     const { messages, clientSecret: issued } = await response.json();
     keepSecret(issued);
-    for (const message of messages) addBubble(message.direction === 'in' ? 'me' : 'bot', message.reply);
+    for (const { direction, reply } of messages) {
+      if (!firstTime(reply)) continue;
+      if (direction === 'out') addBubble('bot', reply);
+      // A shared location has no text of its own: it is said in the page's words, with where.
+      else addBubble('me', reply.location && !reply.text ? { ...reply, text: t('locationSent') } : reply);
+    }
     const last = messages.at(-1);
     if (last?.direction === 'out') showQuickReplies([last.reply]);
   } catch {

@@ -99,15 +99,17 @@ export function replyView(t, currentLang) {
   }
 
   function ticketCard(ticket) {
+    // The server sends the words; a receipt without them (the intake's) is named from the page's
+    // strings, which are the same words (tickets:status). Said first and large: it is the news.
+    const state = ticket.statusLabel || t(`ticketStatus.${ticket.status}`);
     const rows = [
       ['number', ticket.number],
       ['queryCode', ticket.queryCode],
-      // The server sends the words; a receipt without them (the intake's) is named from the page's strings.
-      ['status', ticket.statusLabel || t(`ticketStatus.${ticket.status}`)],
       ['office', ticket.office?.name],
       ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(currentLang()) : ''],
     ].filter(([, value]) => value);
     return el('div', { class: 'card ticket' }, [
+      el('div', { class: 'state', text: t('ticket.statusLine', { status: state }) }),
       el(
         'dl',
         {},

@@ -18,7 +18,7 @@ export function initSearch(showTab, openTicket) {
   });
 }
 
-function render({ tickets, chats }, showTab, openTicket) {
+function render({ tickets, chats, chatsSearched }, showTab, openTicket) {
   const box = clear($('search-results'));
   box.append(el('h2', { text: t('search.tickets', { count: tickets.length }) }));
   box.append(
@@ -41,6 +41,10 @@ function render({ tickets, chats }, showTab, openTicket) {
       ),
     ),
     el('h2', { text: t('search.chats', { count: chats.length }) }),
+    // The server walks chats newest first and stops far back: say so rather than imply "none".
+    chatsSearched && !chatsSearched.complete
+      ? el('p', { class: 'muted', text: t('search.partial', { count: chatsSearched.count }) })
+      : '',
     el(
       'ul',
       { id: 'search-chats' },
