@@ -87,6 +87,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const topic = (conversationId: string) => `chat:${conversationId}`;
   /** Marks this instance's own pushes on the bus: its listeners were handed them directly. */
   const instance = randomUUID();
+  const takenElsewhere: ((conversationId: string, replies: OutboundMessage[]) => Promise<unknown>)[] = [];
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -219,7 +220,11 @@ export function createChatService(deps: ChatServiceDeps) {
         const subscription = bus.subscribe(topic(conversationId), (message) => {
           const { from, replies } = message as PushEnvelope;
           if (from === instance) return;
-          for (const each of [...set]) each(replies);
+          let taken = 0;
+          for (const each of [...set]) if (each(replies) !== 'awaiting-ack') taken += 1;
+          // Another instance's outbox is waiting to hear whether its push was taken: a listener
+          // here that does not acknowledge by itself took it, so say so for it.
+          if (from && taken > 0) for (const handler of takenElsewhere) void handler(conversationId, replies);
         });
         entry = { set, subscription };
         listeners.set(conversationId, entry);
@@ -232,6 +237,14 @@ export function createChatService(deps: ChatServiceDeps) {
         listeners.delete(conversationId);
         current.subscription.close();
       };
+    },
+
+    /**
+     * Called when a push from another instance's outbox (`pushOutcome`) was taken here by a
+     * listener that never acknowledges (the item there would otherwise wait for an ack).
+     */
+    onPushTaken(handler: (conversationId: string, replies: OutboundMessage[]) => Promise<unknown>): void {
+      takenElsewhere.push(handler);
     },
 
     /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */

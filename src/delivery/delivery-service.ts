@@ -112,17 +112,17 @@ export function createDeliveryService(deps: DeliveryDeps) {
       if (result === 'sent') {
         // Not a failed attempt either: an acknowledgement is due within moments. Without one the
         // client is gone or broken; it is sent again, less often the longer it has waited.
+        // The claim is given back at once, so the page's reconnect flush may send it again.
         const waitedMs = now().getTime() - item.createdAt.getTime();
-        await deps.prisma.outbox.update({
-          where: { id: item.id },
-          data: {
-            nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
-          },
+        await claims.finish(item.id, {
+          nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
         });
         return true;
       }
       // Offline is not a failure: the user's channel is away; try later and on reconnect.
-      await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) });
+      await claims.finish(item.id, {
+        nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)),
+      });
       return false;
     } catch (err) {
       const attempts = item.attempts + 1;
@@ -145,7 +145,10 @@ export function createDeliveryService(deps: DeliveryDeps) {
   async function processDue(): Promise<void> {
     const ids = await claims.claimDue(now(), 100);
     if (!ids.length) return;
-    const due = await deps.prisma.outbox.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
+    const due = await deps.prisma.outbox.findMany({
+      where: { id: { in: ids } },
+      orderBy: { createdAt: 'asc' },
+    });
     for (const item of due) await attempt(item);
   }
 

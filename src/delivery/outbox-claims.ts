@@ -5,7 +5,10 @@ import { dialectOf } from '../platform/db/sql-dialect.js';
 /** How long an attempt may take before another instance may assume its holder died. */
 export const OUTBOX_LEASE_MS = 60_000;
 
-const claimable = (at: Date) => ({ status: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] });
+const claimable = (at: Date) => ({
+  status: 'pending',
+  OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }],
+});
 
 /**
  * Every delivery attempt claims its outbox row first, with a lease in the row: several instances
