@@ -19,6 +19,7 @@ import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
 import type { Understand } from './understanding/understand.js';
+import { keepUnheard, transcribeVoice, type VoiceDeps } from './voice-input.js';
 
 export interface ChatTurnResult {
   conversationId: string;
@@ -59,6 +60,8 @@ export interface ChatServiceDeps {
   queue?: TurnQueue;
   /** Pushes reach the user's sockets on every instance through it (in-process by default). */
   bus?: Bus;
+  /** Speech recognition and the keeping of unheard voice messages (absent: voice is not handled). */
+  voice?: VoiceDeps;
 }
 
 export interface TurnOptions {
@@ -119,10 +122,11 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  function turn(inbound: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
-    const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+  function turn(received: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
+    const key = options.conversationId ?? `${received.channel}:${received.externalUserId}`;
     return mutex.run(key, async () => {
-      const conversation = await load(inbound, options.conversationId);
+      const conversation = await load(received, options.conversationId);
+      const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
       if (inbound.text && isOverCap(inbound.text)) {
         // Told, not read: no understanding step sees it and nothing is stored.
         const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
@@ -196,7 +200,7 @@ export function createChatService(deps: ChatServiceDeps) {
         throw new ChatBusyError(message, seconds, place.full);
       }
       try {
-        return await turn(inbound, options);
+        return await turn(await transcribeVoice(inbound, deps.voice?.asr()), options);
       } finally {
         place.release();
       }
