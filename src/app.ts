@@ -20,6 +20,7 @@ import helpdeskPlugin from './helpdesk/plugin.js';
 import knowledgePlugin from './knowledge/plugin.js';
 import measuresPlugin from './measures/plugin.js';
 import officesPlugin from './offices/plugin.js';
+import busPlugin from './platform/bus/bus-plugin.js';
 import type { Config } from './platform/config/config.js';
 import configPlugin from './platform/config/config-plugin.js';
 import prismaPlugin from './platform/db/prisma-plugin.js';
@@ -36,6 +37,7 @@ import i18nPlugin from './platform/i18n/i18n-plugin.js';
 import llmPlugin from './platform/llm/llm-plugin.js';
 import metricsPlugin from './platform/metrics/metrics-plugin.js';
 import encryptionPlugin from './platform/privacy/encryption-plugin.js';
+import redisPlugin from './platform/redis/redis-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
 import supervisionPlugin from './supervision/plugin.js';
@@ -74,10 +76,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(prismaPlugin);
   await app.register(encryptionPlugin);
   await app.register(llmPlugin);
+  await app.register(redisPlugin);
+  await app.register(busPlugin);
   registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
+    // With several instances the counters live in Redis, so a client's limit is one limit
+    // whichever instance the balancer sends it to. A Redis outage lets requests through rather
+    // than failing them all.
+    ...(app.redis
+      ? { redis: app.redis.commands, nameSpace: `${config.REDIS_PREFIX}rate:`, skipOnError: true }
+      : {}),
     errorResponseBuilder: (_request, context) => ({
       ...errorBody(429, `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
     }),

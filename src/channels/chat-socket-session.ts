@@ -136,8 +136,14 @@ export function serveChatSocket(
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) => {
         send({ event: 'push', conversationId, replies });
-        return session.acknowledges ? 'awaiting-ack' : undefined;
+        // Done here only when written to a socket whose client does not acknowledge; otherwise
+        // the outbox keeps it until the client's ack (or its reconnect, to send it again).
+        return session.acknowledges || socket.readyState !== socket.OPEN ? 'awaiting-ack' : undefined;
       });
+      // Closed while being admitted: no listener may outlive the socket.
+      if (socket.readyState !== socket.OPEN) unsubscribe();
+      // Pushes sent from now on (the outbox flush after `ready`) reach this socket on any instance.
+      await app.chat.listening(conversation.id);
       return admitted;
     })();
     return joining;

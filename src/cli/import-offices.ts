@@ -8,8 +8,7 @@ import { readImport } from '../offices/office-import.js';
 import { createOfficeService } from '../offices/office-service.js';
 import { loadConfig } from '../platform/config/config.js';
 import { createPrisma } from '../platform/db/create-prisma.js';
-import { applyMigrations } from '../platform/db/migrate.js';
-import { sqlitePathFromUrl } from '../platform/db/sqlite-path.js';
+import { migrateDatabase } from '../platform/db/migrate-database.js';
 
 const [file, flag] = process.argv.slice(2);
 if (!file) {
@@ -17,7 +16,7 @@ if (!file) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-applyMigrations(sqlitePathFromUrl(config.DATABASE_URL));
+await migrateDatabase(config.DATABASE_URL);
 const prisma = await createPrisma(config.DATABASE_URL);
 try {
   const offices = createOfficeService({ prisma, collectiveUp: config.ROUTE_COLLECTIVE_UP });

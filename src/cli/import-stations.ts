@@ -8,12 +8,16 @@
 import fs from 'node:fs';
 import type { CoordSystem } from '../messages/messages.js';
 import { loadConfig } from '../platform/config/config.js';
-import { applyMigrations } from '../platform/db/migrate.js';
+import { createPrisma } from '../platform/db/create-prisma.js';
+import { engineOf } from '../platform/db/database-engine.js';
+import { migrateDatabase } from '../platform/db/migrate-database.js';
 import { sqlitePathFromUrl } from '../platform/db/sqlite-path.js';
 import { COORD_SYSTEMS } from '../stations/geo/coords.js';
 import { formatProgress } from '../stations/import/format-progress.js';
 import { formatReport, formatRowError, SHOWN } from '../stations/import/format-report.js';
-import { importFile } from '../stations/import/import-stations.js';
+import { importFileInto } from '../stations/import/import-stations.js';
+import { repoSink, type StationSink, sqliteSink } from '../stations/import/station-sink.js';
+import { createStationRepo } from '../stations/station-repo.js';
 import { duration, progressLine } from './progress-line.js';
 
 const USAGE =
@@ -40,11 +44,17 @@ if (!args) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-const databasePath = sqlitePathFromUrl(config.DATABASE_URL);
-applyMigrations(databasePath);
+await migrateDatabase(config.DATABASE_URL);
+// SQLite: one prepared upsert on the CLI's own connection. PostgreSQL: the repository's batched
+// upsert through Prisma (the server takes concurrent writers; no file to open).
+const prisma =
+  engineOf(config.DATABASE_URL) === 'postgres' ? await createPrisma(config.DATABASE_URL) : undefined;
+const sink: StationSink = prisma
+  ? repoSink(createStationRepo(prisma))
+  : sqliteSink(sqlitePathFromUrl(config.DATABASE_URL));
 const progress = progressLine();
 try {
-  const result = await importFile(databasePath, args.file, args.coord, {
+  const result = await importFileInto(sink, args.file, args.coord, {
     onProgress: (p) => progress.update(formatProgress(p, duration)),
   });
   progress.done();
@@ -65,3 +75,4 @@ try {
   console.error(`${args.file}: ${(error as Error).message}`);
   process.exitCode = 1;
 }
+await prisma?.$disconnect();

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { importStatutes } from '../knowledge/statute-importer.js';
 import { loadConfig } from '../platform/config/config.js';
 import { createPrisma } from '../platform/db/create-prisma.js';
-import { applyMigrations } from '../platform/db/migrate.js';
-import { sqlitePathFromUrl } from '../platform/db/sqlite-path.js';
+import { migrateDatabase } from '../platform/db/migrate-database.js';
 
 const config = loadConfig(process.env);
 const dir = process.argv[2] ?? config.KNOWLEDGE_DIR;
@@ -15,7 +14,7 @@ if (!dir) {
   console.error('usage: npm run kb:import -- <directory of statute .md files> (or set KNOWLEDGE_DIR)');
   process.exit(2);
 }
-applyMigrations(sqlitePathFromUrl(config.DATABASE_URL));
+await migrateDatabase(config.DATABASE_URL);
 const prisma = await createPrisma(config.DATABASE_URL);
 try {
   const report = await importStatutes(prisma, path.resolve(dir));

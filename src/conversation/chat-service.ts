@@ -5,6 +5,8 @@ import {
   MESSAGE_TEXT_MAX_CHARS,
   type OutboundMessage,
 } from '../messages/messages.js';
+import type { Bus, BusSubscription } from '../platform/bus/bus.js';
+import { createMemoryBus } from '../platform/bus/memory-bus.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
 import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locales.js';
 import type { Counter } from '../platform/metrics/registry.js';
@@ -31,12 +33,12 @@ export type EffectHandler = (
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
 /**
- * A listener that will acknowledge what it got (by message id) returns 'awaiting-ack'; whatever
- * else one returns means it took the replies as they are.
+ * A listener returns 'awaiting-ack' when the push is not done with it (its client will
+ * acknowledge the ids, or its socket was gone); whatever else it returns means it took it.
  */
 export type PushListener = (replies: OutboundMessage[]) => unknown;
-/** Where a push went: nobody listening, listeners that take it as is, or clients that will acknowledge it. */
-export type PushOutcome = 'offline' | 'delivered' | 'sent';
+/** Told when a listener on this instance took a push as it is (the outbox then marks it done). */
+export type TakenHandler = (conversationId: string, replies: OutboundMessage[]) => Promise<unknown>;
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -49,6 +51,8 @@ export interface ChatServiceDeps {
   understand?: Understand;
   /** Bounds on waiting turns (unbounded by default is never right: see turn-queue.ts). */
   queue?: TurnQueue;
+  /** Pushes reach the user's sockets on every instance through it (in-process by default). */
+  bus?: Bus;
 }
 
 export interface TurnOptions {
@@ -72,7 +76,20 @@ export class ConversationNotFoundError extends Error {
 export function createChatService(deps: ChatServiceDeps) {
   const mutex = new KeyedMutex();
   const effectHandlers = new Map<string, EffectHandler[]>();
-  const listeners = new Map<string, Set<PushListener>>();
+  const listeners = new Map<string, { set: Set<PushListener>; subscription: BusSubscription }>();
+  const bus = deps.bus ?? createMemoryBus((err) => deps.log.error({ err }, 'a push listener failed'));
+  const topic = (conversationId: string) => `chat:${conversationId}`;
+  let onTaken: TakenHandler | undefined;
+  // What this instance's listeners took and is being recorded: a push awaits it, so on one
+  // instance "sent" is settled when `push` resolves (across Redis it settles moments later).
+  const taking = new Set<Promise<unknown>>();
+  function took(conversationId: string, replies: OutboundMessage[]) {
+    if (!onTaken) return;
+    const recording = onTaken(conversationId, replies)
+      .catch((err) => deps.log.error({ err }, 'a taken push was not recorded'))
+      .finally(() => taking.delete(recording));
+    taking.add(recording);
+  }
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -194,39 +211,51 @@ export function createChatService(deps: ChatServiceDeps) {
       effectHandlers.set(type, [...(effectHandlers.get(type) ?? []), handler]);
     },
 
-    /** Live listeners for messages that arrive outside a turn (a staff reply, a ticket update). */
+    /**
+     * Live listeners for messages that arrive outside a turn (a staff reply, a ticket update).
+     * The instance listens on the conversation's bus topic while it has a listener for it.
+     */
     subscribe(conversationId: string, listener: PushListener): () => void {
-      const set = listeners.get(conversationId) ?? new Set();
-      set.add(listener);
-      listeners.set(conversationId, set);
+      let entry = listeners.get(conversationId);
+      if (!entry) {
+        const set = new Set<PushListener>();
+        const subscription = bus.subscribe(topic(conversationId), (message) => {
+          const replies = message as OutboundMessage[];
+          let taken = false;
+          for (const each of [...set]) if (each(replies) !== 'awaiting-ack') taken = true;
+          if (taken) took(conversationId, replies);
+        });
+        entry = { set, subscription };
+        listeners.set(conversationId, entry);
+      }
+      const current = entry;
+      current.set.add(listener);
       return () => {
-        set.delete(listener);
-        if (!set.size) listeners.delete(conversationId);
+        current.set.delete(listener);
+        if (current.set.size || listeners.get(conversationId) !== current) return;
+        listeners.delete(conversationId);
+        current.subscription.close();
       };
     },
 
-    /** Deliver to live listeners; returns how many received it (0 means the user is offline). */
-    push(conversationId: string, replies: OutboundMessage[]): number {
-      const set = listeners.get(conversationId);
-      if (!set) return 0;
-      for (const listener of set) listener(replies);
-      return set.size;
+    /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */
+    listening(conversationId: string): Promise<void> {
+      return listeners.get(conversationId)?.subscription.ready ?? Promise.resolve();
     },
 
     /**
-     * Deliver to live listeners and say whether it is done: 'sent' when every listener will
-     * acknowledge the ids (the outbox keeps the item until one does), 'delivered' when some
-     * listener takes it as is, 'offline' when nobody listens.
+     * Deliver to live listeners on every instance; resolves to how many instances had one
+     * (0 means the user is offline everywhere and the outbox keeps the message).
      */
-    pushOutcome(conversationId: string, replies: OutboundMessage[]): PushOutcome {
-      const set = listeners.get(conversationId);
-      if (!set?.size) return 'offline';
-      let taken = 0;
-      for (const listener of [...set]) if (listener(replies) !== 'awaiting-ack') taken += 1;
-      // A listener whose socket was dropped by this very send has unsubscribed: if none is
-      // left, nobody got it.
-      if (!set.size) return 'offline';
-      return taken > 0 ? 'delivered' : 'sent';
+    async push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
+      const instances = await bus.publish(topic(conversationId), replies);
+      await Promise.all([...taking]);
+      return instances;
+    },
+
+    /** Who records that a listener took a push as it is (the outbox, to mark it done). */
+    onTaken(handler: TakenHandler): void {
+      onTaken = handler;
     },
   };
 }

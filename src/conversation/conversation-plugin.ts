@@ -65,8 +65,8 @@ export default fp(
     );
     app.decorate(
       'chat',
-      createChatService({ store, flows, t: app.t, log: app.log, turns, understand, queue }),
+      createChatService({ store, flows, t: app.t, log: app.log, turns, understand, queue, bus: app.bus }),
     );
   },
-  { name: 'conversation', dependencies: ['config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm'] },
+  { name: 'conversation', dependencies: ['bus', 'config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm'] },
 );

@@ -4,6 +4,7 @@ import type { Channel, OutboundMessage } from '../messages/messages.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Prisma } from '../platform/db/db-types.js';
 import type { MessageCodec } from '../platform/privacy/message-codec.js';
+import { createOutboxClaims } from './outbox-claims.js';
 
 /**
  * 'delivered' = done; 'offline' = try again later; 'sent' = handed to a client that acknowledges
@@ -60,6 +61,8 @@ export interface DeliveryDeps {
   conversations: ConversationMessages;
   log: FastifyBaseLogger;
   now?: () => Date;
+  /** How long a claimed attempt holds its row (outbox-claims.ts). */
+  leaseMs?: number;
 }
 
 /**
@@ -72,7 +75,16 @@ export function createDeliveryService(deps: DeliveryDeps) {
   const now = deps.now ?? (() => new Date());
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const claims = createOutboxClaims(deps.prisma, deps.leaseMs);
 
+  /** Claim the row, then attempt it; false when another instance has it (or it is done). */
+  async function claimAndAttempt(id: string): Promise<boolean> {
+    if (!(await claims.claim(id, now()))) return false;
+    const item = await deps.prisma.outbox.findUnique({ where: { id } });
+    return item ? attempt(item) : false;
+  }
+
+  /** One attempt at a row this instance has claimed; its outcome also gives the claim back. */
   async function attempt(item: {
     id: string;
     conversationId: string;
@@ -85,10 +97,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
     const conversation = await deps.conversations.target(item.conversationId);
     if (!sender || !conversation) {
       // No sender (the channel's adapter is not running): wait; it flushes when it starts.
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: { nextAttemptAt: new Date(now().getTime() + MAX_BACKOFF_MS) },
-      });
+      await claims.finish(item.id, { nextAttemptAt: new Date(now().getTime() + MAX_BACKOFF_MS) });
       return false;
     }
     try {
@@ -97,28 +106,23 @@ export function createDeliveryService(deps: DeliveryDeps) {
         JSON.parse(deps.codec.open(item.payload) ?? '[]') as OutboundMessage[],
       );
       if (result === 'delivered') {
-        await deps.prisma.outbox.update({
-          where: { id: item.id },
-          data: { status: 'delivered', deliveredAt: now(), lastError: null },
-        });
+        await claims.finish(item.id, { status: 'delivered', deliveredAt: now(), lastError: null });
         return true;
       }
       if (result === 'sent') {
         // Not a failed attempt either: an acknowledgement is due within moments. Without one the
         // client is gone or broken; it is sent again, less often the longer it has waited.
         const waitedMs = now().getTime() - item.createdAt.getTime();
-        await deps.prisma.outbox.update({
-          where: { id: item.id },
-          data: {
-            nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
-          },
+        // The lease goes back now (status untouched: an ack may already have marked it done), so
+        // a reconnect's flush may send it again at once.
+        await claims.finish(item.id, {
+          nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
         });
         return true;
       }
       // Offline is not a failure: the user's channel is away; try later and on reconnect.
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: { nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)) },
+      await claims.finish(item.id, {
+        nextAttemptAt: new Date(now().getTime() + backoffMs(item.attempts + 1)),
       });
       return false;
     } catch (err) {
@@ -129,24 +133,22 @@ export function createDeliveryService(deps: DeliveryDeps) {
         { outboxId: item.id, channel: item.channel, attempts, err: (err as Error).message },
         'delivery attempt failed',
       );
-      await deps.prisma.outbox.update({
-        where: { id: item.id },
-        data: {
-          attempts,
-          status: failed ? 'failed' : 'pending',
-          lastError: (err as Error).message.slice(0, 500),
-          nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
-        },
+      await claims.finish(item.id, {
+        attempts,
+        status: failed ? 'failed' : 'pending',
+        lastError: (err as Error).message.slice(0, 500),
+        nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
       });
       return false;
     }
   }
 
   async function processDue(): Promise<void> {
+    const ids = await claims.claimDue(now(), 100);
+    if (!ids.length) return;
     const due = await deps.prisma.outbox.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now() } },
+      where: { id: { in: ids } },
       orderBy: { createdAt: 'asc' },
-      take: 100,
     });
     for (const item of due) await attempt(item);
   }
@@ -191,8 +193,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
         // Never throws: what is committed stays queued, and the worker retries it.
         async deliver() {
           try {
-            const item = await deps.prisma.outbox.findUnique({ where: { id: outboxId } });
-            return { outboxId, delivered: item ? await attempt(item) : false };
+            return { outboxId, delivered: await claimAndAttempt(outboxId) };
           } catch (err) {
             deps.log.error({ err, outboxId }, 'first delivery attempt failed; left for the retry worker');
             return { outboxId, delivered: false };
@@ -231,9 +232,10 @@ export function createDeliveryService(deps: DeliveryDeps) {
       const items = await deps.prisma.outbox.findMany({
         where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
         orderBy: { createdAt: 'asc' },
+        select: { id: true },
       });
       let delivered = 0;
-      for (const item of items) if (await attempt(item)) delivered += 1;
+      for (const item of items) if (await claimAndAttempt(item.id)) delivered += 1;
       return delivered;
     },
 

@@ -18,7 +18,9 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const hub = new StaffHub();
+    const hub = new StaffHub(app.bus, (err) => app.log.error({ err }, 'a staff frame was not published'));
+    await hub.ready;
+    app.addHook('onClose', async () => hub.close());
     const handoffs = createHandoffService({
       prisma: app.prisma,
       conversations: app.conversations,
@@ -38,6 +40,6 @@ export default fp(
   },
   {
     name: 'handoff',
-    dependencies: ['prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets', 'offices'],
+    dependencies: ['bus', 'prisma', 'conversation', 'i18n', 'config', 'delivery', 'tickets', 'offices'],
   },
 );

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/create-prisma.js';
+import { dialectOf } from '../platform/db/sql-dialect.js';
 import { DomainError } from '../platform/domain-error.js';
 import { normalizeCode } from '../regions/region-index.js';
 import type { ImportBatch } from './office-import.js';
@@ -18,7 +19,7 @@ import {
   toRuleView,
 } from './office-views.js';
 import { readPreparedSeed } from './prepared-seed.js';
-import { insertRows, sqlDate } from './raw-insert.js';
+import { insertRows } from './raw-insert.js';
 
 export type { OfficeInput, OfficeListFilter, RuleInput } from './office-views.js';
 export { toOfficeView } from './office-views.js';
@@ -79,10 +80,11 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
       );
       const missing = seed.filter((row) => !existing.has(row.code));
       // Parents before children: the seed lists national, provinces, cities, counties in order.
-      const at = sqlDate(new Date());
+      const at = new Date();
       await prisma.$transaction(async (tx) =>
         insertRows(
           tx,
+          dialectOf(prisma),
           'UnionOffice',
           [
             'id',
@@ -97,7 +99,19 @@ export function createOfficeService(deps: { prisma: Db; collectiveUp: boolean })
             'createdAt',
             'updatedAt',
           ],
-          missing.map((o) => [o.id, o.code, o.name, o.kind, o.level, o.regionCode, o.parentId, 0, 1, at, at]),
+          missing.map((o) => [
+            o.id,
+            o.code,
+            o.name,
+            o.kind,
+            o.level,
+            o.regionCode,
+            o.parentId,
+            false,
+            true,
+            at,
+            at,
+          ]),
         ),
       );
       if (missing.length) invalidate();

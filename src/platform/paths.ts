@@ -17,6 +17,10 @@ export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.me
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 export const PROMPTS_DIR = path.join(PROJECT_ROOT, 'prompts');
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+/** The data model's source (SQLite) and the PostgreSQL copy derived from it, with its migrations. */
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'prisma', 'schema');
+export const POSTGRES_SCHEMA_DIR = path.join(PROJECT_ROOT, 'prisma', 'schema-postgres');
+export const POSTGRES_MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations-postgres');
 export const WEB_DIR = path.join(PROJECT_ROOT, 'src', 'web');
 /** The project's own knowledge cards, one Markdown file each (KNOWLEDGE_CARDS_DIR points elsewhere). */
 export const CARDS_DIR = path.join(PROJECT_ROOT, 'knowledge', 'cards');

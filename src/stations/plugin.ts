@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { engineOf } from '../platform/db/database-engine.js';
 import { sqlitePathFromUrl } from '../platform/db/sqlite-path.js';
 import { nearbyRoute } from './routes/nearby-route.js';
 import { loadSampleStations } from './sample/load-sample.js';
@@ -29,8 +30,12 @@ export interface StationsPluginOptions {
 export default fp<StationsPluginOptions>(
   async (app, options) => {
     const repo = createStationRepo(app.prisma);
-    const databasePath = sqlitePathFromUrl(app.config.DATABASE_URL);
-    // A second connection cannot see an in-memory database: read that one through Prisma.
+    // The chunked warm-up reads the SQLite file on a connection of its own. A second connection
+    // cannot see an in-memory database, and PostgreSQL has no file: those read through Prisma.
+    const databasePath =
+      engineOf(app.config.DATABASE_URL) === 'sqlite'
+        ? sqlitePathFromUrl(app.config.DATABASE_URL)
+        : ':memory:';
     const loadTable =
       databasePath === ':memory:'
         ? undefined

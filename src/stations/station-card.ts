@@ -1,5 +1,6 @@
 import type { StationCard } from '../messages/messages.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
+import { cityOfCode } from './search/station-city.js';
 import type { NearbyResult } from './station-service.js';
 
 /** Words a card needs, looked up once per locale rather than per station. */
@@ -32,6 +33,10 @@ export interface NearbyStationView extends StationCard {
   lat: number;
   lng: number;
   walkMinutes: number;
+  /** walk under ~1.5 km, ride beyond, drive to another city: the mode the map links ask for. */
+  travelMode: string;
+  /** The city the station is in (上海市, 武汉市), when its division is known. */
+  city: string | null;
   status: string;
   statusNote: string | null;
   phone: string | null;
@@ -53,6 +58,8 @@ export function stationView(result: NearbyResult, labels: CardLabels): NearbySta
     lng: s.lng,
     distanceM: result.distanceM,
     walkMinutes: result.walkMinutes,
+    travelMode: result.travelMode,
+    city: cityOfCode(s.regionCode)?.name ?? null,
     openNow: result.hours.openNow,
     hoursToday: hoursTodayText(result, labels),
     status: s.status,

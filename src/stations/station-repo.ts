@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { Station as StationRow } from '../platform/db/db-types.js';
+import { dialectOf, valuesList } from '../platform/db/sql-dialect.js';
 import { type Amenity, isAmenity } from './amenities.js';
 import { checkHoursSpec, type HoursSpec } from './hours/hours-spec.js';
 import {
@@ -145,9 +146,8 @@ function upsertStatement(prisma: Db, rows: StationInput[]) {
   for (const s of rows) {
     params.push(...stationRowValues(s, now));
   }
-  const row = `(${COLUMNS.map(() => '?').join(', ')})`;
   const sql =
-    `INSERT INTO "Station" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${rows.map(() => row).join(', ')} ` +
+    `INSERT INTO "Station" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${valuesList(dialectOf(prisma), rows.length, COLUMNS.length)} ` +
     `ON CONFLICT ("externalId") DO UPDATE SET ${UPDATED.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
   return prisma.$executeRawUnsafe(sql, ...params);
 }

@@ -3,7 +3,7 @@ import type { Amenity } from './amenities.js';
 import { amenityMask } from './amenities.js';
 import { gcj02ToBd09 } from './geo/coords.js';
 import { haversineM } from './geo/haversine.js';
-import { type MapLinks, mapLinks } from './geo/map-links.js';
+import { type MapLinks, mapLinks, type TravelMode, travelMode } from './geo/map-links.js';
 import { StationIndex } from './geo/station-index.js';
 import { chinaNow } from './hours/china-time.js';
 import { type HoursNow, hoursNow } from './hours/opening-hours.js';
@@ -20,7 +20,11 @@ export interface NearbyQuery {
   limit: number;
   radiusM?: number;
   amenities?: readonly Amenity[];
+  /** Each group: at least one of its amenities ("充电" is phone charging or a battery swap). */
+  anyOf?: readonly (readonly Amenity[])[];
   openNow?: boolean;
+  /** What the map links call the start: the typed place, or "my location" for a shared one. */
+  originName?: string;
   /** Leave these out (stations already shown to the user). */
   excludeIds?: ReadonlySet<string>;
   /** Only stations passing this test (e.g. inside a district). */
@@ -32,9 +36,14 @@ export interface NearbyResult {
   station: Station;
   distanceM: number;
   walkMinutes: number;
+  /** Walk, ride or drive, by distance: what the map links ask the app for. */
+  travelMode: TravelMode;
   hours: HoursNow;
   mapLinks: MapLinks;
 }
+
+/** The start's name when the caller gives none: the point is where the phone is. */
+export const DEFAULT_ORIGIN_NAME = '我的位置';
 
 /** A brisk walk, 4.8 km/h: a rider on foot with a bag. */
 const WALK_M_PER_MIN = 80;
@@ -145,17 +154,23 @@ export function createStationService(repo: StationRepo, options: StationServiceO
         limit: query.limit,
         radiusM: query.radiusM,
         amenityMask: query.amenities?.length ? amenityMask(query.amenities) : 0,
+        anyMasks: query.anyOf?.map(amenityMask),
         accept,
       });
-      const origin = gcj02ToBd09({ lat: query.lat, lng: query.lng });
+      const origin = {
+        bd09: gcj02ToBd09({ lat: query.lat, lng: query.lng }),
+        name: query.originName ?? DEFAULT_ORIGIN_NAME,
+      };
       return found.map((station) => {
         const distanceM = Math.round(haversineM(query.lat, query.lng, station.lat, station.lng));
+        const mode = travelMode(distanceM);
         return {
           station,
           distanceM,
           walkMinutes: Math.max(1, Math.ceil(distanceM / WALK_M_PER_MIN)),
+          travelMode: mode,
           hours: hoursNow(station.compiledHours, station.status, now),
-          mapLinks: mapLinks(station, origin),
+          mapLinks: mapLinks(station, origin, mode),
         };
       });
     },

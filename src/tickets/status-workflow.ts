@@ -42,3 +42,29 @@ export function checkTransition(
 export function isOpen(status: TicketStatus): boolean {
   return status !== 'closed' && status !== 'rejected' && status !== 'resolved';
 }
+
+/**
+ * The shortest way from one status to another through ordinary work (never by a transfer or a
+ * rejection, which need an office or a reason): submitted → accepted → resolved. Empty when
+ * already there, undefined when the workflow has no such way (a closed ticket stays closed).
+ */
+export function statusPath(from: TicketStatus, to: TicketStatus): TicketStatus[] | undefined {
+  if (from === to) return [];
+  const previous = new Map<TicketStatus, TicketStatus>([[from, from]]);
+  const queue: TicketStatus[] = [from];
+  while (queue.length) {
+    const at = queue.shift() as TicketStatus;
+    for (const next of NEXT[at]) {
+      if (next === 'transferred' || next === 'rejected' || previous.has(next)) continue;
+      previous.set(next, at);
+      if (next === to) {
+        const path: TicketStatus[] = [];
+        for (let step: TicketStatus = to; step !== from; step = previous.get(step) as TicketStatus)
+          path.unshift(step);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return undefined;
+}

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { insertRows, type SqlValue, sqlDate } from '../offices/raw-insert.js';
+import { insertRows, type SqlValue } from '../offices/raw-insert.js';
 import type { Db } from '../platform/db/create-prisma.js';
+import type { DatabaseEngine } from '../platform/db/database-engine.js';
 import type { Prisma } from '../platform/db/db-types.js';
+import { dialectOf } from '../platform/db/sql-dialect.js';
 import { chinaDay, formatTicketNumber } from './numbering.js';
 
 export type TicketRow = Omit<Prisma.TicketCreateManyInput, 'id' | 'number'>;
@@ -72,7 +74,7 @@ const EVENT_COLUMNS = [
 ] as const;
 
 function ticketValues(row: TicketRow & { id: string; number: string }): SqlValue[] {
-  const created = sqlDate((row.createdAt as Date | undefined) ?? new Date());
+  const created = (row.createdAt as Date | undefined) ?? new Date();
   return TICKET_COLUMNS.map((column): SqlValue => {
     if (column === 'updatedAt') return created;
     if (column === 'createdAt') return created;
@@ -85,22 +87,34 @@ function ticketValues(row: TicketRow & { id: string; number: string }): SqlValue
         column === 'collective' ||
         column === 'vulnerable'
       )
-        return 0;
+        return false;
       return null;
     }
-    if (value instanceof Date) return sqlDate(value);
-    if (typeof value === 'boolean') return value ? 1 : 0;
+    // Dates and booleans as they are: the dialect writes them the way its engine stores them.
     return value as SqlValue;
   });
 }
 
 /**
+ * The day's counter, taken and advanced by a batch in one statement (the row lock it takes holds
+ * other writers, other instances too, until this transaction commits): the same upsert, in each
+ * engine's placeholders and with PostgreSQL's table-qualified reference to the old value.
+ */
+const TAKE_NUMBERS: Record<DatabaseEngine, string> = {
+  sqlite: `INSERT INTO "TicketCounter" ("day", "last") VALUES (?, ?)
+    ON CONFLICT ("day") DO UPDATE SET "last" = "last" + excluded."last" RETURNING "last"`,
+  postgres: `INSERT INTO "TicketCounter" ("day", "last") VALUES ($1, $2)
+    ON CONFLICT ("day") DO UPDATE SET "last" = "TicketCounter"."last" + excluded."last" RETURNING "last"`,
+};
+
+/**
  * Group commit: tickets filed at the same moment are numbered and written in one transaction
- * (one fsync instead of one each; SQLite runs synchronous=FULL). Each caller's promise resolves
+ * (one fsync instead of one each; SQLite runs synchronous=FULL, PostgreSQL fsyncs each commit). Each caller's promise resolves
  * only after the transaction that holds its ticket has committed, so an acknowledged ticket is
  * on disk. A failed batch rejects every caller in it; none is half-written.
  */
 export function createTicketWriter(prisma: Db, now: () => Date) {
+  const dialect = dialectOf(prisma);
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
 
@@ -108,8 +122,7 @@ export function createTicketWriter(prisma: Db, now: () => Date) {
     const day = chinaDay(now());
     return prisma.$transaction(async (tx) => {
       const [counter] = await tx.$queryRawUnsafe<{ last: number | bigint }[]>(
-        `INSERT INTO "TicketCounter" ("day", "last") VALUES (?, ?)
-         ON CONFLICT ("day") DO UPDATE SET "last" = "last" + excluded."last" RETURNING "last"`,
+        TAKE_NUMBERS[dialect.engine],
         day,
         batch.length,
       );
@@ -119,12 +132,14 @@ export function createTicketWriter(prisma: Db, now: () => Date) {
       // engine, a raw statement through the same connection and transaction costs microseconds.
       await insertRows(
         tx,
+        dialect,
         'Ticket',
         TICKET_COLUMNS,
         batch.map((item, i) => ticketValues({ ...item.row, id: written[i]!.id, number: written[i]!.number })),
       );
       await insertRows(
         tx,
+        dialect,
         'TicketEvent',
         EVENT_COLUMNS,
         batch.map((item, i) => [
@@ -137,7 +152,7 @@ export function createTicketWriter(prisma: Db, now: () => Date) {
           null,
           item.row.officeId,
           item.note,
-          sqlDate(item.row.createdAt as Date),
+          item.row.createdAt as Date,
         ]),
       );
       return written;

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       loadConfig({
         PORT: 'eighty',
         LOG_LEVEL: 'loud',
-        DATABASE_URL: 'postgres://x',
+        DATABASE_URL: 'mysql://gongyou:db-password@db/gongyou',
         GONGYOU_DATA_KEY: 'secret-value',
       });
     } catch (err) {
@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('GONGYOU_DATA_KEY');
     expect(message).not.toContain('secret-value');
+    // A database URL carries its password: it is named, never shown.
+    expect(message).not.toContain('db-password');
   });
 
   it('rejects a port out of range', () => {

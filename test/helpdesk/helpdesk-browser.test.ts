@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../helpers/browser.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { fileTicket, PASSWORD } from '../staff/staff-fixtures.js';
+import { fileTicket, loginBearer, PASSWORD } from '../staff/staff-fixtures.js';
 
 // CI installs chromium and must run this; a dev machine without it skips.
 describe.runIf(hasChromium || process.env.CI)(
@@ -94,6 +94,26 @@ describe.runIf(hasChromium || process.env.CI)(
       await expect
         .poll(() => consolePage.locator('#transcript li.msg.note').textContent())
         .toContain('明天电话回访');
+      // A label put on the chat shows on its queue item at once, and again after a reload.
+      const headers = await loginBearer(t.app, 'chen.supervisor');
+      const label = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/labels',
+        headers,
+        payload: { name: '需回访', color: '#cc3300' },
+      });
+      expect(label.statusCode).toBe(201);
+      await consolePage.reload();
+      await consolePage.locator('#queue li.item').first().click();
+      const picker = consolePage.locator('#chat-tools select[aria-label="添加标签"]');
+      await expect.poll(() => picker.locator('option').allTextContents()).toContain('需回访');
+      await picker.selectOption({ label: '需回访' });
+      const chip = consolePage.locator('#queue li.item .labels .label');
+      await expect.poll(() => chip.textContent()).toBe('需回访');
+      await consolePage.reload();
+      await expect.poll(() => chip.textContent()).toBe('需回访');
+      await consolePage.locator('#queue li.item').first().click();
+
       await chatPage.fill('#input', '好的谢谢');
       await chatPage.click('#send');
       await expect
@@ -101,6 +121,6 @@ describe.runIf(hasChromium || process.env.CI)(
         .toContain('好的谢谢');
       expect(await chatPage.locator('body').textContent()).not.toContain('工友情绪激动');
       expect(errors).toEqual([]);
-    });
+    }, 90_000);
   },
 );

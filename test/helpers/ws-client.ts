@@ -9,8 +9,9 @@ export class WsClient {
   private waiters: { predicate: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
 
-  constructor(url: string) {
-    this.socket = new WebSocket(url);
+  /** `headers`: a staff console's bearer token, for one. */
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.socket = new WebSocket(url, { headers });
     this.socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
       this.frames.push(frame);
@@ -37,6 +38,12 @@ export class WsClient {
         },
       });
     });
+  }
+
+  /** A frame already received that matches, else the next one: for frames that may come first. */
+  seen(predicate: (frame: Frame) => boolean, timeoutMs = 5000): Promise<Frame> {
+    const found = this.frames.find(predicate);
+    return found ? Promise.resolve(found) : this.waitFor(predicate, timeoutMs);
   }
 
   send(frame: unknown): void {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type Db } from '../../src/platform/db/create-prisma.js';
 import { createGroupCommit } from '../../src/platform/db/group-commit.js';
 import { applyMigrations } from '../../src/platform/db/migrate.js';
-import { connectionOf } from '../../src/platform/db/sqlite-connection.js';
+import { connectionOf } from '../../src/platform/db/database-engine.js';
 import { createTestApp, type TestApp, tempDir } from '../helpers/test-app.js';
 
 describe('group commit', () => {

@@ -18,6 +18,14 @@ const only = (body: ChatBody) => {
   return body.replies[0]!;
 };
 const names = (reply: Record<string, unknown>) => (reply.stations as { name: string }[]).map((s) => s.name);
+/** The typed place's own stations come first, the rest of the cards are in the same city. */
+const placeFirst = (reply: Record<string, unknown>, place: string, city: string) => {
+  const cards = reply.stations as { address: string; city: string }[];
+  const inside = cards.map((c) => c.address.includes(place));
+  expect(inside[0]).toBe(true);
+  expect(inside.indexOf(false) === -1 || inside.lastIndexOf(true) < inside.indexOf(false)).toBe(true);
+  for (const card of cards) expect(card.city).toBe(city);
+};
 
 describe('stations chat flow (POST /api/chat/messages)', () => {
   it('asks for a location, then answers a shared browser location with three cards', async () => {
@@ -74,7 +82,7 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     const first = await chat(t.app, { location: { lat: 39.9087, lng: 116.4605, coord: 'gcj02' } });
     const again = only(await chat(t.app, { conversationId: first.conversationId, text: '再找一个天河区的' }));
     expect(again.type).toBe('stations');
-    for (const card of again.stations) expect(card.address).toContain('天河区');
+    placeFirst(again, '天河区', '广州市');
   });
 
   it('asks which 朝阳区 (Beijing or Changchun), then searches the chosen one', async () => {
@@ -96,10 +104,13 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     const answer = only(body);
     expect(answer.type).toBe('stations');
     expect(names(answer)[0]).toMatch(/天河|珠江新城/);
-    for (const card of answer.stations) expect(card.address).toContain('天河区');
-    // Searched from the district's centre, not the worker: no distance presented as theirs.
+    // 天河区's own station with a microwave, then the nearest in 广州 (越秀区's 北京路).
+    placeFirst(answer, '天河区', '广州市');
+    // Searched from the district's centre, not the worker: no distance presented as theirs; a
+    // station outside the district says how far it is from the district, not from "you".
     for (const card of answer.stations) expect(card.distanceFrom).toBe('place');
-    expect(answer.text).not.toMatch(/\d+(\.\d+)? ?(米|公里)/);
+    expect(answer.text).toMatch(/^离广东省广州市天河区最近、现在开着的驿站：1\. [^（]+（营业中/);
+    expect(answer.text).toMatch(/北京路骑手驿站（距广东省广州市天河区 \d+(\.\d)? 公里，/);
     const again = only(await chat(t.app, { conversationId: body.conversationId, text: '再找一个' }));
     if (again.type === 'stations') for (const card of again.stations) expect(card.distanceFrom).toBe('place');
   });
@@ -147,9 +158,9 @@ describe('stations chat flow (POST /api/chat/messages)', () => {
     const answer = only(await chat(t.app, { channelUserId: 'en-rider', text: 'Pudong Zhangjiang' }));
     expect(answer.type).toBe('stations');
     expect(answer.stations.length).toBeGreaterThan(0);
-    for (const card of answer.stations) expect(card.address).toContain('浦东新区');
+    placeFirst(answer, '浦东新区', '上海市');
     const direct = only(await chat(t.app, { text: 'where can I charge my phone in Tianhe District?' }));
     expect(direct.type).toBe('stations');
-    for (const card of direct.stations) expect(card.address).toContain('天河区');
+    placeFirst(direct, '天河区', '广州市');
   });
 });

@@ -229,6 +229,33 @@ describe('arbitration limit, employers as one entity, collective cases', () => {
     expect(status.json().status).toBe('in_progress');
     const onTicket = await detail(group?.tickets[1] as string);
     expect(onTicket.measures.case).toEqual({ id: view.id, status: 'in_progress', tickets: 3 });
+    // The case carries each ticket through the workflow with it (submitted → accepted → 办理中).
+    expect(status.json().workers.map((w: { status: string }) => w.status)).toEqual([
+      'in_progress',
+      'in_progress',
+      'in_progress',
+    ]);
+    expect(onTicket.ticket.status).toBe('in_progress');
+    // A ticket closed on its own stays closed when the case is resolved; the others are resolved.
+    const [first, second, third] = group?.tickets as [string, string, string];
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/tickets/${third}/status`,
+      headers: superA,
+      payload: { to: 'closed', note: '工友撤回' },
+    });
+    const resolved = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/cases/${view.id}/status`,
+      headers: agentA,
+      payload: { status: 'resolved' },
+    });
+    expect(resolved.json().unmoved).toEqual([third]);
+    expect((await detail(first)).ticket.status).toBe('resolved');
+    expect((await detail(second)).ticket.status).toBe('resolved');
+    expect((await detail(third)).ticket.status).toBe('closed');
+    const timeline = (await detail(first)).ticket.events.map((e: { toStatus?: string }) => e.toStatus);
+    expect(timeline).toEqual(expect.arrayContaining(['accepted', 'in_progress', 'resolved']));
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/staff/cases/${view.id}`, headers: superB })).statusCode,
     ).toBe(404);

@@ -95,7 +95,10 @@ export async function mpRoutes(app: FastifyInstance): Promise<void> {
         method: 'GET',
         url: '/api/stations/nearby',
         query: Object.fromEntries(
-          Object.entries({ ...query, coord: 'gcj02' }).map(([key, value]) => [key, String(value)]),
+          Object.entries({ ...query, coord: 'gcj02' }).map(([key, value]) => [
+            key,
+            key === 'anyAmenity' ? String(value).split(',') : String(value),
+          ]),
         ),
         headers: { 'accept-language': request.headers['accept-language'] ?? '' },
       });

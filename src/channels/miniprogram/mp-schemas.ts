@@ -57,6 +57,8 @@ export const MpNearbyQuerySchema = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     radius: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     amenity: Type.Optional(Type.String({ maxLength: 40 })),
+    /** Comma-separated, any one will do: "charging,battery-swap" is what "充电" means to a rider. */
+    anyAmenity: Type.Optional(Type.String({ maxLength: 80 })),
     openNow: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

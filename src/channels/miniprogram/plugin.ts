@@ -37,7 +37,7 @@ export default fp(
   async (app) => {
     const subscriptions = mpSubscriptionsFor(app);
     app.delivery.registerSender('miniprogram', async (target, replies) => {
-      if (app.chat.push(target.id, replies) > 0) return 'delivered';
+      if ((await app.chat.push(target.id, replies)) > 0) return 'delivered';
       // Closed app: a ticket notice can still reach the user as a subscription message.
       const ticket = replies.find((reply) => reply.type === 'ticket')?.ticket;
       return ticket && subscriptions

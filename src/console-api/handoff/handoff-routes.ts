@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { HandoffService } from '../../handoff/handoff-service.js';
+import { withQueueLabels } from './queue-labels.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
@@ -35,12 +36,7 @@ export function handoffRoutes(handoffs: HandoffService) {
           label?: string;
         };
         const items = await handoffs.list(request.staff, status ?? 'open');
-        const labelled = await app.helpdesk.labels.of(
-          'conversation',
-          items.map((h) => h.conversationId),
-          request.staff.officeIds,
-        );
-        const withLabels = items.map((h) => ({ ...h, labels: labelled.get(h.conversationId) ?? [] }));
+        const withLabels = await withQueueLabels(app, request.staff, items);
         return {
           handoffs: label ? withLabels.filter((h) => h.labels.some((l) => l.id === label)) : withLabels,
         };

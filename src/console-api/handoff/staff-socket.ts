@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { HandoffService } from '../../handoff/handoff-service.js';
 import type { StaffHub } from '../../handoff/staff-hub.js';
 import { authenticate } from '../../staff/staff-guard.js';
+import { withQueueLabels } from './queue-labels.js';
 
 /**
  * GET /ws/staff — the console's live feed: `{event:"ready", handoffs}` on connect, then
@@ -43,6 +44,7 @@ export function staffSocket(hub: StaffHub, handoffs: HandoffService) {
         });
         handoffs
           .list(staff, 'open')
+          .then((items) => withQueueLabels(app, staff, items))
           .then((open) => {
             if (socket.readyState === socket.OPEN)
               socket.send(JSON.stringify({ event: 'ready', handoffs: open }));

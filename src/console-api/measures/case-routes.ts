@@ -6,6 +6,8 @@ import { HttpError } from '../../platform/http/error-handler.js';
 import { maskName, maskPhone } from '../../platform/privacy/mask-fields.js';
 import type { StaffPrincipal } from '../../staff/roles.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
+import { statusPath } from '../../tickets/status-workflow.js';
+import type { TicketStatus } from '../../tickets/ticket-types.js';
 import { createTicketWork } from '../tickets/ticket-work-service.js';
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseService['get']>>>;
@@ -17,6 +19,13 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) 
  */
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const work = createTicketWork(app);
+  /** What a case's status makes of its tickets' ("open" leaves each where it is). */
+  const CASE_TICKET_STATUS: Record<CaseStatus, TicketStatus | undefined> = {
+    open: undefined,
+    in_progress: 'in_progress',
+    resolved: 'resolved',
+    closed: 'closed',
+  };
   const guard = app.staffGuard();
   const tags = ['staff: cases'];
 
@@ -135,14 +144,26 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const found = await inScope((request.params as { id: string }).id, request.staff);
       const status = (request.body as { status: CaseStatus }).status;
       const updated = await app.cases.setStatus(found.id, status);
+      // The case's status is each ticket's too: a worker whose complaint the case resolved sees
+      // it resolved (and is told, as on any status change). A ticket the workflow cannot take
+      // there (closed, rejected, elsewhere) keeps its own status, and the answer lists it.
+      const target = CASE_TICKET_STATUS[status];
+      const unmoved: string[] = [];
       for (const { ticket } of updated.tickets) {
         await app.tickets.addEvent(ticket.number, {
           type: 'case-status',
           actor: `staff:${request.staff.id}`,
           note: status,
         });
+        if (!target || !sees(request.staff, ticket.officeId)) continue;
+        const path = statusPath(ticket.status as TicketStatus, target);
+        if (!path) {
+          unmoved.push(ticket.number);
+          continue;
+        }
+        for (const step of path) await work.changeStatus(ticket.number, request.staff, { to: step });
       }
-      return view(updated, request.staff);
+      return { ...(await view((await app.cases.get(found.id)) as CaseRow, request.staff)), unmoved };
     },
   );
 }

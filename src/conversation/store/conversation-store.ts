@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Channel, InboundMessage, OutboundMessage } from '../../messages/messages.js';
 import type { Db } from '../../platform/db/create-prisma.js';
 import type { Conversation } from '../../platform/db/db-types.js';
-import { createGroupCommit } from '../../platform/db/group-commit.js';
-import { connectionOf } from '../../platform/db/sqlite-connection.js';
 import { DEFAULT_LOCALE, type Locale, normalizeLocale } from '../../platform/i18n/locales.js';
 import type { MessageCodec } from '../../platform/privacy/message-codec.js';
 import {
@@ -13,7 +11,8 @@ import {
   parseState,
   serializeState,
 } from '../state.js';
-import { type ConversationRow, prepareTurnStatements, type TurnWrite } from './turn-statements.js';
+import { createTurnStatements } from './create-turn-statements.js';
+import type { ConversationRow, TurnWrite } from './turn-rows.js';
 
 export interface LoadedConversation {
   id: string;
@@ -44,13 +43,11 @@ export type ConversationStore = ReturnType<typeof createConversationStore>;
 
 /**
  * Conversations and messages in the database. The engine never sees Prisma; this does. A turn's
- * read and write go through statements prepared once on Prisma's own connection, and the writes
- * of turns arriving together share one transaction (group commit): one fsync for many turns.
+ * read and write go through raw statements on Prisma's own connections (create-turn-statements.ts:
+ * prepared statements and group commit on SQLite, named statements on PostgreSQL's pool).
  */
 export function createConversationStore(prisma: Db, codec: MessageCodec) {
-  const connection = connectionOf(prisma);
-  const statements = prepareTurnStatements(connection.db);
-  const commits = createGroupCommit(connection);
+  const statements = createTurnStatements(prisma);
 
   function toLoaded(row: ConversationRow | Conversation, isNew: boolean): LoadedConversation {
     const parsed = parseState(row.state);
@@ -69,13 +66,13 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
 
   return {
     async findById(id: string): Promise<LoadedConversation | undefined> {
-      const row = statements.byId(id);
+      const row = await statements.byId(id);
       return row ? toLoaded(row, !row.hasMessages) : undefined;
     },
 
     /** The conversation of this user on this channel, if it has one. */
     async find(channel: Channel, externalUserId: string): Promise<LoadedConversation | undefined> {
-      const row = statements.byUser(channel, externalUserId);
+      const row = await statements.byUser(channel, externalUserId);
       return row ? toLoaded(row, !row.hasMessages) : undefined;
     },
 
@@ -102,7 +99,7 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       externalUserId: string,
       locale?: Locale,
     ): Promise<LoadedConversation> {
-      const existing = statements.byUser(channel, externalUserId);
+      const existing = await statements.byUser(channel, externalUserId);
       if (existing) return toLoaded(existing, !existing.hasMessages);
       const created = await prisma.conversation.upsert({
         where: { channel_externalUserId: { channel, externalUserId } },
@@ -156,11 +153,11 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
           ? { outbox: { channel: turn.queueFor, payload: codec.seal(JSON.stringify(turn.replies)) ?? '[]' } }
           : {}),
       };
-      await commits.submit(() => statements.writeTurn(write));
+      await statements.saveTurn(write);
     },
 
     /** Transactions and turns written so far by the group commit (for /metrics). */
-    commitStats: () => commits.stats(),
+    commitStats: () => statements.stats(),
 
     async countOpen(since: Date): Promise<number> {
       return prisma.conversation.count({ where: { mode: { not: 'closed' }, lastMessageAt: { gte: since } } });

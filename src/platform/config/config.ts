@@ -11,9 +11,19 @@ export const ConfigSchema = Type.Object({
   }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
-  DATABASE_URL: Type.String({ pattern: '^file:.+', default: 'file:./data/gongyou.db' }),
+  /** `file:` → SQLite (the default, nothing to install), `postgres://` / `postgresql://` → PostgreSQL. */
+  DATABASE_URL: Type.String({ pattern: '^(file:|postgres(ql)?://).+', default: 'file:./data/gongyou.db' }),
+  /**
+   * Redis shared by the instances of one deployment (redis:// or rediss://): live frames between
+   * instances, the rate-limit counters. Unset: one instance, everything in-process.
+   */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://.+' })),
+  /** Start of every key and channel name, so deployments can share one Redis. */
+  REDIS_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]{1,40}$', default: 'gongyou:' }),
   /** How long a write waits (asynchronously) for another process's lock before a 503. */
   DATABASE_BUSY_WAIT_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5000 }),
+  /** PostgreSQL: connections this instance holds (instances × this stays under max_connections). */
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -142,7 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   for (const [name, schema] of Object.entries(ConfigSchema.properties)) {
     const value = (converted as Record<string, unknown>)[name];
     if (value === undefined || Value.Check(schema, value)) continue;
-    const shown = /KEY|SECRET|TOKEN/.test(name) ? '' : ` (got "${String(input[name])}")`;
+    const shown = /KEY|SECRET|TOKEN|DATABASE_URL/.test(name) ? '' : ` (got "${String(input[name])}")`;
     problems.push(`${name}: ${describeExpectation(schema)}${shown}`);
   }
   throw new ConfigError(problems);

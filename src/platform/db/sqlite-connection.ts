@@ -22,8 +22,6 @@ export interface SqliteConnection {
   write<T>(work: (db: BetterSqlite3.Database) => T): Promise<T>;
 }
 
-const connections = new WeakMap<object, SqliteConnection>();
-
 export function sqliteConnection(adapter: Adapter, health: StorageHealth): SqliteConnection {
   const db = (adapter as unknown as { client: BetterSqlite3.Database }).client;
   return {
@@ -50,16 +48,4 @@ export function sqliteConnection(adapter: Adapter, health: StorageHealth): Sqlit
       }
     },
   };
-}
-
-/** Remember which connection a Prisma client runs on (set once by createPrisma). */
-export function rememberConnection(owner: object, connection: SqliteConnection): void {
-  connections.set(owner, connection);
-}
-
-/** The raw connection under a Prisma client made by createPrisma. */
-export function connectionOf(owner: object): SqliteConnection {
-  const connection = connections.get(owner);
-  if (!connection) throw new Error('this Prisma client was not made by createPrisma');
-  return connection;
 }

@@ -6,7 +6,19 @@ const HOLD_MS = 30_000;
 /** What a caller is told to wait before trying again. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
-/** The SQLite result code behind an error from Prisma, the driver adapter or better-sqlite3. */
+/**
+ * PostgreSQL's SQLSTATEs for the same conditions: disk_full, io_error, and a server that cannot
+ * take this connection now (too_many_connections, cannot_connect_now, admin_shutdown).
+ */
+const POSTGRES_FAULTS: Record<string, StorageFault> = {
+  '53100': 'disk-full',
+  '58030': 'io-error',
+  '53300': 'busy',
+  '57P03': 'busy',
+  '57P01': 'io-error',
+};
+
+/** The SQLite result code (or PostgreSQL SQLSTATE) behind an error from Prisma, a driver adapter or a driver. */
 export function storageFaultOf(error: unknown): StorageFault | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
@@ -21,6 +33,8 @@ export function storageFaultOf(error: unknown): StorageFault | undefined {
       if (code === 'SQLITE_FULL') return 'disk-full';
       if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return 'io-error';
       if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+      const postgres = POSTGRES_FAULTS[code];
+      if (postgres) return postgres;
     }
     current = node.cause ?? node.meta?.driverAdapterError;
   }

@@ -21,6 +21,7 @@ export const REDACTED_PATHS = [
     'apiKey',
     'OPENAI_API_KEY',
     'GONGYOU_DATA_KEY',
+    'REDIS_URL',
     'phone',
     'mobile',
     'name',

@@ -6,13 +6,33 @@ export interface MapLinks {
   baidu: string;
 }
 
+/** How the worker gets there: on foot when it is close, on the e-bike beyond, by road far away. */
+export type TravelMode = 'walk' | 'ride' | 'drive';
+
+/** Walking beyond this (about 20 minutes on foot) is not what a rider with a bike would do. */
+export const WALK_LIMIT_M = 1_500;
+/** Past this an e-bike battery (and a rider's day) gives out: another city is a drive. */
+export const RIDE_LIMIT_M = 30_000;
+
+export function travelMode(distanceM: number): TravelMode {
+  if (distanceM < WALK_LIMIT_M) return 'walk';
+  return distanceM < RIDE_LIMIT_M ? 'ride' : 'drive';
+}
+
+/** Each app's own word for the mode (AMap uri `mode`, Tencent `type`, Baidu `mode`). */
+const MODE_WORDS: Record<TravelMode, { amap: string; tencent: string; baidu: string }> = {
+  walk: { amap: 'walk', tencent: 'walk', baidu: 'walking' },
+  ride: { amap: 'ride', tencent: 'bike', baidu: 'riding' },
+  drive: { amap: 'car', tencent: 'drive', baidu: 'driving' },
+};
+
 const APP = 'gongyou';
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** The parts of a station's links that do not depend on where the search was made from. */
+/** The parts of a station's links that depend neither on the origin nor on the mode. */
 interface StationParts {
-  amap: string;
-  tencent: string;
+  amapTo: string;
+  tencentTo: string;
   baiduDestination: string;
 }
 
@@ -31,27 +51,34 @@ function stationParts(station: LatLng & { name: string }): StationParts {
   const lng = round(station.lng);
   const bd = gcj02ToBd09(station);
   const parts = {
-    amap: `https://uri.amap.com/navigation?to=${lng},${lat},${name}&mode=walk&coordinate=gaode&callnative=1&src=${APP}`,
-    tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=walk&to=${name}&tocoord=${lat},${lng}&referer=${APP}`,
-    baiduDestination: `&destination=latlng:${round(bd.lat)},${round(bd.lng)}|name:${name}&mode=walking&coord_type=bd09ll&output=html&src=${APP}`,
+    amapTo: `to=${lng},${lat},${name}`,
+    tencentTo: `to=${name}&tocoord=${lat},${lng}`,
+    baiduDestination: `destination=latlng:${round(bd.lat)},${round(bd.lng)}|name:${name}`,
   };
   partsCache.set(station, parts);
   return parts;
 }
 
-const MY_POSITION = encodeURIComponent('我的位置');
+/** Where the directions start: a point (BD-09, for Baidu) and what to call it. */
+export interface MapOrigin {
+  bd09: LatLng;
+  /** "我的位置" only for the worker's shared position; a typed place goes by its own name. */
+  name: string;
+}
 
 /**
- * Walking directions in each map app, in the coordinate system that app expects: AMap and
- * Tencent take GCJ-02 (AMap lng,lat; Tencent lat,lng), Baidu takes BD-09 (coord_type=bd09ll).
- * AMap and Tencent start from the phone's own position; Baidu's web URI needs an origin, so it
- * gets the point the search was made from (converted once per search by the caller).
+ * Directions in each map app, in the coordinate system that app expects: AMap and Tencent take
+ * GCJ-02 (AMap lng,lat; Tencent lat,lng), Baidu takes BD-09 (coord_type=bd09ll). AMap and Tencent
+ * start from the phone's own position; Baidu's web URI needs an origin, so it gets the point the
+ * search was made from, under the name the worker gave it.
  */
-export function mapLinks(station: LatLng & { name: string }, originBd09: LatLng): MapLinks {
+export function mapLinks(station: LatLng & { name: string }, origin: MapOrigin, mode: TravelMode): MapLinks {
   const parts = stationParts(station);
+  const words = MODE_WORDS[mode];
+  const from = `origin=latlng:${round(origin.bd09.lat)},${round(origin.bd09.lng)}|name:${encodeURIComponent(origin.name)}`;
   return {
-    amap: parts.amap,
-    tencent: parts.tencent,
-    baidu: `https://api.map.baidu.com/direction?origin=latlng:${round(originBd09.lat)},${round(originBd09.lng)}|name:${MY_POSITION}${parts.baiduDestination}`,
+    amap: `https://uri.amap.com/navigation?${parts.amapTo}&mode=${words.amap}&coordinate=gaode&callnative=1&src=${APP}`,
+    tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=${words.tencent}&${parts.tencentTo}&referer=${APP}`,
+    baidu: `https://api.map.baidu.com/direction?${from}&${parts.baiduDestination}&mode=${words.baidu}&coord_type=bd09ll&output=html&src=${APP}`,
   };
 }

@@ -10,6 +10,8 @@ export interface NearestOptions {
   radiusM?: number;
   /** Every amenity in the mask must be offered. */
   amenityMask?: number;
+  /** For each mask, at least one of its amenities must be offered ("充电": phone or battery). */
+  anyMasks?: readonly number[];
   /** Extra test on the station (open now …), applied during the search so `limit` still fills. */
   accept?: (station: Station) => boolean;
 }
@@ -60,14 +62,16 @@ export class StationIndex {
   nearest(lat: number, lng: number, options: NearestOptions): StationRecord[] {
     if (!this.knn) return [];
     const need = options.amenityMask ?? 0;
+    const anyMasks = options.anyMasks?.filter((m) => m !== 0) ?? [];
     const accept = options.accept;
     const records = this.stations;
     const rowAt = this.rowAt;
     const masks = this.masks;
     const filter =
-      need || accept
+      need || accept || anyMasks.length
         ? (p: number) =>
             ((masks[p] as number) & need) === need &&
+            anyMasks.every((any) => ((masks[p] as number) & any) !== 0) &&
             (!accept || accept(records[rowAt[p] as number] as StationRecord))
         : undefined;
     const radiusKm = options.radiusM === undefined ? Number.POSITIVE_INFINITY : options.radiusM / 1000;

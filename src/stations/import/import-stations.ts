@@ -150,7 +150,16 @@ export async function importFile(
   coord: CoordSystem,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const sink = sqliteSink(databasePath);
+  return importFileInto(sqliteSink(databasePath), file, coord, options);
+}
+
+/** A file on disk into any sink (the repository's upsert on PostgreSQL), streamed; closes the sink. */
+export async function importFileInto(
+  sink: StationSink,
+  file: string,
+  coord: CoordSystem,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   try {
     const totalBytes = fs.statSync(file).size;
     return await importStream(

@@ -1,10 +1,11 @@
 import type { CoordSystem } from '../../messages/messages.js';
-import { normalizeCode, regionIndex, resolvePlace } from '../../regions/index.js';
+import { regionIndex } from '../../regions/index.js';
 import { type Amenity, isAmenity } from '../amenities.js';
 import { toGcj02 } from '../geo/coords.js';
 import { checkHoursSpec, type HoursSpec, parseHours } from '../hours/hours-spec.js';
 import { STATION_STATUSES, type StationStatus } from '../hours/opening-hours.js';
 import type { StationInput } from '../station.js';
+import { addressRegion } from './address-region.js';
 
 /** A station as a file row or a request body gives it: strings, numbers, arrays, loose names. */
 export type RawStation = Record<string, unknown>;
@@ -88,8 +89,7 @@ export function validateStation(
     if (!region) errors.push(`region code ${regionCode} is not a GB/T 2260 division`);
     else regionCode = region.code;
   } else if (address) {
-    const resolved = resolvePlace(address);
-    if (resolved.ok) regionCode = normalizeCode(resolved.region.code);
+    regionCode = addressRegion(address);
   }
 
   const amenities = amenitiesOf(pick(raw, 'amenities'), errors);

@@ -43,7 +43,10 @@ export async function nearbyRoute(app: FastifyInstance): Promise<void> {
         limit: q.limit ?? 5,
         radiusM: q.radius,
         amenities: q.amenity,
+        anyOf: q.anyAmenity?.length ? [q.anyAmenity] : undefined,
         openNow: q.openNow,
+        // The caller's point is the phone's position: the map links start there.
+        originName: app.t(q.locale ?? DEFAULT_LOCALE)('stations:myLocation'),
       });
       const words = labels.get(q.locale ?? DEFAULT_LOCALE) as CardLabels;
       return {

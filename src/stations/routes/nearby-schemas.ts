@@ -17,6 +17,8 @@ export const NearbyQuerySchema = Type.Object(
     /** Metres. */
     radius: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_RADIUS_M })),
     amenity: Type.Optional(Type.Array(AmenitySchema, { maxItems: AMENITIES.length })),
+    /** Any one of these will do (charging or battery-swap: what "充电" means to a rider). */
+    anyAmenity: Type.Optional(Type.Array(AmenitySchema, { maxItems: AMENITIES.length })),
     openNow: Type.Optional(Type.Boolean()),
     locale: Type.Optional(Type.Union(SUPPORTED_LOCALES.map((l) => Type.Literal(l)))),
   },
@@ -34,6 +36,10 @@ export const NearbyStationSchema = Type.Object({
   lng: Type.Number({ description: 'GCJ-02' }),
   distanceM: Type.Integer(),
   walkMinutes: Type.Integer(),
+  travelMode: Type.Union([Type.Literal('walk'), Type.Literal('ride'), Type.Literal('drive')], {
+    description: 'walk under 1.5 km, ride (e-bike) under 30 km, drive beyond: the mode of the map links',
+  }),
+  city: Type.Union([Type.String(), Type.Null()], { description: 'the city the station is in, when known' }),
   openNow: Type.Boolean(),
   hoursToday: Type.String(),
   status: Type.String(),

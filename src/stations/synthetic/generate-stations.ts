@@ -35,11 +35,25 @@ const HOURS: HoursSpec[] = [
   },
 ];
 const COMPILED = HOURS.map(compileHours);
-const CITIES = Object.values(PROVINCE_CAPITAL_CENTRES);
+const CITIES = Object.entries(PROVINCE_CAPITAL_CENTRES).map(([province, centre]) => ({
+  ...centre,
+  regionCode: capitalCityCode(province),
+}));
 
 /**
- * A benchmark set shaped like the real one: most stations clustered around cities (about ±30 km),
- * the rest spread over eastern and central China. Points are GCJ-02; ids are stable per seed.
+ * The capital's GB/T 2260 city code: the province's first city (4401 广州, 4201 武汉), or the
+ * province itself for the four municipalities and for 台湾、香港、澳门, which list no cities.
+ */
+function capitalCityCode(province: string): string {
+  return ['11', '12', '31', '50', '71', '81', '82'].includes(province.slice(0, 2))
+    ? province
+    : `${province.slice(0, 2)}0100`;
+}
+
+/**
+ * A benchmark set shaped like the real one: most stations clustered around cities (about ±30 km,
+ * each carrying its city's code), the rest spread over eastern and central China. Points are
+ * GCJ-02; ids and points are stable per seed.
  */
 export function generateStations(count: number, seed = 1): Station[] {
   const next = seededRandom(seed);
@@ -48,10 +62,13 @@ export function generateStations(count: number, seed = 1): Station[] {
   for (let i = 0; i < count; i++) {
     let lat: number;
     let lng: number;
+    // Stations round a city are that city's; the scattered rest lie in no known division.
+    let regionCode: string | null = null;
     if (next() < 0.85) {
       const city = CITIES[Math.floor(next() * CITIES.length)]!;
       lat = city.lat + gauss() * 0.15;
       lng = city.lng + gauss() * 0.18;
+      regionCode = city.regionCode;
     } else {
       lat = 22 + next() * 18;
       lng = 102 + next() * 20;
@@ -66,7 +83,7 @@ export function generateStations(count: number, seed = 1): Station[] {
       address: `合成地址 ${i}`,
       lat: Math.round(lat * 1e6) / 1e6,
       lng: Math.round(lng * 1e6) / 1e6,
-      regionCode: null,
+      regionCode,
       amenities,
       hours: HOURS[hoursIndex]!,
       compiledHours: COMPILED[hoursIndex]!,

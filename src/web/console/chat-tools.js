@@ -126,6 +126,10 @@ async function renderTools(officeLabels, rating) {
   const box = clear($('chat-tools'));
   const base = `/api/staff/handoffs/${current.id}`;
   const onChat = (await api('GET', `${base}/labels`)).labels;
+  // The queue shows the chat's labels as chips too: tell it what they are now.
+  document.dispatchEvent(
+    new CustomEvent('chat-labels', { detail: { handoffId: current.id, labels: onChat } }),
+  );
   const chips = el(
     'span',
     { class: 'labels' },

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { initChatTools, onNoteFrame, openChatTools, refreshComposer } from './chat-tools.js';
 import { $, clear, el, flash, lang, t, time } from './dom.js';
 import { initQueueFilter, passesLabelFilter } from './queue-filter.js';
+import { labelChips } from './ticket-labels.js';
 
 const RANK = { urgent: 0, high: 1, normal: 2 };
 const handoffs = new Map();
@@ -26,6 +27,14 @@ export function initChats(staff) {
 }
 
 /** Frames from /ws/staff. */
+document.addEventListener('chat-labels', (event) => {
+  const { handoffId, labels } = event.detail;
+  const item = handoffs.get(handoffId);
+  if (!item) return;
+  handoffs.set(handoffId, { ...item, labels });
+  renderQueue();
+});
+
 export function onLiveFrame(frame) {
   if (frame.event === 'ready') {
     handoffs.clear();
@@ -33,7 +42,9 @@ export function onLiveFrame(frame) {
     renderQueue();
   } else if (frame.event === 'queue') {
     const h = frame.handoff;
-    if (h.status === 'waiting' || h.status === 'claimed') handoffs.set(h.id, h);
+    // A queue change carries no labels: the chat keeps the ones it had.
+    if (h.status === 'waiting' || h.status === 'claimed')
+      handoffs.set(h.id, { labels: handoffs.get(h.id)?.labels ?? [], ...h });
     else handoffs.delete(h.id);
     renderQueue();
     if (selected?.id === h.id) {
@@ -89,6 +100,7 @@ function renderQueue() {
           el('strong', { text: t(`reason.${h.reason}`) }),
           el('span', { class: 'state', text: t(`status.${h.status}`) }),
           h.preview ? el('p', { class: 'preview', text: h.preview }) : null,
+          h.labels?.length ? labelChips(h.labels) : null,
           el('small', { text: queueFacts(h) }),
         ],
       ),

@@ -1,6 +1,7 @@
 import { type Region, type RegionIndex, regionIndex, resolvePlace } from '../../../regions/index.js';
 import { PROVINCE_CAPITAL_CENTRES } from '../../../regions/province-centres.js';
 import type { LatLng } from '../../../stations/geo/coords.js';
+import { cityOfCode } from '../../../stations/search/station-city.js';
 import type { Station } from '../../../stations/station.js';
 import { placeWords } from './amenity-words.js';
 
@@ -11,11 +12,13 @@ export type PlacePoint =
       point: LatLng;
       /** How to name the place back to the worker. */
       label: string;
-      /** Keep results inside the named division (or matching the named street/landmark). */
+      /** The named division's (or street's, landmark's) own stations: shown first. */
       where?: (station: Station) => boolean;
+      /** The place's city: its stations come before any other city's. */
+      cityCode?: string;
     }
   /** A named division with no stations: search from its nearest ancestor's stations, or its capital. */
-  | { kind: 'empty-region'; region: Region; point: LatLng; label: string }
+  | { kind: 'empty-region'; region: Region; point: LatLng; label: string; cityCode?: string }
   | { kind: 'ambiguous'; options: { label: string; text: string }[] }
   | { kind: 'unknown-region'; region: Region }
   | { kind: 'none' };
@@ -76,7 +79,8 @@ export function placePoint(
         kind: 'point',
         point: centroid(narrowed),
         label: `${region.fullName}${rest}`,
-        where: inRegion(index, region.code),
+        where: (s) => inRegion(index, region.code)(s) && (s.address.includes(rest) || s.name.includes(rest)),
+        cityCode: cityOfCode(region.code, index)?.code,
       };
     }
     if (within.length)
@@ -85,11 +89,18 @@ export function placePoint(
         point: centroid(within),
         label: region.fullName,
         where: inRegion(index, region.code),
+        cityCode: cityOfCode(region.code, index)?.code,
       };
     for (const ancestor of index.chain(region.code).slice(1)) {
       const around = stations.filter(inRegion(index, ancestor.code));
       if (around.length)
-        return { kind: 'empty-region', region, point: centroid(around), label: ancestor.fullName };
+        return {
+          kind: 'empty-region',
+          region,
+          point: centroid(around),
+          label: ancestor.fullName,
+          cityCode: cityOfCode(region.code, index)?.code,
+        };
     }
     const province = index.atLevel(region.code, 'province');
     const capital = province && PROVINCE_CAPITAL_CENTRES[province.code];
@@ -113,7 +124,14 @@ export function placePoint(
         .map((city) => ({ label: `${city.fullName} ${rest}`, text: `${city.fullName}${rest}` })),
     };
   }
-  return { kind: 'point', point: centroid(matches), label: rest };
+  const matched = new Set(matches.map((s) => s.id));
+  return {
+    kind: 'point',
+    point: centroid(matches),
+    label: rest,
+    where: (s) => matched.has(s.id),
+    cityCode: cityOfCode(matches[0]?.regionCode, index)?.code,
+  };
 }
 
 function stripAll(text: string, words: readonly string[]): string {

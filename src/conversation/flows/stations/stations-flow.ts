@@ -1,12 +1,12 @@
 import { type Amenity, isAmenity } from '../../../stations/amenities.js';
 import { type LatLng, toGcj02 } from '../../../stations/geo/coords.js';
+import { findStations } from '../../../stations/search/find-stations.js';
 import type { Station } from '../../../stations/station.js';
 import type { StationService } from '../../../stations/station-service.js';
 import { type Flow, type FlowContext, type FlowResult, startFlow } from '../../flow.js';
 import type { ActiveFlow } from '../../state.js';
-import { amenitiesInText, FOLLOW_UP, SHARE_LOCATION_TEXT, USE_LAST_LOCATION } from './amenity-words.js';
+import { amenityNeedsInText, FOLLOW_UP, SHARE_LOCATION_TEXT, USE_LAST_LOCATION } from './amenity-words.js';
 import { type PlacePoint, placePoint } from './place-point.js';
-import { searchCascade } from './search-cascade.js';
 import { shareLocationReply, stationsReply } from './stations-reply.js';
 
 const NAME = 'stations';
@@ -20,6 +20,8 @@ interface Remembered {
   label?: string;
   /** The point stands for a typed place (its stations' centre), not where the worker is. */
   place?: boolean;
+  /** The typed place's city, so "再找一个" stays in it. */
+  cityCode?: string;
 }
 
 function rememberedPoint(ctx: FlowContext): Remembered | undefined {
@@ -32,10 +34,15 @@ function rememberedShown(ctx: FlowContext): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 }
 
-function amenitiesOf(data: Record<string, unknown>): Amenity[] {
-  return Array.isArray(data.amenities)
-    ? data.amenities.filter((a): a is Amenity => typeof a === 'string' && isAmenity(a))
-    : [];
+type Needs = Amenity[][];
+
+/** The needs carried in a flow's data: groups now, a flat list in flows saved before groups. */
+function needsOf(data: Record<string, unknown>): Needs {
+  const raw = Array.isArray(data.needs) ? data.needs : Array.isArray(data.amenities) ? data.amenities : [];
+  const groups = raw.map((entry: unknown) => (Array.isArray(entry) ? entry : [entry]));
+  return groups
+    .map((group) => group.filter((a): a is Amenity => typeof a === 'string' && isAmenity(a)))
+    .filter((group) => group.length > 0);
 }
 
 export function createStationsFlow(service: StationService): Flow {
@@ -47,27 +54,38 @@ export function createStationsFlow(service: StationService): Flow {
       label?: string;
       /** A typed place's centre, not the worker's position: distances from it mean little. */
       place?: boolean;
-      amenities: Amenity[];
+      needs: Needs;
       where?: (s: Station) => boolean;
+      cityCode?: string;
       exclude?: string[];
       note?: string;
     },
   ): FlowResult {
-    const { outcome, results } = searchCascade(service, {
+    const findings = findStations(service, {
       point: search.point,
-      amenities: search.amenities,
-      where: search.where,
+      needs: search.needs,
+      within: search.where,
+      cityCode: search.cityCode,
       exclude: search.exclude?.length ? new Set(search.exclude) : undefined,
+      // Baidu's directions start at the search point: named as the place typed, or as the
+      // worker's own position only when it is theirs.
+      originName: search.place && search.label ? search.label : ctx.t('stations:myLocation'),
       now: ctx.now,
     });
+    const results = findings.results;
     const memory = {
       [MEMORY_POINT]: {
         lat: search.point.lat,
         lng: search.point.lng,
         ...(search.label ? { label: search.label } : {}),
         ...(search.place ? { place: true } : {}),
+        ...(search.cityCode ? { cityCode: search.cityCode } : {}),
       },
-      [MEMORY_SHOWN]: [...(search.exclude ?? []), ...results.map((r) => r.station.id)].slice(-30),
+      [MEMORY_SHOWN]: [
+        ...(search.exclude ?? []),
+        ...results.map((r) => r.station.id),
+        ...(findings.closestOpen ? [findings.closestOpen.station.id] : []),
+      ].slice(-30),
     };
     if (!results.length) {
       return {
@@ -78,59 +96,61 @@ export function createStationsFlow(service: StationService): Flow {
             quickReplies: [shareLocationReply(ctx.t)],
           },
         ],
-        flow: startFlow(NAME, 'results', { amenities: search.amenities }, ctx.now),
+        flow: startFlow(NAME, 'results', { needs: search.needs }, ctx.now),
         memory,
       };
     }
     return {
       replies: [
-        stationsReply(ctx.t, results, outcome, {
+        stationsReply(ctx.t, findings, {
           place: search.label,
-          fromPlace: search.place ?? false,
-          amenities: search.amenities,
+          typed: search.place ?? false,
+          needs: search.needs,
           note: search.note,
         }),
       ],
-      flow: startFlow(NAME, 'results', { amenities: search.amenities }, ctx.now),
+      flow: startFlow(NAME, 'results', { needs: search.needs }, ctx.now),
       memory,
     };
   }
 
-  function askLocation(ctx: FlowContext, amenities: Amenity[], key = 'stations:askLocation'): FlowResult {
+  function askLocation(ctx: FlowContext, needs: Needs, key = 'stations:askLocation'): FlowResult {
     return {
       replies: [{ type: 'text', text: ctx.t(key), quickReplies: [shareLocationReply(ctx.t)] }],
-      flow: startFlow(NAME, 'await-location', { amenities }, ctx.now),
+      flow: startFlow(NAME, 'await-location', { needs }, ctx.now),
     };
   }
 
-  function fromSharedLocation(ctx: FlowContext, amenities: Amenity[]): FlowResult {
+  function fromSharedLocation(ctx: FlowContext, needs: Needs): FlowResult {
     const location = ctx.inbound.location!;
     const converted = toGcj02(location.lat, location.lng, location.coord);
-    if (!converted.ok) return askLocation(ctx, amenities, 'stations:outsideChina');
-    return answer(ctx, { point: converted.value, label: location.label, amenities });
+    if (!converted.ok) return askLocation(ctx, needs, 'stations:outsideChina');
+    return answer(ctx, { point: converted.value, label: location.label, needs });
   }
 
   /** A typed place: a point to search from, a question back, or undefined when it is no place. */
-  function fromPlace(ctx: FlowContext, place: PlacePoint, amenities: Amenity[]): FlowResult | undefined {
+  function fromPlace(ctx: FlowContext, place: PlacePoint, needs: Needs): FlowResult | undefined {
     switch (place.kind) {
       case 'point':
         return answer(ctx, {
           point: place.point,
           label: place.label,
           place: true,
-          amenities,
+          needs,
           where: place.where,
+          cityCode: place.cityCode,
         });
       case 'empty-region':
         return answer(ctx, {
           point: place.point,
           label: place.label,
           place: true,
-          amenities,
+          needs,
+          cityCode: place.cityCode,
           note: ctx.t('stations:regionEmpty', { region: place.region.fullName }),
         });
       case 'unknown-region':
-        return askLocation(ctx, amenities, 'stations:regionUnknown');
+        return askLocation(ctx, needs, 'stations:regionUnknown');
       case 'ambiguous':
         return {
           replies: [
@@ -143,45 +163,43 @@ export function createStationsFlow(service: StationService): Flow {
               ],
             },
           ],
-          flow: startFlow(NAME, 'await-location', { amenities }, ctx.now),
+          flow: startFlow(NAME, 'await-location', { needs }, ctx.now),
         };
       case 'none':
         return undefined;
     }
   }
 
-  /** Shared by start and resume: what to do with this message, given amenities carried over. */
-  function handle(ctx: FlowContext, carried: Amenity[], step: string | undefined): FlowResult | undefined {
-    const asked = amenitiesInText(ctx.text);
-    const amenities = asked.length ? asked : carried;
-    if (ctx.inbound.location) return fromSharedLocation(ctx, amenities);
+  /** Shared by start and resume: what to do with this message, given needs carried over. */
+  function handle(ctx: FlowContext, carried: Needs, step: string | undefined): FlowResult | undefined {
+    const asked = amenityNeedsInText(ctx.text);
+    const needs = asked.length ? asked : carried;
+    if (ctx.inbound.location) return fromSharedLocation(ctx, needs);
 
     // A channel without a location button (WeChat) sends the button's text: say how to share there.
-    if (SHARE_LOCATION_TEXT.test(ctx.text)) return askLocation(ctx, amenities, 'stations:howToShare');
+    if (SHARE_LOCATION_TEXT.test(ctx.text)) return askLocation(ctx, needs, 'stations:howToShare');
     const last = rememberedPoint(ctx);
-    if (last && USE_LAST_LOCATION.test(ctx.text))
-      return answer(ctx, { point: last, label: last.label, place: last.place, amenities });
+    const again = last && {
+      point: last,
+      label: last.label,
+      place: last.place,
+      cityCode: last.cityCode,
+      needs,
+    };
+    if (again && USE_LAST_LOCATION.test(ctx.text)) return answer(ctx, again);
     // A place named in the message wins over the remembered one ("再找一个天河区的").
     const answersWhere = step === 'await-location';
     const place = fromPlace(
       ctx,
       placePoint(ctx.text, service.index.stations, undefined, { answersWhere }),
-      amenities,
+      needs,
     );
     if (place) return place;
-    if (last && FOLLOW_UP.test(ctx.text)) {
-      return answer(ctx, {
-        point: last,
-        label: last.label,
-        place: last.place,
-        amenities,
-        exclude: rememberedShown(ctx),
-      });
-    }
+    if (again && FOLLOW_UP.test(ctx.text)) return answer(ctx, { ...again, exclude: rememberedShown(ctx) });
     // Asking about stations with no place in the message: ask where they are.
-    if (step === undefined || ctx.intent.name === 'stations') return askLocation(ctx, amenities);
+    if (step === undefined || ctx.intent.name === 'stations') return askLocation(ctx, needs);
     if (step === 'await-location' && ctx.intent.name === 'unknown')
-      return askLocation(ctx, amenities, 'stations:placeNotFound');
+      return askLocation(ctx, needs, 'stations:placeNotFound');
     return undefined;
   }
 
@@ -195,7 +213,7 @@ export function createStationsFlow(service: StationService): Flow {
       // A message clearly about something else (a legal question, a complaint) goes to the router.
       if (!ctx.inbound.location && !['stations', 'unknown', 'location'].includes(ctx.intent.name))
         return undefined;
-      return handle(ctx, amenitiesOf(active.data), active.step);
+      return handle(ctx, needsOf(active.data), active.step);
     },
   };
 }

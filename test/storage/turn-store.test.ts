@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { initialState } from '../../src/conversation/state.js';
+import { ConversationRaceError } from '../../src/conversation/store/turn-rows.js';
+import { describeOnEachEngine } from '../helpers/engines.js';
+import type { TestApp } from '../helpers/test-app.js';
+
+describeOnEachEngine('the conversation store writes a turn', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await engine.createApp();
+  });
+  afterAll(async () => t?.close());
+
+  const turn = (conversation: ReturnType<TestApp['app']['conversations']['unstored']>, text: string) => ({
+    conversation,
+    inbound: { channel: 'web' as const, externalUserId: conversation.externalUserId, text },
+    replies: [
+      { type: 'text' as const, text: `答：${text}` },
+      { type: 'text' as const, text: '还有别的问题吗？' },
+    ],
+    state: initialState(),
+    mode: 'bot' as const,
+    locale: 'zh-CN' as const,
+  });
+
+  it('creates the conversation with its first turn, and reads it back by user and by id', async () => {
+    const store = t.app.conversations;
+    const fresh = store.unstored('web', 'turn-rider-1');
+    expect(await store.find('web', 'turn-rider-1')).toBeUndefined();
+    await store.saveTurn(turn(fresh, '加班费怎么算'));
+    const found = await store.find('web', 'turn-rider-1');
+    expect(found).toMatchObject({ id: fresh.id, isNew: false, stored: true, mode: 'bot', locale: 'zh-CN' });
+    expect((await store.findById(fresh.id))?.externalUserId).toBe('turn-rider-1');
+
+    await store.saveTurn(turn(found!, '周末加班呢'));
+    const history = await store.history(fresh.id);
+    expect(history.map((m) => m.text)).toEqual([
+      '加班费怎么算',
+      '答：加班费怎么算',
+      '还有别的问题吗？',
+      '周末加班呢',
+      '答：周末加班呢',
+      '还有别的问题吗？',
+    ]);
+    // Sealed at rest.
+    const raw = await t.app.prisma.message.findFirstOrThrow({ where: { conversationId: fresh.id } });
+    expect(raw.text).not.toContain('加班');
+  });
+
+  it('refuses a second first turn for the same user and writes nothing of it', async () => {
+    const store = t.app.conversations;
+    await store.saveTurn(turn(store.unstored('web', 'turn-rider-2'), '第一句'));
+    const rival = store.unstored('web', 'turn-rider-2');
+    await expect(store.saveTurn(turn(rival, '另一个第一句'))).rejects.toBeInstanceOf(ConversationRaceError);
+    expect(await t.app.prisma.message.count({ where: { conversationId: rival.id } })).toBe(0);
+    expect(await t.app.prisma.conversation.count({ where: { externalUserId: 'turn-rider-2' } })).toBe(1);
+  });
+
+  it('queues the replies in the outbox in the same transaction for an out-of-band channel', async () => {
+    const store = t.app.conversations;
+    const fresh = store.unstored('wecom', 'turn-kf-1');
+    const before = Date.now();
+    await store.saveTurn({ ...turn(fresh, '你好'), queueFor: 'wecom' });
+    const after = Date.now();
+    const queued = await t.app.delivery.pending(fresh.id);
+    expect(queued).toHaveLength(1);
+    expect(JSON.parse(queued[0]!.payload)).toEqual([
+      { type: 'text', text: '答：你好' },
+      { type: 'text', text: '还有别的问题吗？' },
+    ]);
+    const row = await t.app.prisma.conversation.findUniqueOrThrow({ where: { id: fresh.id } });
+    // Dates written by the raw statements read back through Prisma as the moment they were
+    // (not hours off, as a timestamp written in local time would be).
+    expect(row.lastMessageAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.lastMessageAt.getTime()).toBeLessThanOrEqual(after);
+  });
+});
