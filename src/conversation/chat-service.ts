@@ -33,8 +33,9 @@ export type EffectHandler = (
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
 /**
- * A listener returns 'awaiting-ack' when the push is not done with it (its client will
- * acknowledge the ids, or its socket was gone); whatever else it returns means it took it.
+ * A listener returns 'awaiting-ack' when it sees to the push's acknowledgement itself (a chat
+ * socket: its client acknowledges, or the socket records what it wrote); whatever else it
+ * returns means it took the push as it is, and `onTaken` records that.
  */
 export type PushListener = (replies: OutboundMessage[]) => unknown;
 /** Told when a listener on this instance took a push as it is (the outbox then marks it done). */
