@@ -4,7 +4,7 @@
  * Type-only imports count too: a domain that names a conversation type already knows dialogue.
  */
 const DOMAINS =
-  '^src/(knowledge|stations|tickets|offices|handoff|helpdesk|supervision|ledger|delivery|regions|employers|measures|cases)/';
+  '^src/(knowledge|stations|tickets|offices|handoff|helpdesk|supervision|ledger|delivery|regions|employers|measures|cases|calculators|deadlines)/';
 
 module.exports = {
   forbidden: [

@@ -4,16 +4,19 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import calculatorsPlugin from './calculators/plugin.js';
 import miniprogramPlugin from './channels/miniprogram/plugin.js';
 import officialAccountPlugin from './channels/official-account/plugin.js';
 import { chatRoutes } from './channels/web/chat-routes.js';
 import { chatSocket } from './channels/web/chat-socket.js';
+import { webVoiceUpload } from './channels/web/voice-upload.js';
 import { webChatRoutes } from './channels/web/web-chat-routes.js';
 import wechatyPlugin from './channels/wechaty/plugin.js';
 import wecomPlugin from './channels/wecom/plugin.js';
 import { consoleApiRoutes } from './console-api/console-api-plugin.js';
 import conversationPlugin from './conversation/conversation-plugin.js';
 import flowsPlugin from './conversation/flows/flows-plugin.js';
+import deadlinesPlugin from './deadlines/plugin.js';
 import deliveryPlugin from './delivery/plugin.js';
 import handoffPlugin from './handoff/plugin.js';
 import helpdeskPlugin from './helpdesk/plugin.js';
@@ -38,6 +41,7 @@ import llmPlugin from './platform/llm/llm-plugin.js';
 import metricsPlugin from './platform/metrics/metrics-plugin.js';
 import encryptionPlugin from './platform/privacy/encryption-plugin.js';
 import redisPlugin from './platform/redis/redis-plugin.js';
+import speechPlugin from './platform/speech/speech-plugin.js';
 import staffPlugin from './staff/plugin.js';
 import stationsPlugin from './stations/plugin.js';
 import supervisionPlugin from './supervision/plugin.js';
@@ -78,6 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(llmPlugin);
   await app.register(redisPlugin);
   await app.register(busPlugin);
+  await app.register(speechPlugin);
   registerSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
@@ -122,6 +127,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(officesPlugin);
   await app.register(ticketsPlugin);
   await app.register(measuresPlugin);
+  await app.register(calculatorsPlugin);
+  await app.register(deadlinesPlugin);
   await app.register(handoffPlugin);
   await app.register(helpdeskPlugin);
   await app.register(supervisionPlugin);
@@ -134,6 +141,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Routes.
   await app.register(healthRoutes);
   await app.register(chatRoutes);
+  await app.register(webVoiceUpload);
   await app.register(chatSocket);
   await app.register(webChatRoutes);
   await app.register(consoleApiRoutes);

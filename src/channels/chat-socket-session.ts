@@ -87,23 +87,6 @@ export function serveChatSocket(
     }
     socket.send(JSON.stringify(frame));
   };
-  // Pushes go out in order, one after the other (a status change never overtakes the one before).
-  let pushing: Promise<void> = Promise.resolve();
-  /**
-   * A client that acknowledges does so itself; for one that does not, a push written to its
-   * socket is delivered, and recorded so before it is written, so whoever reads the outbox once
-   * the client has it finds it done. A socket that is gone or not reading is not written to, and
-   * what was pushed stays queued for its reconnect.
-   */
-  const pushFrame = async (replies: OutboundMessage[]) => {
-    const ids = replies.flatMap((reply) => (reply.id ? [reply.id] : []));
-    const writable = socket.readyState === socket.OPEN && socket.bufferedAmount <= MAX_QUEUED_BYTES;
-    if (!session.acknowledges && writable && ids.length && conversationId)
-      await app.delivery
-        .acknowledge(conversationId, ids)
-        .catch((err) => request.log.warn({ err: (err as Error).message }, 'push not recorded as delivered'));
-    send({ event: 'push', conversationId, replies });
-  };
   const errorFrame = (statusCode: number, message: string) => ({
     event: 'error',
     statusCode,
@@ -152,9 +135,8 @@ export function serveChatSocket(
       }
       conversationId = conversation.id;
       unsubscribe = app.chat.subscribe(conversation.id, (replies: OutboundMessage[]) => {
-        pushing = pushing.then(() => pushFrame(replies));
-        // This socket sees to the acknowledgement itself (see pushFrame).
-        return 'awaiting-ack';
+        send({ event: 'push', conversationId, replies });
+        return session.acknowledges ? 'awaiting-ack' : undefined;
       });
       // Closed while being admitted: no listener may outlive the socket.
       if (socket.readyState !== socket.OPEN) unsubscribe();

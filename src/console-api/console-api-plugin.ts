@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/account-routes.js';
 import { consoleRoutes } from './console-page-routes.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
+import { handoffVoiceRoutes } from './handoff/voice-routes.js';
 import { staffSocket } from './handoff/staff-socket.js';
 import { helpdeskRoutes } from './helpdesk/helpdesk-routes.js';
 import { ledgerRoutes } from './ledger/ledger-routes.js';
@@ -21,6 +22,7 @@ import { ticketWorkRoutes } from './tickets/ticket-work-routes.js';
 export async function consoleApiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
   await app.register(handoffRoutes(app.handoffs));
+  await app.register(handoffVoiceRoutes(app.handoffs));
   await app.register(staffSocket(app.staffHub, app.handoffs));
   await app.register(ticketWorkRoutes);
   await app.register(helpdeskRoutes);

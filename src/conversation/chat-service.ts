@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   type Channel,
@@ -18,6 +19,7 @@ import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
 import type { Understand } from './understanding/understand.js';
+import { keepUnheard, transcribeVoice, type VoiceDeps } from './voice-input.js';
 
 export interface ChatTurnResult {
   conversationId: string;
@@ -33,13 +35,17 @@ export type EffectHandler = (
   conversation: { id: string; channel: string; locale: Locale },
 ) => Promise<void>;
 /**
- * A listener returns 'awaiting-ack' when it sees to the push's acknowledgement itself (a chat
- * socket: its client acknowledges, or the socket records what it wrote); whatever else it
- * returns means it took the push as it is, and `onTaken` records that.
+ * A listener that will acknowledge what it got (by message id) returns 'awaiting-ack'; whatever
+ * else one returns means it took the replies as they are.
  */
 export type PushListener = (replies: OutboundMessage[]) => unknown;
-/** Told when a listener on this instance took a push as it is (the outbox then marks it done). */
-export type TakenHandler = (conversationId: string, replies: OutboundMessage[]) => Promise<unknown>;
+/** Where a push went: nobody listening, listeners that take it as is, or clients that will acknowledge it. */
+export type PushOutcome = 'offline' | 'delivered' | 'sent';
+/** A push on the bus; `from` is set when the publishing instance delivered to its own listeners. */
+interface PushEnvelope {
+  from?: string;
+  replies: OutboundMessage[];
+}
 
 export interface ChatServiceDeps {
   store: ConversationStore;
@@ -54,6 +60,8 @@ export interface ChatServiceDeps {
   queue?: TurnQueue;
   /** Pushes reach the user's sockets on every instance through it (in-process by default). */
   bus?: Bus;
+  /** Speech recognition and the keeping of unheard voice messages (absent: voice is not handled). */
+  voice?: VoiceDeps;
 }
 
 export interface TurnOptions {
@@ -80,17 +88,9 @@ export function createChatService(deps: ChatServiceDeps) {
   const listeners = new Map<string, { set: Set<PushListener>; subscription: BusSubscription }>();
   const bus = deps.bus ?? createMemoryBus((err) => deps.log.error({ err }, 'a push listener failed'));
   const topic = (conversationId: string) => `chat:${conversationId}`;
-  let onTaken: TakenHandler | undefined;
-  // What this instance's listeners took and is being recorded: a push awaits it, so on one
-  // instance "sent" is settled when `push` resolves (across Redis it settles moments later).
-  const taking = new Set<Promise<unknown>>();
-  function took(conversationId: string, replies: OutboundMessage[]) {
-    if (!onTaken) return;
-    const recording = onTaken(conversationId, replies)
-      .catch((err) => deps.log.error({ err }, 'a taken push was not recorded'))
-      .finally(() => taking.delete(recording));
-    taking.add(recording);
-  }
+  /** Marks this instance's own pushes on the bus: its listeners were handed them directly. */
+  const instance = randomUUID();
+  const takenElsewhere: ((conversationId: string, replies: OutboundMessage[]) => Promise<unknown>)[] = [];
   const now = deps.now ?? (() => new Date());
   const queue = deps.queue ?? createTurnQueue({ perConversation: 5, global: 1000 });
 
@@ -122,10 +122,11 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
-  function turn(inbound: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
-    const key = options.conversationId ?? `${inbound.channel}:${inbound.externalUserId}`;
+  function turn(received: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
+    const key = options.conversationId ?? `${received.channel}:${received.externalUserId}`;
     return mutex.run(key, async () => {
-      const conversation = await load(inbound, options.conversationId);
+      const conversation = await load(received, options.conversationId);
+      const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
       if (inbound.text && isOverCap(inbound.text)) {
         // Told, not read: no understanding step sees it and nothing is stored.
         const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
@@ -199,7 +200,7 @@ export function createChatService(deps: ChatServiceDeps) {
         throw new ChatBusyError(message, seconds, place.full);
       }
       try {
-        return await turn(inbound, options);
+        return await turn(await transcribeVoice(inbound, deps.voice?.asr()), options);
       } finally {
         place.release();
       }
@@ -221,10 +222,13 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!entry) {
         const set = new Set<PushListener>();
         const subscription = bus.subscribe(topic(conversationId), (message) => {
-          const replies = message as OutboundMessage[];
-          let taken = false;
-          for (const each of [...set]) if (each(replies) !== 'awaiting-ack') taken = true;
-          if (taken) took(conversationId, replies);
+          const { from, replies } = message as PushEnvelope;
+          if (from === instance) return;
+          let taken = 0;
+          for (const each of [...set]) if (each(replies) !== 'awaiting-ack') taken += 1;
+          // Another instance's outbox is waiting to hear whether its push was taken: a listener
+          // here that does not acknowledge by itself took it, so say so for it.
+          if (from && taken > 0) for (const handler of takenElsewhere) void handler(conversationId, replies);
         });
         entry = { set, subscription };
         listeners.set(conversationId, entry);
@@ -239,6 +243,14 @@ export function createChatService(deps: ChatServiceDeps) {
       };
     },
 
+    /**
+     * Called when a push from another instance's outbox (`pushOutcome`) was taken here by a
+     * listener that never acknowledges (the item there would otherwise wait for an ack).
+     */
+    onPushTaken(handler: (conversationId: string, replies: OutboundMessage[]) => Promise<unknown>): void {
+      takenElsewhere.push(handler);
+    },
+
     /** Resolves once pushes to the conversation reach this instance's listeners (Redis confirmed). */
     listening(conversationId: string): Promise<void> {
       return listeners.get(conversationId)?.subscription.ready ?? Promise.resolve();
@@ -248,15 +260,30 @@ export function createChatService(deps: ChatServiceDeps) {
      * Deliver to live listeners on every instance; resolves to how many instances had one
      * (0 means the user is offline everywhere and the outbox keeps the message).
      */
-    async push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
-      const instances = await bus.publish(topic(conversationId), replies);
-      await Promise.all([...taking]);
-      return instances;
+    push(conversationId: string, replies: OutboundMessage[]): Promise<number> {
+      return bus.publish(topic(conversationId), { replies } satisfies PushEnvelope);
     },
 
-    /** Who records that a listener took a push as it is (the outbox, to mark it done). */
-    onTaken(handler: TakenHandler): void {
-      onTaken = handler;
+    /**
+     * Deliver to live listeners and say whether it is done: 'sent' when every listener will
+     * acknowledge the ids (the outbox keeps the item until one does), 'delivered' when some
+     * listener takes it as is, 'offline' when nobody listens.
+     */
+    async pushOutcome(conversationId: string, replies: OutboundMessage[]): Promise<PushOutcome> {
+      // This instance's listeners are handed it directly, to hear which will acknowledge; the
+      // bus carries it to the other instances' (web pages there acknowledge like any other).
+      const entry = listeners.get(conversationId);
+      let taken = 0;
+      for (const listener of [...(entry?.set ?? [])]) if (listener(replies) !== 'awaiting-ack') taken += 1;
+      const instances = await bus.publish(topic(conversationId), {
+        from: instance,
+        replies,
+      } satisfies PushEnvelope);
+      const elsewhere = instances - (entry ? 1 : 0);
+      // A listener whose socket was dropped by this very send has unsubscribed: if none is
+      // left here or elsewhere, nobody got it.
+      if (!entry?.set.size && elsewhere <= 0) return 'offline';
+      return taken > 0 ? 'delivered' : 'sent';
     },
   };
 }

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { CollectedGauge, Counter } from '../platform/metrics/registry.js';
+import { createAttachmentStore } from '../tickets/attachment-store.js';
 import { type ChatService, createChatService } from './chat-service.js';
 import { FlowRegistry } from './flow-registry.js';
 import { type ConversationStore, createConversationStore } from './store/conversation-store.js';
@@ -65,8 +66,21 @@ export default fp(
     );
     app.decorate(
       'chat',
-      createChatService({ store, flows, t: app.t, log: app.log, turns, understand, queue, bus: app.bus }),
+      createChatService({
+        store,
+        flows,
+        t: app.t,
+        log: app.log,
+        turns,
+        understand,
+        queue,
+        bus: app.bus,
+        voice: { asr: () => app.asr, keep: createAttachmentStore(app.prisma, app.fieldCipher).saveAudio },
+      }),
     );
   },
-  { name: 'conversation', dependencies: ['bus', 'config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm'] },
+  {
+    name: 'conversation',
+    dependencies: ['bus', 'config', 'prisma', 'i18n', 'metrics', 'encryption', 'llm', 'speech'],
+  },
 );

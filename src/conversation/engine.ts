@@ -69,7 +69,8 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   const state: ConversationState = { ...input.state, turns: input.state.turns + 1, lastIntent: intent.name };
   // A closed conversation reopens with the bot when the worker writes again.
   const mode: ConversationMode = input.mode === 'closed' ? 'bot' : input.mode;
-  const finish = (result: FlowResult) => applyResult(state, mode, locale, intent, result);
+  const finish = (result: FlowResult) =>
+    applyResult(state, mode, locale, intent, withTranscript(t, input.inbound, text, result));
 
   // A staff member has the chat: the bot stays silent; the message is stored and forwarded.
   if (mode === 'human') return finish({ replies: [], effects: [{ type: 'forward-to-staff' }] });
@@ -123,7 +124,13 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 }
 
 /** Commands typed or tapped to drive the service: they never wait for a flow. */
-const EXACT_COMMANDS: ReadonlySet<IntentName> = new Set(['language', 'cancel', 'help', 'ticket_status']);
+const EXACT_COMMANDS: ReadonlySet<IntentName> = new Set([
+  'language',
+  'cancel',
+  'help',
+  'ticket_status',
+  'calculate',
+]);
 
 function isExactCommand(intent: DetectedIntent): boolean {
   return intent.source === 'command' && EXACT_COMMANDS.has(intent.name);
@@ -177,8 +184,19 @@ function chooseLocale(input: EngineInput, intent: DetectedIntent, text: string):
   return input.locale;
 }
 
+/**
+ * A voice message the recogniser heard is answered as its text, with the text shown first: the
+ * worker sees what the bot understood, and can say it again when the recogniser got it wrong.
+ */
+function withTranscript(t: Translate, inbound: InboundMessage, text: string, result: FlowResult): FlowResult {
+  if (!inbound.audio?.transcribed || !text) return result;
+  const heard: OutboundMessage = { type: 'text', text: t('voice.heard', { text }) };
+  return { ...result, replies: [heard, ...result.replies] };
+}
+
 /** For intents whose flow is not available, an honest menu instead of a pretend answer. */
 function fallbackReply(t: Translate, intent: DetectedIntent): OutboundMessage {
+  if (intent.name === 'voice') return menuReply(t, t('voice.cannotListen'));
   if (['unknown', 'out_of_scope', 'location', 'image'].includes(intent.name)) {
     return menuReply(t, t('fallback.notUnderstood'));
   }

@@ -112,9 +112,8 @@ export function createDeliveryService(deps: DeliveryDeps) {
       if (result === 'sent') {
         // Not a failed attempt either: an acknowledgement is due within moments. Without one the
         // client is gone or broken; it is sent again, less often the longer it has waited.
+        // The claim is given back at once, so the page's reconnect flush may send it again.
         const waitedMs = now().getTime() - item.createdAt.getTime();
-        // The lease goes back now (status untouched: an ack may already have marked it done), so
-        // a reconnect's flush may send it again at once.
         await claims.finish(item.id, {
           nextAttemptAt: new Date(now().getTime() + Math.min(MAX_BACKOFF_MS, Math.max(5000, waitedMs))),
         });

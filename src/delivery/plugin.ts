@@ -19,17 +19,17 @@ export default fp(
       conversations: app.outboundMessages,
       log: app.log,
     });
-    // At least once: a push reaching any instance is 'sent', and done only when acknowledged —
-    // by the web chat page itself (it drops ids it has shown), or, for a listener that takes a
-    // push as it is (a socket that does not acknowledge), by the instance that wrote it.
-    delivery.registerSender('web', async (target, replies) =>
-      (await app.chat.push(target.id, replies)) > 0 ? 'sent' : 'offline',
-    );
-    app.chat.onTaken((conversationId, replies) =>
-      delivery.acknowledge(
-        conversationId,
-        replies.flatMap((reply) => (reply.id ? [reply.id] : [])),
-      ),
+    // At least once: a web chat page acknowledges each id, and until it does the item stays
+    // queued and is sent again on its reconnect (the page drops ids it has shown).
+    delivery.registerSender('web', async (target, replies) => app.chat.pushOutcome(target.id, replies));
+    // A page on another instance that does not acknowledge took the push: done, as if it had.
+    app.chat.onPushTaken((conversationId, replies) =>
+      delivery
+        .acknowledge(
+          conversationId,
+          replies.flatMap((reply) => (reply.id ? [reply.id] : [])),
+        )
+        .catch((err) => app.log.warn({ err: (err as Error).message }, 'push taken elsewhere not recorded')),
     );
     app.decorate('delivery', delivery);
     if (app.config.NODE_ENV !== 'test') delivery.start();

@@ -15,6 +15,7 @@ import { describeHours, isOpen } from './office-hours.js';
 import { createQueueItems } from './queue-item.js';
 import { queuePosition } from './queue-position.js';
 import { createRelocation } from './relocate-handoff.js';
+import { voiceOf } from './voice-of-message.js';
 
 export type {
   EscalationRequest,
@@ -211,6 +212,7 @@ export function createHandoffService(deps: HandoffDeps) {
           author: m.author,
           text: m.text,
           at: m.createdAt.toISOString(),
+          ...voiceOf(m),
         })),
       };
     },

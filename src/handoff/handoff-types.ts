@@ -31,7 +31,16 @@ export interface HandoffConversations {
   history(
     conversationId: string,
     limit: number,
-  ): Promise<{ id: string; direction: string; author: string; text: string | null; createdAt: Date }[]>;
+  ): Promise<
+    {
+      id: string;
+      direction: string;
+      author: string;
+      text: string | null;
+      payload?: string | null;
+      createdAt: Date;
+    }[]
+  >;
   latestInbound(
     conversationId: string,
   ): Promise<{ id: string; text: string | null; createdAt: Date } | undefined>;

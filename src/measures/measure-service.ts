@@ -125,6 +125,38 @@ export function createMeasureService(deps: {
       );
     },
 
+    /** The arbitration limit of one ticket, from the facts kept for it. */
+    async limitOf(ticket: { id: string; type: string }): Promise<ArbitrationLimit> {
+      const row = await store.get(ticket.id);
+      return arbitrationLimit(
+        {
+          type: ticket.type as TicketType,
+          stillEmployed: row?.stillEmployed ?? null,
+          employmentEndedOn: row?.employmentEndedOn ?? null,
+          violationKnownOn: row?.violationKnownOn ?? null,
+        },
+        now(),
+      );
+    },
+
+    /** Open tickets, in every office, whose last day is `withinDays` away or less and not past. */
+    async dueForReminders(withinDays: number, at: Date) {
+      const rows = await store.openForReminders();
+      return rows.flatMap((row) => {
+        const limit = arbitrationLimit(
+          {
+            type: row.ticket.type as TicketType,
+            stillEmployed: row.stillEmployed,
+            employmentEndedOn: row.employmentEndedOn,
+            violationKnownOn: row.violationKnownOn,
+          },
+          at,
+        );
+        if (limit.kind !== 'date' || limit.daysLeft < 0 || limit.daysLeft > withinDays) return [];
+        return [{ ...row.ticket, limit }];
+      });
+    },
+
     /** Open tickets whose limit falls within `withinDays` (or has passed), soonest first. */
     async nearLimit(officeIds: string[], withinDays: number): Promise<NearLimit[]> {
       const rows = await store.openWithFacts(officeIds);

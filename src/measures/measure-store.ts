@@ -47,6 +47,22 @@ export function createMeasureStore(prisma: Db) {
       });
     },
 
+    /** Every open ticket whose limitation facts are known, with where its worker can be reached. */
+    openForReminders() {
+      return prisma.ticketMeasure.findMany({
+        where: {
+          ticket: { status: { in: OPEN_STATUSES } },
+          OR: [{ stillEmployed: false }, { violationKnownOn: { not: null } }],
+        },
+        select: {
+          stillEmployed: true,
+          employmentEndedOn: true,
+          violationKnownOn: true,
+          ticket: { select: { id: true, number: true, type: true, conversationId: true, locale: true } },
+        },
+      });
+    },
+
     /** Open tickets of the offices whose limitation facts are known (nothing personal). */
     openWithFacts(officeIds: string[]) {
       return prisma.ticketMeasure.findMany({

@@ -39,12 +39,32 @@ export interface ImageRef {
   dataBase64?: string;
 }
 
+/**
+ * A voice message. Channels hand over the bytes (or WeChat's media id); the chat service then
+ * either transcribes it (the transcript becomes the message's text and `transcribed` is set) or
+ * keeps it encrypted as an attachment and leaves only `attachmentId` here, never the bytes.
+ */
+export interface AudioRef {
+  mimeType?: string;
+  /** Inline bytes, base64, before the chat service has taken them. */
+  dataBase64?: string;
+  mediaId?: string;
+  sizeBytes?: number;
+  /** The text came from speech (WeChat's Recognition or the ASR): the worker is shown it. */
+  transcribed?: boolean;
+  /** Why there is no transcript: no recogniser configured, or it failed on this one. */
+  unheard?: 'no-asr' | 'failed';
+  /** The encrypted Attachment row the audio was kept in, for staff to listen to. */
+  attachmentId?: string;
+}
+
 export interface InboundMessage {
   channel: Channel;
   externalUserId: string;
   text?: string;
   location?: GeoPoint;
   image?: ImageRef;
+  audio?: AudioRef;
   /** An explicit language choice from the client; otherwise detected. */
   locale?: Locale;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImageRef } from '../messages/messages.js';
+import type { AudioRef, ImageRef } from '../messages/messages.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { FieldCipher } from '../platform/privacy/encryption.js';
 
@@ -28,6 +28,38 @@ export function createAttachmentStore(prisma: Db, cipher: FieldCipher) {
         },
       });
       return row.id;
+    },
+
+    /**
+     * A voice message the bot could not hear, kept (encrypted: it is the worker's voice) against
+     * the conversation so staff can listen in the chat, and claimed by the ticket like a photo.
+     */
+    async saveAudio(conversationId: string, audio: AudioRef): Promise<string> {
+      const bytes = audio.dataBase64 ? Buffer.from(audio.dataBase64, 'base64') : undefined;
+      const row = await prisma.attachment.create({
+        data: {
+          conversationId,
+          kind: 'audio',
+          mimeType: audio.mimeType ?? null,
+          mediaId: audio.mediaId ?? null,
+          sizeBytes: bytes?.length ?? null,
+          sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null,
+          dataEnc: bytes ? new Uint8Array(cipher.encryptBytes(bytes)) : null,
+        },
+      });
+      return row.id;
+    },
+
+    /** A kept voice message of this conversation, decrypted (staff listening in the console). */
+    async conversationAudio(conversationId: string, attachmentId: string) {
+      const row = await prisma.attachment.findFirst({
+        where: { id: attachmentId, conversationId, kind: 'audio' },
+      });
+      if (!row?.dataEnc) return undefined;
+      return {
+        mimeType: row.mimeType ?? 'application/octet-stream',
+        bytes: cipher.decryptBytes(Buffer.from(row.dataEnc)),
+      };
     },
   };
 }

@@ -11,6 +11,16 @@ const OfficeRef = Type.Object({
   regionCode: Type.String(),
   contactPhone: Type.String(),
 });
+/** The arbitration limit as the worker reads it (劳动争议调解仲裁法 第二十七条), when known. */
+const LimitSchema = Type.Object({
+  kind: Type.String(),
+  text: Type.String(),
+  lastDay: Type.Optional(Type.String()),
+  daysLeft: Type.Optional(Type.Integer()),
+  warning: Type.Optional(Type.String()),
+  runsFrom: Type.Optional(Type.String()),
+  ask: Type.Optional(Type.String()),
+});
 const ReceiptSchema = Type.Object({
   number: Type.String(),
   queryCode: Type.String(),
@@ -18,6 +28,7 @@ const ReceiptSchema = Type.Object({
   priority: Type.String(),
   dueAt: Type.String(),
   office: OfficeRef,
+  arbitrationLimit: Type.Optional(LimitSchema),
 });
 const PublicSchema = Type.Object({
   number: Type.String(),
@@ -36,6 +47,7 @@ const PublicSchema = Type.Object({
       note: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
+  arbitrationLimit: Type.Optional(LimitSchema),
 });
 
 /** The mini-program's form intake and the worker's own status lookup (no personal data out). */

@@ -3,9 +3,11 @@ import type { OfficeService } from '../offices/office-service.js';
 import type { Db } from '../platform/db/create-prisma.js';
 import type { FieldCipher } from '../platform/privacy/encryption.js';
 import type { PriorityPolicy } from './priority.js';
-import type { NewTicket, TicketReceiptView } from './ticket-types.js';
+import type { NewTicket, TicketReceiptView, WorkerNotes } from './ticket-types.js';
 import type { StatusChange, StatusNoticeChange } from './ticket-views.js';
 
+/** Part of the worker's view of a ticket another domain keeps (the arbitration limit). */
+export type WorkerNoteSource = (ticket: { id: string; type: string; locale: string }) => Promise<WorkerNotes>;
 /** Told of every ticket once it is on disk (other domains keep their own rows about it). */
 export type FiledListener = (filed: { id: string; number: string; input: NewTicket }) => Promise<void>;
 

@@ -4,8 +4,15 @@ import { filedReceipt } from './filed-receipt.js';
 import { newQueryCode, normalizeQueryCode } from './numbering.js';
 import { decidePriority, dueAt, isCollective } from './priority.js';
 import { checkTransition } from './status-workflow.js';
-import type { FiledListener, TicketServiceDeps } from './ticket-service-deps.js';
-import type { NewTicket, Priority, PublicTicket, TicketReceiptView, TicketStatus } from './ticket-types.js';
+import type { FiledListener, TicketServiceDeps, WorkerNoteSource } from './ticket-service-deps.js';
+import type {
+  NewTicket,
+  Priority,
+  PublicTicket,
+  TicketReceiptView,
+  TicketStatus,
+  WorkerNotes,
+} from './ticket-types.js';
 import {
   eventView,
   listWhere,
@@ -39,6 +46,20 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   const summary = (row: TicketWithOffice) => ticketSummary(row, cipher, now());
   const filedListeners: FiledListener[] = [];
+  const workerNoteSources: WorkerNoteSource[] = [];
+
+  /** What other domains add to the worker's view; one that fails leaves its part out. */
+  async function workerNotes(ticket: { id: string; type: string; locale: string }): Promise<WorkerNotes> {
+    const notes: WorkerNotes = {};
+    for (const source of workerNoteSources) {
+      try {
+        Object.assign(notes, await source(ticket));
+      } catch (err) {
+        deps.onListenerError?.(err);
+      }
+    }
+    return notes;
+  }
 
   async function load(number: string): Promise<TicketWithOffice> {
     const row = await prisma.ticket.findUnique({ where: { number }, include: { office: true } });
@@ -73,6 +94,11 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** Run `listener` after every filing, before the receipt is handed back. */
     onFiled(listener: FiledListener): void {
       filedListeners.push(listener);
+    },
+
+    /** Add to what the worker sees of a ticket (its receipt and status page). */
+    onWorkerView(source: WorkerNoteSource): void {
+      workerNoteSources.push(source);
     },
 
     /** Route, number and store a complaint; resolves once it is on disk. */
@@ -147,7 +173,10 @@ export function createTicketService(deps: TicketServiceDeps) {
           deps.onListenerError?.(err);
         }
       }
-      return receipt;
+      return {
+        ...receipt,
+        ...(await workerNotes({ id: written.id, type: input.type, locale: input.locale })),
+      };
     },
 
     /** The ticket a conversation already filed for this phone since a time (see filed-receipt.ts). */
@@ -181,7 +210,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       });
       if (!row) return undefined;
       if (code !== undefined && normalizeQueryCode(code) !== row.queryCode) return undefined;
-      return publicTicket(row);
+      return { ...publicTicket(row), ...(await workerNotes(row)) };
     },
 
     async list(filter: TicketListFilter = {}): Promise<{ total: number; items: TicketSummary[] }> {

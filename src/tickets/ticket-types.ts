@@ -85,6 +85,22 @@ export interface PublicTicket {
   createdAt: string;
   office: { id: string; name: string; regionCode: string; contactPhone: string };
   history: { at: string; type: string; from: string | null; to: string | null; note: string | null }[];
+  arbitrationLimit?: WorkerLimit;
+}
+
+/**
+ * The arbitration limit (劳动争议调解仲裁法 第二十七条) as the worker is shown it on the receipt and
+ * the status page: worked out by the measures domain, worded for the ticket's language.
+ */
+export type WorkerLimit = (
+  | { kind: 'none-while-employed' }
+  | { kind: 'date'; lastDay: string; daysLeft: number; warning: string; runsFrom: string }
+  | { kind: 'unknown'; ask: string }
+) & { text: string };
+
+/** What other domains add to the worker's view of a ticket (receipt, status page). */
+export interface WorkerNotes {
+  arbitrationLimit?: WorkerLimit;
 }
 
 /** The receipt handed back right after filing (chat reply and form API response). */
@@ -95,4 +111,5 @@ export interface TicketReceiptView {
   priority: Priority;
   dueAt: string;
   office: { id: string; name: string; regionCode: string; contactPhone: string };
+  arbitrationLimit?: WorkerLimit;
 }

@@ -55,6 +55,9 @@ describe.skipIf(!TEST_REDIS_URL)(`ticket notices across two instances${SKIP_WITH
     const [reply] = notice.replies as OutboundMessage[];
     expect(reply?.text).toContain('已受理');
     expect(reply?.ticket).toMatchObject({ number, status: 'accepted' });
-    expect(await pair.b.app.delivery.pending(ticket.conversationId as string)).toEqual([]);
+    // The outbox on B hears from A (through the bus) that the page took it.
+    await expect
+      .poll(() => pair.b.app.delivery.pending(ticket.conversationId as string), { timeout: WAIT })
+      .toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { mpSocket } from './mp-socket.js';
 import { mpSubscriptionRoutes } from './mp-subscription-routes.js';
 import { createMpSubscriptions, type MpSubscriptions, parseFieldMap } from './mp-subscriptions.js';
 import { mpUpload } from './mp-upload.js';
+import { mpVoiceUpload } from './voice-upload.js';
 
 /** Subscription messages for ticket notices, when the app and a template are configured. */
 function mpSubscriptionsFor(app: FastifyInstance): MpSubscriptions | undefined {
@@ -48,6 +49,7 @@ export default fp(
     await app.register(mpSubscriptionRoutes(subscriptions));
     await app.register(mpSocket);
     await app.register(mpUpload);
+    await app.register(mpVoiceUpload);
   },
   { name: 'channel-miniprogram', dependencies: ['conversation', 'delivery'] },
 );

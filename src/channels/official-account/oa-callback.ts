@@ -18,6 +18,7 @@ import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import type { MessageDedup } from '../wechat-common/message-dedup.js';
 import { queueTurnReplies } from '../wechat-common/queue-turn-replies.js';
 import { renderRepliesText, WECHAT_TEXT_MAX_BYTES, welcomeText } from '../wechat-common/render-text.js';
+import { withAudioBytes } from '../wechat-common/voice-media.js';
 import { signatureMatches, wxSignature } from '../wechat-common/wx-crypto.js';
 import { buildWxXml, WX_BODY_MAX_BYTES } from '../wechat-common/wx-xml.js';
 import { oaInbound } from './oa-inbound.js';
@@ -125,7 +126,12 @@ export function oaCallbackRoutes(
           if (!claimed) return undefined;
           const message = inbound.image
             ? { ...inbound, image: await withMediaBytes(inbound.image, tokens, MEDIA_GET) }
-            : inbound;
+            : inbound.audio && !inbound.audio.transcribed
+              ? {
+                  ...inbound,
+                  audio: await withAudioBytes(inbound.audio, tokens, MEDIA_GET, app.config.ASR_MAX_BYTES),
+                }
+              : inbound;
           const result = await app.chat.handle(message);
           await dedup.done(CHANNEL, key);
           return { result, texts: renderRepliesText(result.replies, app.t(result.locale)) };

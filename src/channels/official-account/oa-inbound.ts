@@ -41,11 +41,14 @@ export function oaInbound(
         ? message({ location: { ...point, ...(fields.Label ? { label: fields.Label } : {}) } })
         : { kind: 'unsupported', key };
     }
-    case 'voice':
-      // Only with "speech recognition" switched on in the account settings.
-      return fields.Recognition?.trim()
-        ? message({ text: fields.Recognition.trim() })
-        : { kind: 'unsupported', key };
+    case 'voice': {
+      // Recognition comes only with "speech recognition" switched on in the account settings;
+      // without it the recording (by media id) is transcribed by our ASR or kept for staff.
+      const heard = fields.Recognition?.trim();
+      const media = fields.MediaId ? { mediaId: fields.MediaId } : {};
+      if (heard) return message({ text: heard, audio: { ...media, transcribed: true } });
+      return fields.MediaId ? message({ audio: media }) : { kind: 'unsupported', key };
+    }
     case 'event':
       if (fields.Event === 'subscribe') return { kind: 'welcome', key };
       // Custom menu buttons: their key is the phrase to send (set keys like "附近的工会驿站").

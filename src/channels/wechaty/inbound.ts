@@ -2,6 +2,7 @@ import type { Message } from 'wechaty';
 import { types } from 'wechaty';
 import type { InboundMessage } from '../../messages/messages.js';
 import { fromLocationPayload, locationFromText } from './location.js';
+import { voiceOfMessage } from './voice-message.js';
 
 /** Evidence photos are kept inline up to this size; larger ones go by message id only. */
 const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -75,6 +76,8 @@ export async function botInbound(message: Message, selfName: string): Promise<Bo
         },
       };
     }
+    case types.Message.Audio:
+      return { kind: 'message', inbound: { ...base, audio: await voiceOfMessage(message) } };
     default:
       return { kind: 'unsupported' };
   }

@@ -19,6 +19,8 @@ export interface KfMessage {
   msgtype: string;
   text?: { content?: string };
   image?: { media_id?: string };
+  /** AMR; WeCom sends no recognition text for customer-service voice. */
+  voice?: { media_id?: string };
   location?: { latitude?: number; longitude?: number; name?: string; address?: string };
   event?: { event_type?: string; external_userid?: string; welcome_code?: string };
 }

@@ -31,6 +31,10 @@ export function kfInbound(message: KfMessage): InboundMessage | 'unsupported' | 
       return message.image?.media_id
         ? { ...base, image: { mediaId: message.image.media_id } }
         : 'unsupported';
+    case 'voice':
+      return message.voice?.media_id
+        ? { ...base, audio: { mediaId: message.voice.media_id } }
+        : 'unsupported';
     case 'location': {
       const { latitude: lat, longitude: lng, name } = message.location ?? {};
       if (typeof lat !== 'number' || typeof lng !== 'number' || Math.abs(lat) > 90 || Math.abs(lng) > 180) {

@@ -5,6 +5,7 @@ import type { AccessTokenSource } from '../wechat-common/access-token.js';
 import { withMediaBytes } from '../wechat-common/fetch-media.js';
 import type { MessageDedup } from '../wechat-common/message-dedup.js';
 import { welcomeText } from '../wechat-common/render-text.js';
+import { withAudioBytes } from '../wechat-common/voice-media.js';
 import { sendWelcome, syncMessages } from './kf-api.js';
 import { kfInbound, kfUserId } from './kf-inbound.js';
 
@@ -50,8 +51,11 @@ export function createKfSync(
       return;
     }
     const image = inbound.image && (await withMediaBytes(inbound.image, tokens, MEDIA_GET));
+    const audio =
+      inbound.audio && (await withAudioBytes(inbound.audio, tokens, MEDIA_GET, app.config.ASR_MAX_BYTES));
+    const turn = { ...inbound, ...(image ? { image } : {}), ...(audio ? { audio } : {}) };
     // The replies are queued in the outbox with the turn itself: a crash after the commit still sends them.
-    const result = await app.chat.handle(image ? { ...inbound, image } : inbound, { queueFor: 'wecom' });
+    const result = await app.chat.handle(turn, { queueFor: 'wecom' });
     await app.delivery.flush(result.conversationId);
   }
 

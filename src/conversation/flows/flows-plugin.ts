@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import { Counter } from '../../platform/metrics/registry.js';
 import { resolvePlace } from '../../regions/index.js';
 import { createAttachmentStore } from '../../tickets/attachment-store.js';
+import { calcFlow } from './calc/calc-flow.js';
+import { offeringCalculator } from './calc/offer-calculator.js';
 import { registerEscalationHandlers } from './handoff/escalation-handlers.js';
 import { createHandoffFlow } from './handoff/handoff-flow.js';
 import { createSatisfactionGuard } from './handoff/satisfaction-guard.js';
@@ -12,6 +14,7 @@ import { keepingReportFacts } from './qa/keep-report-facts.js';
 import { createQuestionFlow } from './qa/question-flow.js';
 import { createStationsFlow } from './stations/stations-flow.js';
 import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
+import { createVoiceGuard } from './voice/voice-guard.js';
 
 /**
  * Every flow and guard of the conversation, each given the domain services it calls. Registered
@@ -26,13 +29,15 @@ export default fp(
       ),
     );
     app.flows.register(
-      keepingReportFacts(
-        createQuestionFlow({
-          knowledge: app.knowledge,
-          llm: () => app.llm,
-          onAnswer: (source, intent) => answers.inc({ source, intent }),
-        }),
-        app.fieldCipher,
+      offeringCalculator(
+        keepingReportFacts(
+          createQuestionFlow({
+            knowledge: app.knowledge,
+            llm: () => app.llm,
+            onAnswer: (source, intent) => answers.inc({ source, intent }),
+          }),
+          app.fieldCipher,
+        ),
       ),
     );
     app.flows.registerGuard(createEmergencyGuard(app.knowledge));
@@ -43,6 +48,8 @@ export default fp(
     app.flows.register(createHandoffFlow(app.handoffs));
     app.flows.registerGuard(createWaitingGuard(app.handoffs));
     app.flows.registerGuard(createSatisfactionGuard(app.helpdesk.satisfaction));
+    // After the waiting guard, which restores `human` when a person claimed the chat meanwhile.
+    app.flows.registerGuard(createVoiceGuard());
     registerEscalationHandlers(app, app.handoffs);
 
     // Build the place-name table now, not on the first worker's message.
@@ -54,12 +61,19 @@ export default fp(
         setTimeout(() => resolvePlace('Pudong'), 2000).unref();
       });
     }
+    const intake = intakeFlow({
+      cipher: app.fieldCipher,
+      tickets: app.tickets,
+      attachments: createAttachmentStore(app.prisma, app.fieldCipher),
+      log: app.log,
+    });
+    app.flows.register(intake);
+    // The calculator hands its total to the intake when the worker agrees to file it.
     app.flows.register(
-      intakeFlow({
+      calcFlow({
+        calculators: app.calculators,
         cipher: app.fieldCipher,
-        tickets: app.tickets,
-        attachments: createAttachmentStore(app.prisma, app.fieldCipher),
-        log: app.log,
+        startIntake: (ctx) => intake.start(ctx),
       }),
     );
   },
@@ -75,6 +89,7 @@ export default fp(
       'llm',
       'metrics',
       'encryption',
+      'calculators',
     ],
   },
 );

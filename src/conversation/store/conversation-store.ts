@@ -123,8 +123,8 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       const { conversation, inbound } = turn;
       const now = new Date();
       const inboundPayload =
-        inbound.location || inbound.image
-          ? JSON.stringify({ location: inbound.location, image: inbound.image })
+        inbound.location || inbound.image || inbound.audio
+          ? JSON.stringify({ location: inbound.location, image: inbound.image, audio: inbound.audio })
           : null;
       const write: TurnWrite = {
         conversation,

@@ -6,11 +6,15 @@ export const INTENT_NAMES = [
   'arrears',
   'human',
   'ticket_status',
+  /** "算一算我能拿多少": the calculator of what a worker is owed (an exact command only). */
+  'calculate',
   'danger',
   'language',
   'cancel',
   'location',
   'image',
+  /** A voice message nobody could transcribe (no recogniser, or it failed). */
+  'voice',
   /** Understood as something the service does not do (weather, food orders …): the menu. */
   'out_of_scope',
   /** Nothing to understand (an empty message). */

@@ -7,7 +7,7 @@ import type { DetectedIntent, IntentName } from './intent.js';
 import { llmUnderstand } from './llm-understand.js';
 
 export type Understand = (
-  message: Pick<InboundMessage, 'text' | 'location' | 'image'>,
+  message: Pick<InboundMessage, 'text' | 'location' | 'image' | 'audio'>,
 ) => Promise<DetectedIntent>;
 
 export interface UnderstandDeps {

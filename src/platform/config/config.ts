@@ -38,6 +38,19 @@ export const ConfigSchema = Type.Object({
    * (the offline model stands when it fails). Off: the LLM only writes answers.
    */
   LLM_UNDERSTANDING: Type.Boolean({ default: true }),
+  /**
+   * Speech recognition: an OpenAI-compatible `/audio/transcriptions` endpoint (OpenAI, a local
+   * whisper server, SenseVoice behind an adapter). Unset: voice messages are kept for staff and
+   * the worker is told the bot cannot listen yet.
+   */
+  ASR_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  ASR_MODEL: Type.String({ minLength: 1, default: 'whisper-1' }),
+  /** The ASR provider's key; OPENAI_API_KEY is used when this is unset. */
+  ASR_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** Milliseconds before a transcription is abandoned (the worker then gets the fallback). */
+  ASR_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 8000 }),
+  /** Largest voice recording accepted, in bytes (a minute of Opus or AMR is well under 1 MB). */
+  ASR_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 25 * 1024 * 1024, default: 2 * 1024 * 1024 }),
   /** 32-byte key for personal data at rest: 64 hex characters or base64. */
   GONGYOU_DATA_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
   /** Load the labelled sample data (stations …) into an empty database at start. */
@@ -69,6 +82,13 @@ export const ConfigSchema = Type.Object({
   }),
   /** Office (code or id) whose queue takes chats that name no region and have no ticket. */
   HANDOFF_OFFICE: Type.String({ minLength: 1, default: 'acftu' }),
+  /**
+   * JSON file of cities' average monthly wages (economic compensation's cap, 劳动合同法 第四十七条)
+   * that replaces the shipped table; the operator keeps it current each year.
+   */
+  AVERAGE_WAGES_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** Arbitration-limit reminders 30 days before the last day: how often to look, 0 = never. */
+  LIMIT_REMINDER_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 3_600_000 }),
   /** Directory of edited 一函两书 templates (reminder.md, opinion.md, suggestion.md) that replace the built-in ones. */
   SUPERVISION_TEMPLATES_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Chinese font embedded in 一函两书 PDFs (read from disk, never downloaded). */

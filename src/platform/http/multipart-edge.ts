@@ -28,10 +28,20 @@ export interface Upload {
  * malformed part headers) is the sender's fault and answered 400; the parser's own limit errors
  * keep their status (413).
  */
-export async function readOneUpload(request: FastifyRequest): Promise<Upload | undefined> {
+export async function readOneUpload(
+  request: FastifyRequest,
+  /** Filled with the text fields sent before the file, when the caller wants them. */
+  fields?: Record<string, string>,
+): Promise<Upload | undefined> {
   try {
     const file = await request.file();
     if (!file) return undefined;
+    if (fields) {
+      for (const [name, part] of Object.entries(file.fields)) {
+        const one = Array.isArray(part) ? part[0] : part;
+        if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+      }
+    }
     const bytes = await file.toBuffer();
     return { mimetype: file.mimetype, bytes, truncated: file.file.truncated };
   } catch (error) {

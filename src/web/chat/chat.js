@@ -245,6 +245,22 @@ $('composer').addEventListener('submit', (event) => {
   input.focus();
 });
 $('locate').addEventListener('click', shareLocation);
+// Hold-to-talk: voice-recorder.js loads only when the mic is first touched (the page stays small).
+const mic = $('mic');
+let micHeld = false;
+const voiceChat = { t, addBubble, showReplies, showStatus, keepSecret, setLanguage, startOver };
+voiceChat.who = () => ({ userId, clientSecret });
+mic.addEventListener('pointerup', () => {
+  micHeld = false;
+});
+mic.addEventListener(
+  'pointerdown',
+  () => {
+    micHeld = true;
+    import('./voice-recorder.js').then((voice) => voice.holdToTalk(mic, voiceChat, () => micHeld));
+  },
+  { once: true },
+);
 $('lang').addEventListener('click', () => sendText(t('languageText')));
 
 // After a reload, show the conversation so far (staff replies included).

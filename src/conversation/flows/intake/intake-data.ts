@@ -50,6 +50,8 @@ export const IntakeDataSchema = Type.Object({
   /** Said in passing ("已经离职了", "还在干"): the arbitration limit turns on it. Not asked. */
   stillEmployed: Type.Optional(Type.Boolean()),
   employmentEndedOn: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  /** The day of a dismissal the calculator was told: a non-pay limit runs from it. */
+  violationKnownOn: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   nameEnc: Type.Optional(Type.String()),
   phoneEnc: Type.Optional(Type.String()),
   idEnc: Type.Optional(Type.String()),

@@ -193,14 +193,15 @@ export function formatDue(iso: string, locale: string): string {
 export function receipt(t: Translate, view: TicketReceiptView, locale: string): OutboundMessage {
   return {
     type: 'ticket',
-    text: t('intake:receipt', {
-      number: view.number,
-      code: view.queryCode,
-      office: view.office.name,
-      due: formatDue(view.dueAt, locale),
-      phone: view.office.contactPhone,
-      priority: t(`tickets:priority.${view.priority}`),
-    }),
+    text:
+      t('intake:receipt', {
+        number: view.number,
+        code: view.queryCode,
+        office: view.office.name,
+        due: formatDue(view.dueAt, locale),
+        phone: view.office.contactPhone,
+        priority: t(`tickets:priority.${view.priority}`),
+      }) + (view.arbitrationLimit ? `\n${view.arbitrationLimit.text}` : ''),
     ticket: {
       number: view.number,
       queryCode: view.queryCode,
@@ -208,6 +209,7 @@ export function receipt(t: Translate, view: TicketReceiptView, locale: string): 
       priority: view.priority,
       dueAt: view.dueAt,
       office: { name: view.office.name, regionCode: view.office.regionCode },
+      ...(view.arbitrationLimit ? { arbitrationLimit: view.arbitrationLimit } : {}),
     },
   };
 }

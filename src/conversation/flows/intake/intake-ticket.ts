@@ -47,6 +47,7 @@ export function intakeTicket(ctx: FlowContext, data: IntakeData, cipher: FieldCi
     vulnerable: data.vulnerable,
     stillEmployed: data.stillEmployed,
     employmentEndedOn: data.employmentEndedOn,
+    violationKnownOn: data.violationKnownOn,
     evidence: data.evidence,
     wants: data.wants.join(',') || undefined,
     description,

@@ -24,7 +24,7 @@ const QUESTION = /[？?]|吗|怎么|如何|能不能|可不可以|\b(?:how|what|
  * "嗯", "好的谢谢" or "在吗" mid-intake are turns of the intake, counted like any unclear answer,
  * or the same question would come back without end.
  */
-const ELSEWHERE = new Set(['stations', 'human', 'ticket_status']);
+const ELSEWHERE = new Set(['stations', 'human', 'ticket_status', 'calculate']);
 
 type Ambiguous = NonNullable<Extraction['ambiguousPlace']>;
 

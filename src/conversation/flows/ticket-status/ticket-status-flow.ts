@@ -35,6 +35,8 @@ export function ticketStatusFlow(tickets: TicketService): Flow {
       );
     if (ticket.status === 'rejected' && last?.note)
       lines.push(t('tickets:notify.reason', { reason: last.note }));
+    // The deadline the worker must not miss, from what they told us (docs/MEASURES.md).
+    if (ticket.arbitrationLimit) lines.push(ticket.arbitrationLimit.text);
     return {
       type: 'ticket',
       text: lines.join('\n'),
