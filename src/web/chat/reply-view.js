@@ -131,6 +131,8 @@ export function replyView(t, currentLang, sendText = () => {}) {
       ['queryCode', ticket.queryCode],
       ['office', ticket.office?.name],
       ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(currentLang()) : ''],
+      // The one-year arbitration limit in the server's words (劳动争议调解仲裁法 第二十七条).
+      ['limit', ticket.arbitrationLimit?.text],
     ].filter(([, value]) => value);
     return el('div', { class: 'card ticket' }, [
       el('div', { class: 'state', text: t('ticket.statusLine', { status: state }) }),
