@@ -32,7 +32,7 @@ async function readPassword(): Promise<string> {
 
 async function main(): Promise<number> {
   if (!isRole(values.role)) {
-    console.error('--role must be admin, supervisor or agent');
+    console.error('--role must be admin, supervisor, agent or knowledge');
     return 2;
   }
   const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/account-routes.js';
 import { consoleRoutes } from './console-page-routes.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
-import { handoffVoiceRoutes } from './handoff/voice-routes.js';
 import { staffSocket } from './handoff/staff-socket.js';
+import { handoffVoiceRoutes } from './handoff/voice-routes.js';
 import { helpdeskRoutes } from './helpdesk/helpdesk-routes.js';
+import { knowledgeCardRoutes } from './knowledge/knowledge-card-routes.js';
+import { knowledgeReviewRoutes } from './knowledge/knowledge-review-routes.js';
+import { knowledgeTransferRoutes } from './knowledge/knowledge-transfer-routes.js';
 import { ledgerRoutes } from './ledger/ledger-routes.js';
 import { caseRoutes } from './measures/case-routes.js';
 import { employerRoutes } from './measures/employer-routes.js';
@@ -33,5 +36,9 @@ export async function consoleApiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(caseRoutes);
   await app.register(officeStaffRoutes);
   await app.register(staffStationRoutes);
+  await app.register(knowledgeCardRoutes);
+  await app.register(knowledgeReviewRoutes);
+  // Its own scope: the archive body parsers apply to its routes only.
+  await app.register(knowledgeTransferRoutes);
   await app.register(consoleRoutes);
 }

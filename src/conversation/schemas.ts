@@ -42,6 +42,7 @@ const QuickReplySchema = Type.Object({
   label: Type.String(),
   text: Type.String(),
   action: Type.Optional(Type.String()),
+  feedback: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
 });
 
 export const ReplySchema = Type.Object({

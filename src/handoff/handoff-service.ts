@@ -15,7 +15,7 @@ import { describeHours, isOpen } from './office-hours.js';
 import { createQueueItems } from './queue-item.js';
 import { queuePosition } from './queue-position.js';
 import { createRelocation } from './relocate-handoff.js';
-import { voiceOf } from './voice-of-message.js';
+import { transcriptMessage } from './voice-of-message.js';
 
 export type {
   EscalationRequest,
@@ -206,14 +206,7 @@ export function createHandoffService(deps: HandoffDeps) {
           locale: conversation.locale,
           mode: conversation.mode,
         },
-        messages: messages.map((m) => ({
-          id: m.id,
-          direction: m.direction,
-          author: m.author,
-          text: m.text,
-          at: m.createdAt.toISOString(),
-          ...voiceOf(m),
-        })),
+        messages: messages.map(transcriptMessage),
       };
     },
 

@@ -20,3 +20,22 @@ export function voiceOf(message: { direction: string; payload?: string | null })
     return {};
   }
 }
+
+/** One message of the console's transcript, with its recording when the bot could not hear it. */
+export function transcriptMessage(m: {
+  id: string;
+  direction: string;
+  author: string;
+  text: string | null;
+  payload?: string | null;
+  createdAt: Date;
+}) {
+  return {
+    id: m.id,
+    direction: m.direction,
+    author: m.author,
+    text: m.text,
+    at: m.createdAt.toISOString(),
+    ...voiceOf(m),
+  };
+}

@@ -37,6 +37,13 @@ export interface KnowledgeBase {
   article(ref: ArticleRef): Article | undefined;
   readonly laws: readonly string[];
   readonly stats: { cards: number; articles: number; buildMs: number };
+  /** The cards the index answers from. */
+  readonly cards: readonly Card[];
+  /**
+   * The same statutes with other cards: only the card index is rebuilt (the article index, the
+   * costly part, is shared), so a card saved in the console answers the next question.
+   */
+  withCards(cards: readonly Card[]): KnowledgeBase;
 }
 
 const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
@@ -63,22 +70,41 @@ function cardText(card: Card): string[] {
   return [...tokenize(asks), ...tokenize(asks), ...tokenize(answers)];
 }
 
+/** The statutes' side of the index, built once per import and shared by every card set. */
+interface ArticleSide {
+  articles: readonly Article[];
+  index: Bm25;
+  byKey: Map<string, Article>;
+  laws: string[];
+  /** The eval's baseline only; built on first use so start-up does not pay for it. */
+  plain?: Bm25;
+}
+
+function articleSide(articles: readonly Article[]): ArticleSide {
+  return {
+    articles,
+    index: new Bm25(articles.map((a) => tokenize(`${a.law} ${a.chapter ?? ''}\n${a.text}`))),
+    byKey: new Map(articles.map((a) => [key(a), a])),
+    laws: [...new Set(articles.map((a) => a.law))],
+  };
+}
+
 /** Build the in-memory index over the cards and the imported statute articles. */
 export function createKnowledgeBase(cards: readonly Card[], articles: readonly Article[]): KnowledgeBase {
   const started = performance.now();
+  return indexCards(cards, articleSide(articles), started);
+}
+
+function indexCards(cards: readonly Card[], side: ArticleSide, started: number): KnowledgeBase {
   // Cards with many phrasings are long by design: weak length normalisation (b = 0.3) for them.
   const cardIndex = new Bm25(cards.map(cardText), 1.2, 0.3);
   const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
-  const articleIndex = new Bm25(articles.map((a) => tokenize(`${a.law} ${a.chapter ?? ''}\n${a.text}`)));
-  // The eval's baseline only; built on first use so start-up does not pay for it.
-  let plainIndex: Bm25 | undefined;
-  const byKey = new Map(articles.map((a) => [key(a), a]));
-  const laws = [...new Set(articles.map((a) => a.law))];
+  const { articles, index: articleIndex, byKey, laws } = side;
   const buildMs = performance.now() - started;
 
   function plainSearch(question: string, limit: number): Retrieval {
-    plainIndex ??= new Bm25(articles.map((a) => tokenize(`${a.law}\n${a.text}`, { bigrams: false })));
-    const hits = plainIndex.search(queryTerms(tokenize(question, { bigrams: false }), 1), limit);
+    side.plain ??= new Bm25(articles.map((a) => tokenize(`${a.law}\n${a.text}`, { bigrams: false })));
+    const hits = side.plain.search(queryTerms(tokenize(question, { bigrams: false }), 1), limit);
     const found = hits.map((hit) => ({ article: articles[hit.doc] as Article, score: hit.score }));
     return { direct: [], cards: [], articles: found, citations: found.map(({ article }) => article) };
   }
@@ -162,5 +188,7 @@ export function createKnowledgeBase(cards: readonly Card[], articles: readonly A
     article: (ref) => byKey.get(key(ref)),
     laws,
     stats: { cards: cards.length, articles: articles.length, buildMs },
+    cards,
+    withCards: (next) => indexCards(next, side, performance.now()),
   };
 }

@@ -1,6 +1,11 @@
 import fp from 'fastify-plugin';
 import { CARDS_DIR } from '../platform/paths.js';
+import { createBusCardChangeNotice } from './console/bus-card-change-notice.js';
+import { type CardEditor, createCardEditor } from './console/card-editor.js';
+import { type KnowledgeMetrics, registerKnowledgeMetrics } from './console/knowledge-metrics.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
+import { createReviewActions, type ReviewActions } from './review/review-actions.js';
+import { createReviewQueue, type ReviewQueue } from './review/review-queue.js';
 import { importStatutes } from './statute-importer.js';
 
 const REFRESH_MS = 60_000;
@@ -8,6 +13,13 @@ const REFRESH_MS = 60_000;
 declare module 'fastify' {
   interface FastifyInstance {
     knowledge: KnowledgeService;
+    /** The console's side of knowledge: card edits, the review queue and its actions, metrics. */
+    knowledgeConsole: {
+      editor: CardEditor;
+      review: ReviewQueue;
+      reviewActions: ReviewActions;
+      metrics: KnowledgeMetrics;
+    };
   }
 }
 
@@ -38,14 +50,29 @@ export default fp(
       app.prisma,
       app.log,
       app.config.KNOWLEDGE_CARDS_DIR ?? CARDS_DIR,
+      // Every instance re-reads the card versions when one of them saves (Redis with REDIS_URL).
+      {
+        notice: createBusCardChangeNotice(app.bus, (err) =>
+          app.log.warn({ err }, 'knowledge card change not announced'),
+        ),
+      },
     );
     app.decorate('knowledge', knowledge);
-    // `npm run kb:import` writes from another process: pick its articles up within a minute.
+    const editor = createCardEditor(knowledge);
+    const review = createReviewQueue(app.prisma);
+    app.decorate('knowledgeConsole', {
+      editor,
+      review,
+      reviewActions: createReviewActions({ knowledge, editor, queue: review }),
+      metrics: registerKnowledgeMetrics(app.metrics, review),
+    });
+    // `npm run kb:import` writes from another process, and another instance may save a card
+    // without a bus between them: pick either up within a minute.
     const refresh = setInterval(() => {
       knowledge.refreshIfChanged().catch((err) => app.log.warn({ err }, 'knowledge refresh failed'));
     }, REFRESH_MS);
     refresh.unref();
     app.addHook('onClose', async () => clearInterval(refresh));
   },
-  { name: 'knowledge', dependencies: ['prisma', 'config'] },
+  { name: 'knowledge', dependencies: ['prisma', 'config', 'metrics', 'bus'] },
 );

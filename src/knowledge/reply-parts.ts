@@ -43,6 +43,11 @@ export function answerQuickReplies(t: Translate, offerReport: boolean): QuickRep
   if (offerReport)
     replies.push({ label: t('knowledge:quick.report.label'), text: t('knowledge:quick.report.text') });
   replies.push({ label: t('knowledge:quick.human.label'), text: t('knowledge:quick.human.text') });
+  // The worker's verdict feeds the review queue (conversation/flows/qa/feedback-guard.ts).
+  replies.push(
+    { label: t('knowledge:feedback.yes.label'), text: t('knowledge:feedback.yes.text'), feedback: 'yes' },
+    { label: t('knowledge:feedback.no.label'), text: t('knowledge:feedback.no.text'), feedback: 'no' },
+  );
   return replies;
 }
 

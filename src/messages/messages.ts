@@ -75,6 +75,11 @@ export interface QuickReply {
   text: string;
   /** Special client actions, e.g. ask the browser for its location. */
   action?: 'share-location';
+  /**
+   * 有用 / 没用 on an answer: a plain quick reply on text channels; the web chat shows it on the
+   * answer itself rather than among the quick replies.
+   */
+  feedback?: 'yes' | 'no';
 }
 
 export interface Citation {

@@ -6,7 +6,7 @@
 export interface OfficeActor {
   id: string;
   displayName: string;
-  role: 'admin' | 'supervisor' | 'agent';
+  role: 'admin' | 'supervisor' | 'agent' | 'knowledge';
   /** The actor's own office. */
   officeId: string;
   /** Every office the actor may see: their own, configured extra and sub-offices. */

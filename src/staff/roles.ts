@@ -1,4 +1,9 @@
-export const ROLES = ['admin', 'supervisor', 'agent'] as const;
+/**
+ * `knowledge`: the union's legal staff, who edit the knowledge cards and work the review queue
+ * (src/console-api/knowledge); the only role that may, so an answer workers rely on changes only
+ * through someone who knows the law.
+ */
+export const ROLES = ['admin', 'supervisor', 'agent', 'knowledge'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -11,7 +11,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface GuardOptions {
-  /** Roles allowed; all three when omitted. */
+  /** Roles allowed; every role when omitted. */
   roles?: Role[];
 }
 

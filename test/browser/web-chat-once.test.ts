@@ -50,6 +50,9 @@ describe.runIf(hasChromium || process.env.CI)('every update shown once across re
     await say(page, '确认');
     await say(page, '同意');
     await page.locator('.ticket').first().waitFor();
+    // The receipt names the arbitration limit (劳动争议调解仲裁法 第二十七条) in words.
+    expect(await page.locator('.ticket dt').allTextContents()).toContain('仲裁时效');
+    expect(await page.locator('.ticket').first().textContent()).toContain('仲裁');
     const userId = await page.evaluate(() => localStorage.getItem('gongyou.userId'));
     const conversation = await t.app.prisma.conversation.findUniqueOrThrow({
       where: { channel_externalUserId: { channel: 'web', externalUserId: String(userId) } },

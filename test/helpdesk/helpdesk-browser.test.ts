@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../helpers/browser.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { chat, clientSecretFor, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { fileTicket, loginBearer, PASSWORD } from '../staff/staff-fixtures.js';
+import { WEBM } from '../voice/audio-samples.js';
+import { postVoice } from '../voice/voice-multipart.js';
 
 // CI installs chromium and must run this; a dev machine without it skips.
 describe.runIf(hasChromium || process.env.CI)(
@@ -122,5 +124,31 @@ describe.runIf(hasChromium || process.env.CI)(
       expect(await chatPage.locator('body').textContent()).not.toContain('工友情绪激动');
       expect(errors).toEqual([]);
     }, 90_000);
+
+    it('plays a voice message the bot could not hear, from the chat transcript', async () => {
+      const { conversationId } = await chat(t.app, { channelUserId: 'voice-rider', text: '转人工' });
+      const sent = await postVoice(
+        t.app,
+        '/api/chat/voice',
+        { conversationId, clientSecret: clientSecretFor(t.app, conversationId) ?? '' },
+        { bytes: WEBM, type: 'audio/webm' },
+      );
+      expect(sent.statusCode).toBe(200);
+      const handoff = await t.app.prisma.handoff.findFirstOrThrow({ where: { conversationId } });
+      const consolePage = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      await signIn(consolePage);
+      await consolePage.click('#tabs button[data-tab=chats]');
+      await consolePage.locator(`#queue li.item[data-id="${handoff.id}"]`).click();
+      const audio = consolePage.locator('#transcript audio');
+      await audio.waitFor({ timeout: 10_000 });
+      const src = (await audio.getAttribute('src')) ?? '';
+      expect(src).toContain(`/api/staff/handoffs/${handoff.id}/voice/`);
+      // The page's own session fetches the recording (the audio element does the same).
+      const fetched = await consolePage.evaluate(async (url) => {
+        const response = await fetch(url);
+        return { status: response.status, type: response.headers.get('content-type') };
+      }, src);
+      expect(fetched).toEqual({ status: 200, type: expect.stringContaining('audio/webm') });
+    }, 60_000);
   },
 );

@@ -28,5 +28,7 @@ const postgres: Engine = {
 export function describeOnEachEngine(name: string, body: (engine: Engine) => void): void {
   describe(`${name} [SQLite]`, () => body(sqlite));
   if (TEST_POSTGRES_URL) describe(`${name} [PostgreSQL]`, () => body(postgres));
-  else describe.skip(`${name} [PostgreSQL: set TEST_POSTGRES_URL, e.g. from .ci/start-postgres.sh]`, () => body(postgres));
+  else
+    describe.skip(`${name} [PostgreSQL: set TEST_POSTGRES_URL, e.g. from .ci/start-postgres.sh]`, () =>
+      body(postgres));
 }

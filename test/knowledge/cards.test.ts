@@ -8,10 +8,18 @@ import { HAS_SHARED_LAWS, LAWS_DIR } from './laws-dir.js';
 const cards = loadCardsOrThrow(CARDS_DIR);
 
 describe('knowledge cards', () => {
-  it('has at least 80 cards, 40 of them in English, with unique ids', () => {
-    expect(cards.length).toBeGreaterThanOrEqual(80);
-    expect(cards.filter((card) => card.en).length).toBeGreaterThanOrEqual(40);
+  it('has at least 120 cards, 120 of them in English, with unique ids', () => {
+    expect(cards.length).toBeGreaterThanOrEqual(120);
+    expect(cards.filter((card) => card.en).length).toBeGreaterThanOrEqual(120);
     expect(new Set(cards.map((card) => card.id)).size).toBe(cards.length);
+  });
+
+  it('gives every card at least 12 asks, and 12 English asks when it answers in English', () => {
+    const few = cards.flatMap((card) => [
+      ...(card.ask.length < 12 ? [`${card.id} asks ${card.ask.length}`] : []),
+      ...(card.en && (card.askEn?.length ?? 0) < 12 ? [`${card.id} asksEn ${card.askEn?.length ?? 0}`] : []),
+    ]);
+    expect(few).toEqual([]);
   });
 
   it.skipIf(!HAS_SHARED_LAWS)('cites only articles that exist in the statute texts', () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type Db } from '../../src/platform/db/create-prisma.js';
+import { connectionOf } from '../../src/platform/db/database-engine.js';
 import { createGroupCommit } from '../../src/platform/db/group-commit.js';
 import { applyMigrations } from '../../src/platform/db/migrate.js';
-import { connectionOf } from '../../src/platform/db/database-engine.js';
 import { createTestApp, type TestApp, tempDir } from '../helpers/test-app.js';
 
 describe('group commit', () => {

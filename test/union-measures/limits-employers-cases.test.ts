@@ -237,7 +237,7 @@ describe('arbitration limit, employers as one entity, collective cases', () => {
     ]);
     expect(onTicket.ticket.status).toBe('in_progress');
     // A ticket closed on its own stays closed when the case is resolved; the others are resolved.
-    const [first, second, third] = group?.tickets as [string, string, string];
+    const [first, second, third] = (group?.tickets ?? []) as [string, string, string];
     await t.app.inject({
       method: 'POST',
       url: `/api/staff/tickets/${third}/status`,

@@ -10,8 +10,10 @@ import { createSatisfactionGuard } from './handoff/satisfaction-guard.js';
 import { createWaitingGuard } from './handoff/waiting-guard.js';
 import { intakeFlow } from './intake/intake-flow.js';
 import { createEmergencyGuard } from './qa/emergency-guard.js';
+import { createFeedbackGuard } from './qa/feedback-guard.js';
 import { keepingReportFacts } from './qa/keep-report-facts.js';
 import { createQuestionFlow } from './qa/question-flow.js';
+import { reviewOfQuestion } from './qa/review-recorder.js';
 import { createStationsFlow } from './stations/stations-flow.js';
 import { ticketStatusFlow } from './ticket-status/ticket-status-flow.js';
 import { createVoiceGuard } from './voice/voice-guard.js';
@@ -28,6 +30,10 @@ export default fp(
         'Labor-law answers by source (llm, offline, none) and intent.',
       ),
     );
+    const { review, metrics } = app.knowledgeConsole;
+    // The queue is for learning, never in the worker's way: a failed write is logged, not thrown.
+    const queue = (item: Parameters<typeof review.record>[0]) =>
+      review.record(item).catch((err) => app.log.warn({ err }, 'knowledge review item not stored'));
     app.flows.register(
       offeringCalculator(
         keepingReportFacts(
@@ -35,12 +41,25 @@ export default fp(
             knowledge: app.knowledge,
             llm: () => app.llm,
             onAnswer: (source, intent) => answers.inc({ source, intent }),
+            onQuestion: async (seen) => {
+              const { band, item } = reviewOfQuestion(seen);
+              metrics.answered(band);
+              if (item) await queue(item);
+            },
           }),
           app.fieldCipher,
         ),
       ),
     );
     app.flows.registerGuard(createEmergencyGuard(app.knowledge));
+    app.flows.registerGuard(
+      createFeedbackGuard({
+        onFeedback: async (verdict, answer, conversationId, locale) => {
+          metrics.feedback(verdict);
+          if (verdict === 'no') await queue({ reason: 'unhelpful', conversationId, locale, ...answer });
+        },
+      }),
+    );
 
     app.flows.register(createStationsFlow(app.stations));
     app.flows.register(ticketStatusFlow(app.tickets));

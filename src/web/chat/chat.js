@@ -10,7 +10,12 @@ const t = (key, vars = {}) => {
   return value.replace(/\{\{(\w+)\}\}/g, (_, name) => String(vars[name] ?? ''));
 };
 
-const { answerBody, foldedCitations, stationCard, ticketCard } = replyView(t, () => lang);
+// sendText is declared below (hoisted); the answer's 有用 / 没用 buttons send through it.
+const { answerBody, foldedCitations, stationCard, ticketCard } = replyView(
+  t,
+  () => lang,
+  (text) => sendText(text),
+);
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
@@ -103,7 +108,8 @@ function addBubble(who, reply) {
 function showQuickReplies(replies) {
   quick.replaceChildren();
   const last = [...replies].reverse().find((r) => r.quickReplies?.length);
-  for (const option of last?.quickReplies || []) {
+  // 有用 / 没用 are shown on the answer itself (reply-view.js), not among the quick replies.
+  for (const option of (last?.quickReplies || []).filter((o) => !o.feedback)) {
     const button = el('button', { type: 'button', text: option.label });
     button.addEventListener('click', () =>
       option.action === 'share-location' ? shareLocation() : sendText(option.text),

@@ -12,8 +12,31 @@ export function el(tag, attrs = {}, children = []) {
   return node;
 }
 
-/** The renderers, given the page's translator and its current language (it can change). */
-export function replyView(t, currentLang) {
+/**
+ * The renderers, given the page's translator, its current language (it can change) and how to
+ * send a text as the worker (the 有用 / 没用 buttons on an answer).
+ */
+export function replyView(t, currentLang, sendText = () => {}) {
+  // 有用 / 没用 sit on the answer they judge; one tap, then they say thanks by going quiet.
+  function feedbackButtons(reply) {
+    const options = (reply.quickReplies || []).filter((option) => option.feedback);
+    if (!options.length) return null;
+    const row = el('div', { class: 'feedback' });
+    for (const option of options) {
+      const button = el('button', {
+        type: 'button',
+        class: `feedback-${option.feedback}`,
+        text: option.label,
+      });
+      button.addEventListener('click', () => {
+        for (const other of row.querySelectorAll('button')) other.disabled = true;
+        sendText(option.text);
+      });
+      row.append(button);
+    }
+    return row;
+  }
+
   function formatDistance(metres) {
     return metres < 1000
       ? t('distance.m', { value: Math.round(metres) })
@@ -63,6 +86,7 @@ export function replyView(t, currentLang) {
           : null,
         citationList(reply.citations),
       ]),
+      feedbackButtons(reply),
     ];
   }
 
@@ -107,6 +131,8 @@ export function replyView(t, currentLang) {
       ['queryCode', ticket.queryCode],
       ['office', ticket.office?.name],
       ['dueAt', ticket.dueAt ? new Date(ticket.dueAt).toLocaleString(currentLang()) : ''],
+      // The one-year arbitration limit in the server's words (劳动争议调解仲裁法 第二十七条).
+      ['limit', ticket.arbitrationLimit?.text],
     ].filter(([, value]) => value);
     return el('div', { class: 'card ticket' }, [
       el('div', { class: 'state', text: t('ticket.statusLine', { status: state }) }),

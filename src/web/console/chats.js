@@ -138,6 +138,15 @@ function appendMessage(m) {
     el('li', { class: `msg ${who}`, 'data-at': m.at }, [
       el('span', { class: 'who', text: t(`chats.${who}`) }),
       el('p', { text: m.text ?? '' }),
+      // A voice message the bot could not hear: staff play it (served only inside their offices).
+      m.voice && selected
+        ? el('audio', {
+            controls: true,
+            preload: 'none',
+            'aria-label': t('chats.voice'),
+            src: `/api/staff/handoffs/${selected.id}/voice/${encodeURIComponent(m.voice.attachmentId)}`,
+          })
+        : null,
       el('time', { text: time(m.at) }),
     ]),
   );

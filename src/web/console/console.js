@@ -7,6 +7,7 @@ import { initDocuments, loadDocuments, prefillOpinion } from './documents.js';
 import { $, t } from './dom.js';
 import { initDuty } from './duty.js';
 import { initHelpdeskAdmin, loadHelpdeskAdmin } from './helpdesk-admin.js';
+import { initKnowledge, loadKnowledge } from './knowledge.js';
 import { connectLive, disconnectLive } from './live.js';
 import { initMeasures, loadMeasures } from './measures.js';
 import { initSearch } from './search.js';
@@ -32,6 +33,7 @@ function showTab(name, staff) {
   if (name === 'dashboard') loadDashboard(staff);
   if (name === 'measures') loadMeasures();
   if (name === 'helpdesk') loadHelpdeskAdmin();
+  if (name === 'knowledge') loadKnowledge();
 }
 
 function openFromWarning(number) {
@@ -55,6 +57,7 @@ function start(staff) {
     initDashboard(staff);
     initMeasures(staff);
     initHelpdeskAdmin(staff);
+    initKnowledge(staff);
     initSearch((tab) => showTab(tab, staff), openTicket);
     for (const button of document.querySelectorAll('#tabs button')) {
       button.addEventListener('click', () => showTab(button.dataset.tab, staff));

@@ -30,6 +30,8 @@ export interface AnswerOutcome {
   reply?: OutboundMessage;
   retrieval: Retrieval;
   source: 'llm' | 'offline' | 'none';
+  /** Whether the best card was trusted as the answer (else articles, or nothing). */
+  usedCard: boolean;
 }
 
 /**
@@ -57,12 +59,12 @@ function cardFits(retrieval: Retrieval, minScore: number): boolean {
 export async function answerQuestion(input: AnswerInput): Promise<AnswerOutcome> {
   const retrieval = input.base.search(input.question);
   const useCard = cardFits(retrieval, input.unprompted ? UNPROMPTED_MIN_SCORE : CARD_MIN_SCORE);
-  if (!useCard && !retrieval.direct.length) return { retrieval, source: 'none' };
+  if (!useCard && !retrieval.direct.length) return { retrieval, source: 'none', usedCard: false };
 
   if (input.llm) {
     const reply = await llmAnswer({ ...input, llm: input.llm, retrieval, useCard });
-    if (reply) return { reply, retrieval, source: 'llm' };
+    if (reply) return { reply, retrieval, source: 'llm', usedCard: useCard };
   }
   const reply = offlineAnswer(retrieval, input.base, input.locale, input.t, useCard);
-  return { reply, retrieval, source: reply ? 'offline' : 'none' };
+  return { reply, retrieval, source: reply ? 'offline' : 'none', usedCard: useCard };
 }

@@ -4,10 +4,19 @@ import type { Llm } from '../../../platform/llm/llm-plugin.js';
 import type { Flow, FlowContext, FlowResult } from '../../flow.js';
 import { mentionsHarm } from '../../understanding/danger.js';
 import { menuReply } from '../menu/menu-flow.js';
-import { answerQuestion } from './answer-question.js';
+import { type AnswerOutcome, answerQuestion } from './answer-question.js';
+import { LAST_ANSWER, lastAnswerOf } from './last-answer.js';
 
 /** Conversation memory key: questions in a row the knowledge base could not answer. */
 const MISSES = 'knowledgeMisses';
+
+/** One question the flow took on, as the review queue and the metrics see it. */
+export interface QuestionSeen {
+  ctx: FlowContext;
+  outcome: AnswerOutcome;
+  /** The worker was handed to staff because of it. */
+  escalated: boolean;
+}
 const MISSES_BEFORE_STAFF = 2;
 
 export interface QuestionFlowDeps {
@@ -15,6 +24,8 @@ export interface QuestionFlowDeps {
   llm: () => Llm | undefined;
   /** Called with where each answer came from (for metrics). */
   onAnswer?: (source: 'llm' | 'offline' | 'none', intent: string) => void;
+  /** Every question asked (not free text left unanswered): confidence, review queue. */
+  onQuestion?: (seen: QuestionSeen) => Promise<void> | void;
 }
 
 /**
@@ -46,22 +57,29 @@ export function createQuestionFlow(deps: QuestionFlowDeps): Flow {
       if (outcome.reply) {
         // Someone hurt or threatened, asking what the law says: the answer, and a person if they want one.
         const reply = mentionsHarm(ctx.text) ? withPersonOffer(ctx, outcome.reply) : outcome.reply;
-        return { replies: [reply], memory: { [MISSES]: undefined } };
+        await deps.onQuestion?.({ ctx, outcome, escalated: false });
+        // What a later 没用 refers to.
+        return {
+          replies: [reply],
+          memory: { [MISSES]: undefined, [LAST_ANSWER]: lastAnswerOf(ctx, outcome) },
+        };
       }
       if (unprompted) return { replies: [menuReply(ctx.t, ctx.t('fallback.notUnderstood'))] };
       // Two questions in a row without a grounded answer: a person should take it from here.
       const misses = Number(ctx.state.memory[MISSES] ?? 0) + 1;
-      if (misses >= MISSES_BEFORE_STAFF && ctx.mode === 'bot') {
+      const escalated = misses >= MISSES_BEFORE_STAFF && ctx.mode === 'bot';
+      await deps.onQuestion?.({ ctx, outcome, escalated });
+      if (escalated) {
         return {
           replies: [{ type: 'text', text: ctx.t('knowledge:answer.notFoundEscalated') }],
-          memory: { [MISSES]: undefined },
+          memory: { [MISSES]: undefined, [LAST_ANSWER]: undefined },
           mode: 'waiting',
           effects: [{ type: 'escalate', reason: 'ungrounded', priority: 'normal' }],
         };
       }
       return {
         replies: [menuReply(ctx.t, ctx.t('knowledge:answer.notFound'))],
-        memory: { [MISSES]: misses },
+        memory: { [MISSES]: misses, [LAST_ANSWER]: undefined },
       };
     },
   };
