@@ -1,7 +1,8 @@
 // npm run eval:qa [-- <laws dir> [<lawbench jsonl>]]
 // Prints hit@1, hit@3 and MRR of the cited articles for the held-out test split (by language and
 // topic), the team's question set and the LawBench labor subset, with the full retrieval and
-// with plain BM25 (the baseline).
+// with plain BM25 (the baseline). EVAL_QA_TEAM_ONLY=1 leaves the held-out split out, for whoever
+// writes cards or asks: they must not see how the held-out questions fare.
 import path from 'node:path';
 import { loadCardsOrThrow } from '../knowledge/cards/load-card-dir.js';
 import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
@@ -23,9 +24,10 @@ console.info(
 const format = (name: string, score: EvalScore) =>
   `${name.padEnd(28)} n=${String(score.questions).padEnd(4)} hit@1=${score.hitAt1.toFixed(3)}  hit@3=${score.hitAt3.toFixed(3)}  MRR=${score.mrr.toFixed(3)}${score.unanswerable ? `  (${score.unanswerable} cite statutes not in the set)` : ''}`;
 
-const heldOut = loadHeldOutQuestions();
-console.info(format('held-out test split', evaluate(base, heldOut)));
-for (const lang of ['zh', 'en'] as const) {
+const teamOnly = process.env.EVAL_QA_TEAM_ONLY === '1';
+const heldOut = teamOnly ? [] : loadHeldOutQuestions();
+if (!teamOnly) console.info(format('held-out test split', evaluate(base, heldOut)));
+for (const lang of teamOnly ? [] : (['zh', 'en'] as const)) {
   console.info(
     format(
       `  held-out, ${lang}`,
@@ -48,7 +50,7 @@ for (const topic of topics) {
     ),
   );
 }
-console.info(format('held-out, plain BM25', evaluate(base, heldOut, { plain: true })));
+if (!teamOnly) console.info(format('held-out, plain BM25', evaluate(base, heldOut, { plain: true })));
 const team = loadTeamQuestions();
 const lawBench = loadLawBench(lawBenchFile);
 console.info(format('team set', evaluate(base, team)));
