@@ -15,6 +15,11 @@ import { handleMessage } from './engine.js';
 import type { Effect, ReplyDelta } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { ConversationRaceError } from './store/turn-rows.js';
+
+/** Tries of a turn whose conversation another instance wrote meanwhile (then the error stands). */
+const RACE_ATTEMPTS = 4;
+
 import type { ConversationMode } from './state.js';
 import type { ConversationStore, LoadedConversation } from './store/conversation-store.js';
 import { ChatBusyError, createTurnQueue, type TurnQueue } from './turn-queue.js';
@@ -122,67 +127,106 @@ export function createChatService(deps: ChatServiceDeps) {
     }
   }
 
+  /**
+   * One turn under this process's lock for the conversation. Another instance (or a person
+   * taking the chat) may still write the conversation between this turn's read and its save: the
+   * save is then refused (ConversationRaceError, nothing written) and the turn runs again on what
+   * is there now, up to RACE_ATTEMPTS times. A retried turn streams nothing: its first try may
+   * already have streamed, and the final reply is what counts.
+   */
   function turn(received: InboundMessage, options: TurnOptions): Promise<ChatTurnResult> {
     const key = options.conversationId ?? `${received.channel}:${received.externalUserId}`;
     return mutex.run(key, async () => {
-      const conversation = await load(received, options.conversationId);
-      const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
-      if (inbound.text && isOverCap(inbound.text)) {
-        // Told, not read: no understanding step sees it and nothing is stored.
-        const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
-        return {
-          conversationId: conversation.id,
-          locale: conversation.locale,
-          mode: conversation.mode,
-          replies: [{ type: 'text', text }],
-          stored: conversation.stored,
-        };
+      let message = received;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await attemptTurn(
+            message,
+            attempt === 1 ? options : { ...options, onDelta: undefined },
+            (kept) => {
+              message = kept;
+            },
+          );
+        } catch (error) {
+          if (!(error instanceof ConversationRaceError)) throw error;
+          if (attempt >= RACE_ATTEMPTS) {
+            // Still overtaken after every try: nothing of this turn was written; say so, and when
+            // to send again, as for a full queue (503 + Retry-After, or a busy frame).
+            const message = deps.t(received.locale ?? DEFAULT_LOCALE)('fallback.busy', { seconds: 1 });
+            throw new ChatBusyError(message, 1, 'conversation');
+          }
+          deps.log.warn(
+            { attempt, channel: received.channel },
+            'conversation changed during the turn; retrying',
+          );
+        }
       }
-      if (conversation.stateProblem) {
-        deps.log.error(
-          { conversationId: conversation.id, reason: conversation.stateProblem },
-          'stored conversation state was invalid; reset',
-        );
-      }
-      const result = await handleMessage(
-        {
-          conversationId: conversation.id,
-          state: conversation.state,
-          mode: conversation.mode,
-          locale: conversation.locale,
-          isFirstMessage: conversation.isNew,
-          inbound,
-          now: now(),
-          onDelta: options.onDelta,
-        },
-        { flows: deps.flows, t: deps.t, understand: deps.understand },
-      );
-      // Tell the worker rather than pretend: whatever they were in the middle of is gone.
-      if (conversation.stateProblem)
-        result.replies.unshift({ type: 'text', text: deps.t(result.locale)('fallback.stateReset') });
-      await deps.store.saveTurn({
-        conversation,
-        inbound,
-        replies: result.replies,
-        state: result.state,
-        mode: result.mode,
-        locale: result.locale,
-        ...(options.queueFor ? { queueFor: options.queueFor } : {}),
-      });
-      deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
-      await runEffects(result.effects, {
-        id: conversation.id,
-        channel: conversation.channel,
-        locale: result.locale,
-      });
+    });
+  }
+
+  async function attemptTurn(
+    received: InboundMessage,
+    options: TurnOptions,
+    onKept: (inbound: InboundMessage) => void,
+  ): Promise<ChatTurnResult> {
+    const conversation = await load(received, options.conversationId);
+    const inbound = await keepUnheard(received, conversation.id, deps.voice?.keep);
+    onKept(inbound);
+    if (inbound.text && isOverCap(inbound.text)) {
+      // Told, not read: no understanding step sees it and nothing is stored.
+      const text = deps.t(conversation.locale)('fallback.tooLong', { max: MESSAGE_TEXT_MAX_CHARS });
       return {
         conversationId: conversation.id,
-        locale: result.locale,
-        mode: result.mode,
-        replies: result.replies,
-        stored: true,
+        locale: conversation.locale,
+        mode: conversation.mode,
+        replies: [{ type: 'text', text }],
+        stored: conversation.stored,
       };
+    }
+    if (conversation.stateProblem) {
+      deps.log.error(
+        { conversationId: conversation.id, reason: conversation.stateProblem },
+        'stored conversation state was invalid; reset',
+      );
+    }
+    const result = await handleMessage(
+      {
+        conversationId: conversation.id,
+        state: conversation.state,
+        mode: conversation.mode,
+        locale: conversation.locale,
+        isFirstMessage: conversation.isNew,
+        inbound,
+        now: now(),
+        onDelta: options.onDelta,
+      },
+      { flows: deps.flows, t: deps.t, understand: deps.understand },
+    );
+    // Tell the worker rather than pretend: whatever they were in the middle of is gone.
+    if (conversation.stateProblem)
+      result.replies.unshift({ type: 'text', text: deps.t(result.locale)('fallback.stateReset') });
+    await deps.store.saveTurn({
+      conversation,
+      inbound,
+      replies: result.replies,
+      state: result.state,
+      mode: result.mode,
+      locale: result.locale,
+      ...(options.queueFor ? { queueFor: options.queueFor } : {}),
     });
+    deps.turns.inc({ channel: inbound.channel, intent: result.intent.name });
+    await runEffects(result.effects, {
+      id: conversation.id,
+      channel: conversation.channel,
+      locale: result.locale,
+    });
+    return {
+      conversationId: conversation.id,
+      locale: result.locale,
+      mode: result.mode,
+      replies: result.replies,
+      stored: true,
+    };
   }
 
   return {

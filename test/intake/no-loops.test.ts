@@ -165,3 +165,31 @@ describe('facts in one message', () => {
     });
   });
 });
+
+describe('answers a worker gives as they are', () => {
+  it('takes 不知道 for the employer without asking again, and a surname as the name', async () => {
+    const user = 'loop-dont-know-employer';
+    const first = await say(user, '在北京朝阳区望京的工地干活 包工头欠了我们5个人3个月工资一共6万');
+    expect(first.replies[0]!.text).toContain('欠您工资的是哪家');
+    const next = await textOf(user, '不知道');
+    // Not known is an answer: no clarifying question, straight on to the next one.
+    expect(next).not.toContain('请说说欠钱的是谁');
+    expect(next).toContain('怎么称呼');
+    const asked = await textOf(user, '我姓李');
+    expect(asked).not.toContain('说个姓名就行');
+    expect(asked).toContain('手机号');
+    expect(await dataOf(first.conversationId)).toMatchObject({ skipped: ['employer'], pending: 'phone' });
+  });
+
+  it('settles a name kept as said when the worker corrects it at the summary', async () => {
+    const user = 'loop-name-corrected';
+    await say(user, '我在济南市历下区的鲁味轩饭店当服务员 老板拖欠我两个月工资 一共八千');
+    await say(user, '这个嘛');
+    await say(user, '这个嘛 不好说');
+    const summary = await textOf(user, '13105317788');
+    expect(summary).toMatch(/姓名：.*待核实/);
+    const corrected = await textOf(user, '名字是宋春燕');
+    expect(corrected).toContain('姓名：宋春燕');
+    expect(corrected).not.toMatch(/姓名：宋春燕 .*待核实/);
+  });
+});

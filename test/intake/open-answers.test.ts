@@ -184,6 +184,11 @@ describe('employers and amounts inside longer answers', () => {
 
   it('takes a name given with a lead-in when asked', () => {
     expect(parseName('叫我老彭就行', { bare: true })).toEqual({ ok: true, value: '老彭' });
-    expect(parseName('我姓王', { bare: true }).ok).toBe(false);
+    // A surname alone is how many give their name to a stranger: staff call them 王师傅.
+    expect(parseName('我姓王', { bare: true })).toEqual({ ok: true, value: '王' });
+    expect(parseName('免贵姓欧阳')).toEqual({ ok: true, value: '欧阳' });
+    // Asked for a name, words that are none get the clarifying question.
+    expect(parseName('这个嘛', { bare: true }).ok).toBe(false);
+    expect(parseName('不好说', { bare: true }).ok).toBe(false);
   });
 });

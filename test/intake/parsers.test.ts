@@ -172,6 +172,23 @@ describe('work, platform and employer', () => {
     expect(parseEmployer('包工头老王欠我们的钱')).toEqual({ ok: true, value: '包工头老王' });
     expect(parseEmployer('老板跑路了').ok).toBe(false);
   });
+
+  it('takes the name an answer starts with, and a boss by surname', () => {
+    // Asked who owes the wages: the first words name it, what follows is about the boss.
+    expect(parseEmployer('叫徐家汇小厨 老板姓王', [], { bare: true })).toEqual({
+      ok: true,
+      value: '徐家汇小厨',
+    });
+    expect(parseEmployer('名叫阿强烧烤，老板姓陈', [], { bare: true })).toEqual({
+      ok: true,
+      value: '阿强烧烤',
+    });
+    expect(parseEmployer('老板姓王欠我三个月工资')).toEqual({ ok: true, value: '王老板' });
+    expect(parseEmployer('叫不出名字 包工头姓刘', [], { bare: true })).toEqual({
+      ok: true,
+      value: '刘包工头',
+    });
+  });
 });
 
 describe('evidence, wants, vulnerability', () => {

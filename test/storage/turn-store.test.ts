@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initialState } from '../../src/conversation/state.js';
 import { ConversationRaceError } from '../../src/conversation/store/turn-rows.js';
+import { ChatBusyError } from '../../src/conversation/turn-queue.js';
 import { describeOnEachEngine } from '../helpers/engines.js';
 import type { TestApp } from '../helpers/test-app.js';
 
@@ -73,5 +74,87 @@ describeOnEachEngine('the conversation store writes a turn', (engine) => {
     // (not hours off, as a timestamp written in local time would be).
     expect(row.lastMessageAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(row.lastMessageAt.getTime()).toBeLessThanOrEqual(after);
+  });
+
+  it('refuses a turn saved over a read another write has overtaken, and writes nothing of it', async () => {
+    const store = t.app.conversations;
+    await store.saveTurn(turn(store.unstored('web', 'turn-rider-3'), '第一句'));
+    // Two instances read the same conversation at the same version …
+    const readOnA = (await store.find('web', 'turn-rider-3'))!;
+    const readOnB = (await store.find('web', 'turn-rider-3'))!;
+    expect(readOnB.version).toBe(readOnA.version);
+    // … A saves first; B's save over the same version must not overwrite A's state.
+    await store.saveTurn(turn(readOnA, 'A 的一句'));
+    await expect(store.saveTurn(turn(readOnB, 'B 的一句'))).rejects.toBeInstanceOf(ConversationRaceError);
+    const texts = (await store.history(readOnA.id)).filter((m) => m.direction === 'in').map((m) => m.text);
+    expect(texts).toEqual(['第一句', 'A 的一句']);
+    expect((await store.find('web', 'turn-rider-3'))!.version).toBe(readOnA.version + 1);
+  });
+
+  it('counts a person taking the chat as a write: a turn read before it is refused', async () => {
+    const store = t.app.conversations;
+    await store.saveTurn(turn(store.unstored('web', 'turn-rider-4'), '第一句'));
+    const read = (await store.find('web', 'turn-rider-4'))!;
+    expect(await store.setMode(read.id, 'human')).toBe(true);
+    await expect(store.saveTurn(turn(read, '还在吗'))).rejects.toBeInstanceOf(ConversationRaceError);
+    expect((await store.find('web', 'turn-rider-4'))!.mode).toBe('human');
+  });
+
+  it('runs a turn again when another instance wrote the conversation under it: a takeover is not undone', async () => {
+    const store = t.app.conversations;
+    const first = await t.app.chat.handle({ channel: 'web', externalUserId: 'turn-rider-5', text: '你好' });
+    const id = first.conversationId;
+    // Instance B (another process on the same database) hands the chat to a person between this
+    // instance's read and its save: the first read is stale by the time the turn saves.
+    const findById = store.findById.bind(store);
+    let reads = 0;
+    store.findById = async (conversationId: string) => {
+      const read = await findById(conversationId);
+      reads += 1;
+      if (reads === 1) await store.setMode(conversationId, 'human');
+      return read;
+    };
+    try {
+      const result = await t.app.chat.handle(
+        { channel: 'web', externalUserId: 'turn-rider-5', text: '加班费怎么算' },
+        { conversationId: id },
+      );
+      expect(reads).toBe(2);
+      // The retried turn saw the person's takeover: forwarded to staff, no bot answer, mode kept.
+      expect(result.mode).toBe('human');
+      expect(result.replies).toEqual([]);
+    } finally {
+      store.findById = findById;
+    }
+    expect((await store.findById(id))!.mode).toBe('human');
+    const inbound = (await store.history(id)).filter((m) => m.direction === 'in').map((m) => m.text);
+    expect(inbound).toEqual(['你好', '加班费怎么算']);
+  });
+
+  it('answers busy, writing nothing, when the conversation is overtaken on every try', async () => {
+    const store = t.app.conversations;
+    const first = await t.app.chat.handle({ channel: 'web', externalUserId: 'turn-rider-6', text: '你好' });
+    const findById = store.findById.bind(store);
+    let reads = 0;
+    store.findById = async (conversationId: string) => {
+      const read = await findById(conversationId);
+      reads += 1;
+      // Another instance writes after each of this instance's reads.
+      await store.setMode(conversationId, reads % 2 ? 'waiting' : 'bot');
+      return read;
+    };
+    try {
+      await expect(
+        t.app.chat.handle(
+          { channel: 'web', externalUserId: 'turn-rider-6', text: '还在吗' },
+          { conversationId: first.conversationId },
+        ),
+      ).rejects.toBeInstanceOf(ChatBusyError);
+      expect(reads).toBe(4);
+    } finally {
+      store.findById = findById;
+    }
+    const inbound = (await store.history(first.conversationId)).filter((m) => m.direction === 'in');
+    expect(inbound.map((m) => m.text)).toEqual(['你好']);
   });
 });

@@ -24,6 +24,8 @@ export interface LoadedConversation {
   isNew: boolean;
   /** False for a conversation whose first message this is: its row is written with the turn. */
   stored: boolean;
+  /** The row's version when read (0 for one not stored yet): the turn's write is guarded by it. */
+  version: number;
   /** Set when the stored state could not be parsed and was reset. */
   stateProblem?: string;
 }
@@ -60,6 +62,7 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
       state: parsed.ok ? parsed.value : initialState(),
       isNew,
       stored: true,
+      version: row.version,
       ...(parsed.ok ? {} : { stateProblem: parsed.reason }),
     };
   }
@@ -90,6 +93,7 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
         state: initialState(),
         isNew: true,
         stored: false,
+        version: 0,
       };
     },
 
@@ -174,7 +178,8 @@ export function createConversationStore(prisma: Db, codec: MessageCodec) {
     ): Promise<boolean> {
       const changed = await prisma.conversation.updateMany({
         where: { id: conversationId, ...(from ? { mode: { in: from } } : {}) },
-        data: { mode },
+        // A turn that read the conversation before this change must not write over it.
+        data: { mode, version: { increment: 1 } },
       });
       return changed.count > 0;
     },

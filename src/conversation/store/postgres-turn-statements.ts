@@ -36,8 +36,9 @@ const INSERT_MESSAGES = {
 };
 const UPDATE_CONVERSATION = {
   name: 'turn-update-conversation',
-  text: `UPDATE "Conversation" SET "state" = $1, "mode" = $2, "locale" = $3, "lastMessageAt" = $4, "updatedAt" = $4
-     WHERE "id" = $5`,
+  text: `UPDATE "Conversation" SET "state" = $1, "mode" = $2, "locale" = $3, "lastMessageAt" = $4, "updatedAt" = $4,
+       "version" = "version" + 1
+     WHERE "id" = $5 AND "version" = $6`,
 };
 const INSERT_OUTBOX = {
   name: 'turn-insert-outbox',
@@ -94,7 +95,14 @@ export function postgresTurnStatements(pool: pg.Pool): TurnStatements {
     }
     const updated = await client.query({
       ...UPDATE_CONVERSATION,
-      values: [turn.state, turn.mode, turn.locale, at, conversation.id],
+      values: [
+        turn.state,
+        turn.mode,
+        turn.locale,
+        at,
+        conversation.id,
+        conversation.stored ? conversation.version : 0,
+      ],
     });
     if (updated.rowCount === 0) throw new ConversationRaceError();
     if (turn.outbox) {

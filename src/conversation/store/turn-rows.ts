@@ -8,6 +8,8 @@ export interface ConversationRow {
   locale: string;
   mode: string;
   state: string;
+  /** Bumped by every write of state or mode (optimistic concurrency between instances). */
+  version: number;
   /** Whether the conversation has at least one message. */
   hasMessages: boolean;
 }
@@ -22,7 +24,8 @@ export interface MessageToWrite {
 }
 
 export interface TurnWrite {
-  conversation: { id: string; channel: Channel; externalUserId: string; stored: boolean };
+  /** `version` is the one the turn read: the write happens only over it. */
+  conversation: { id: string; channel: Channel; externalUserId: string; stored: boolean; version: number };
   messages: MessageToWrite[];
   state: string;
   mode: string;
@@ -46,7 +49,11 @@ export interface TurnStatements {
   stats(): { commits: number; works: number };
 }
 
-/** The conversation changed under the turn (created by a parallel first message, or deleted). */
+/**
+ * The conversation changed under the turn: created by a parallel first message, written by a
+ * turn on another instance since this one read it (its version moved), a person took it, or it
+ * was deleted. Nothing of the turn was written; the chat service reads it again and retries.
+ */
 export class ConversationRaceError extends Error {
   constructor() {
     super('the conversation was created or removed by another request during this turn');
@@ -54,5 +61,5 @@ export class ConversationRaceError extends Error {
   }
 }
 
-export const CONVERSATION_COLUMNS = `c."id", c."channel", c."externalUserId", c."locale", c."mode", c."state",
+export const CONVERSATION_COLUMNS = `c."id", c."channel", c."externalUserId", c."locale", c."mode", c."state", c."version",
   EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c."id") AS "hasMessages"`;

@@ -52,8 +52,9 @@ function prepareWrites(db: BetterSqlite3.Database) {
        "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateConversation = db.prepare(
-    `UPDATE "Conversation" SET "state" = ?, "mode" = ?, "locale" = ?, "lastMessageAt" = ?, "updatedAt" = ?
-     WHERE "id" = ?`,
+    `UPDATE "Conversation" SET "state" = ?, "mode" = ?, "locale" = ?, "lastMessageAt" = ?, "updatedAt" = ?,
+       "version" = "version" + 1
+     WHERE "id" = ? AND "version" = ?`,
   );
   const insertOutbox = db.prepare(
     `INSERT INTO "Outbox" ("id", "conversationId", "channel", "payload", "status", "attempts",
@@ -92,7 +93,15 @@ function prepareWrites(db: BetterSqlite3.Database) {
         createdAt,
       );
     }
-    const updated = updateConversation.run(turn.state, turn.mode, turn.locale, at, at, conversation.id);
+    const updated = updateConversation.run(
+      turn.state,
+      turn.mode,
+      turn.locale,
+      at,
+      at,
+      conversation.id,
+      conversation.stored ? conversation.version : 0,
+    );
     if (updated.changes === 0) throw new ConversationRaceError();
     if (turn.outbox)
       insertOutbox.run(randomUUID(), conversation.id, turn.outbox.channel, turn.outbox.payload, at, at);

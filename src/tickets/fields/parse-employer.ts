@@ -24,6 +24,12 @@ const BARE_LEAD =
   /^(?:不对|不是|错了|应该是|改成|改为|就是|是|在|叫|给|帮|替|it'?s|it is|they are|called|named|the (?:company|boss|employer) is)[\s,，:：]*/i;
 const BARE_TAIL = /(?:上班|干活|打工|工作|做事|做工|干|的活|那里|那边)?[\s。.!！~～]*$/;
 
+/** "老板姓王" → 王老板: the surname goes before the title, as workers say it. */
+const BOSS_SURNAME = /(包工头|工头|老板娘|老板|站长|经理|班长)\s*姓\s*([\u4e00-\u9fa5])/;
+/** The first words of an answer that names a workplace ("叫…", "名叫…", "是…"). */
+const NAMING_LEAD = /^(?:名字叫|名叫|叫做|叫|就是|是)\s*/;
+const CLAUSE_BREAK = /[\s，。,.!！?？；;、]+/;
+
 /** A registered name ("上海速达配送服务有限公司") starts with its city: that is part of the name. */
 const REGISTERED = /(?:有限责任公司|有限公司|股份公司|集团)$/;
 
@@ -72,6 +78,14 @@ export function parseEmployer(
     const name = trimName(withoutPlaces(named[1].trim(), placeNames));
     if (name.length >= 2 && !NOT_ORG.test(name)) return ok(name);
   }
+  // Asked who: "叫徐家汇小厨 老板姓王" names the workplace in its first words, whatever follows.
+  if (options.bare) {
+    const first = text.trim().split(CLAUSE_BREAK)[0] ?? '';
+    if (NAMING_LEAD.test(first)) {
+      const name = trimName(withoutPlaces(first.replace(NAMING_LEAD, ''), placeNames));
+      if (name.length >= 2 && !NOT_A_NAME.test(name) && !NOT_ORG.test(name)) return ok(name);
+    }
+  }
   const candidates: string[] = [];
   for (const match of text.matchAll(ORG)) {
     let name = match[1]!.replace(LEADING, '');
@@ -79,8 +93,10 @@ export function parseEmployer(
     if (name.length >= 2 && !NOT_ORG.test(name) && !GENERIC.test(name)) candidates.push(name);
   }
   if (candidates.length) return ok(candidates.sort((a, b) => b.length - a.length)[0]!);
+  const surname = BOSS_SURNAME.exec(text);
+  if (surname) return ok(`${surname[2]}${surname[1]}`);
   const boss = BOSS.exec(text);
-  if (boss?.[2] && !/^(?:拖|欠|不|没|一|说|跑|是|叫)/.test(boss[2])) return ok(`${boss[1]}${boss[2]}`);
+  if (boss?.[2] && !/^(?:拖|欠|不|没|一|说|跑|是|叫|姓)/.test(boss[2])) return ok(`${boss[1]}${boss[2]}`);
   if (options.bare) {
     let bare = text.trim();
     for (let before = ''; before !== bare; ) {

@@ -28,11 +28,20 @@ const EXPLICIT = new RegExp(
   `(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|姓名[:：是]?|本人(?:叫|是)?)\\s*(${HAN_NAME}?)(?=[，。,.!！\\s]|电话|手机|联系|$)`,
 );
 const I_AM = new RegExp(`我是\\s*(${HAN_NAME}?)(?=[，。,.!！\\s]|电话|手机|$)`);
+/** "我姓李", "免贵姓王", "姓欧阳": a surname alone is how many workers give their name. */
+const SURNAME_ONLY = new RegExp(
+  `^(?:我|本人)?(?:免贵)?姓\\s*(${COMPOUND.join('|')}|[${SURNAMES}])(?:[，。,.!！\\s]|的|$)`,
+);
 const ENGLISH = /\bmy name is\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})/i;
 
 export function looksLikeChineseName(text: string): boolean {
   if (!/^[\u4e00-\u9fa5·]{2,4}$/.test(text) || NOT_NAMES.test(text)) return false;
   return COMPOUND.some((c) => text.startsWith(c)) || SURNAMES.includes(text[0]!);
+}
+
+function looksLikeNameAnswer(text: string): boolean {
+  if (COMPOUND.some((c) => text.startsWith(c)) || SURNAMES.includes(text[0]!)) return true;
+  return /^[小老阿][\u4e00-\u9fa5]$/.test(text) || (text.length <= 3 && /^阿/.test(text));
 }
 
 /**
@@ -45,6 +54,8 @@ export function parseName(input: string, options: { bare?: boolean } = {}): Pars
   if (explicit?.[1] && !NOT_NAMES.test(explicit[1])) return ok(explicit[1]);
   const iAm = I_AM.exec(text);
   if (iAm?.[1] && looksLikeChineseName(iAm[1])) return ok(iAm[1]);
+  const surname = SURNAME_ONLY.exec(text);
+  if (surname?.[1]) return ok(surname[1]);
   const english = ENGLISH.exec(text);
   if (english?.[1]) return ok(english[1].trim());
   if (options.bare) {
@@ -52,7 +63,10 @@ export function parseName(input: string, options: { bare?: boolean } = {}): Pars
       .replace(/^(?:就?叫我|我叫|我是|我姓|叫|是|姓名|名字)[\s:：]*/, '')
       .replace(/(?:就行了?|就好了?|就可以了?|吧|哈|呀|啊)?[\s。.!！~～]*$/, '')
       .trim();
-    if (/^[\u4e00-\u9fa5·]{2,5}$/.test(bare) && !NOT_NAMES.test(bare)) return ok(bare);
+    // Asked for a name, the words must still look like one (a surname first, or 小王 / 老李 /
+    // 阿强): "这个嘛" or "不好说" is no name, and gets the clarifying question instead.
+    if (/^[\u4e00-\u9fa5·]{2,5}$/.test(bare) && !NOT_NAMES.test(bare) && looksLikeNameAnswer(bare))
+      return ok(bare);
     if (/^[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3}$/.test(bare)) return ok(bare);
   }
   return fail('no name in the message');

@@ -58,7 +58,13 @@ export function extractSlots(
   cipher: FieldCipher,
   options: ExtractOptions = {},
 ): Extraction {
-  const data: IntakeData = { ...current, evidence: [...current.evidence], wants: [...current.wants] };
+  // Arrays copied: the caller compares the new data with the old (skipped just now? asked again?).
+  const data: IntakeData = {
+    ...current,
+    evidence: [...current.evidence],
+    wants: [...current.wants],
+    skipped: [...current.skipped],
+  };
   const changed: SlotName[] = [];
   const pending = current.step === 'collect' ? current.pending : undefined;
   const result: Extraction = { data, changed };
@@ -199,6 +205,11 @@ export function extractSlots(
       employment.value.endedOn ?? (employment.value.stillEmployed ? undefined : data.employmentEndedOn);
   }
 
+  // A value read for sure now settles one kept as said before ("名字是李建国" at the summary).
+  if (changed.length && data.unverified?.length) {
+    data.unverified = data.unverified.filter((slot) => !changed.includes(slot));
+    if (!data.unverified.length) data.unverified = undefined;
+  }
   if (pending && !changed.includes(pending)) {
     if (DONT_KNOW.test(rest.trim()) && !['place', 'name', 'phone'].includes(pending)) {
       // Not known is an answer, not asked again; without a place, name or phone the case

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
+
