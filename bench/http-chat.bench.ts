@@ -3,52 +3,16 @@
 // first request starts a conversation, the rest send the conversation's clientSecret.
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { startServerProcess } from '../test/helpers/server-process.js';
 import { tempDir } from '../test/helpers/test-app.js';
 import type { BenchRow } from './bench-row.js';
+import { loadHttpChat } from './chat-load/http-load.js';
 import { startEchoServer } from './chat-load/processes.js';
-import { mixMessage } from './chat-load/turn-mix.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
-
-interface Context {
-  user?: string;
-  secret?: string;
-  turn?: number;
-}
-
-function load(url: string, chat: boolean): Promise<autocannon.Result> {
-  let users = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request: autocannon.Request, context: Context) => {
-          context.user ??= `http-load-${users++}`;
-          const turn = context.turn ?? 0;
-          context.turn = turn + 1;
-          const body = {
-            channelUserId: context.user,
-            ...mixMessage(turn),
-            ...(context.secret ? { clientSecret: context.secret } : {}),
-          };
-          return { ...request, body: JSON.stringify(chat ? body : { text: 'bare' }) };
-        },
-        onResponse: (status: number, body: string, context: Context) => {
-          if (status !== 200 || context.secret) return;
-          const secret = (JSON.parse(body) as { clientSecret?: string }).clientSecret;
-          if (secret) context.secret = secret;
-        },
-      },
-    ],
-  });
-}
+const load = (url: string, chat: boolean) =>
+  loadHttpChat(url, { chat, connections: CONNECTIONS, seconds: SECONDS });
 
 export default async function run(): Promise<BenchRow[]> {
   const dir = tempDir('gongyou-bench-http-');

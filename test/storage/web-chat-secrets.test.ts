@@ -11,7 +11,11 @@ describeOnEachEngine('a web conversation answers only its secret', (engine) => {
   afterAll(async () => t?.close());
 
   const send = (payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/chat/messages', payload: { text: '加班费怎么算', ...payload } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/chat/messages',
+      payload: { text: '加班费怎么算', ...payload },
+    });
 
   it('issues a secret with the first reply and asks for it on every later request', async () => {
     const first = await send({ channelUserId: 'secret-rider-1' });
@@ -20,9 +24,9 @@ describeOnEachEngine('a web conversation answers only its secret', (engine) => {
     expect(clientSecret).toMatch(/^[\w-]{40,}$/);
 
     expect((await send({ channelUserId: 'secret-rider-1' })).statusCode).toBe(401);
-    expect((await send({ channelUserId: 'secret-rider-1', clientSecret: `${clientSecret}x` })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await send({ channelUserId: 'secret-rider-1', clientSecret: `${clientSecret}x` })).statusCode,
+    ).toBe(401);
     const later = await send({ conversationId, clientSecret });
     expect(later.statusCode).toBe(200);
     expect(later.json()).not.toHaveProperty('clientSecret');

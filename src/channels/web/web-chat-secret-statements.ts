@@ -63,7 +63,8 @@ function postgresStatements(pool: pg.Pool): WebChatSecretStatements {
   return {
     byId: (id) => first<WebConversationRow>('web-secret-by-id', BY_ID, [id]),
     byUser: (user) => first<WebConversationRow>('web-secret-by-user', BY_USER, [user]),
-    secretHash: async (id) => (await first<{ secretHash: string }>('web-secret-hash', HASH, [id]))?.secretHash,
+    secretHash: async (id) =>
+      (await first<{ secretHash: string }>('web-secret-hash', HASH, [id]))?.secretHash,
     async insert(id, secretHash, at) {
       const result = await pool.query({
         name: 'web-secret-insert',

@@ -48,7 +48,10 @@ export function createWebChatSecrets(prisma: Db) {
     },
 
     /** The web conversation a request names, by id or by the browser's own id, with its secret's digest. */
-    async find(ref: { conversationId?: string; channelUserId?: string }): Promise<WebConversationRow | undefined> {
+    async find(ref: {
+      conversationId?: string;
+      channelUserId?: string;
+    }): Promise<WebConversationRow | undefined> {
       if (ref.conversationId) return statements.byId(ref.conversationId);
       return ref.channelUserId ? statements.byUser(ref.channelUserId) : undefined;
     },
