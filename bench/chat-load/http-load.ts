@@ -12,7 +12,7 @@ interface Context {
 /** POST /api/chat/messages (chat) or a bare JSON body (a bare route) at `connections` for `seconds`. */
 export function loadHttpChat(
   url: string,
-  options: { chat: boolean; connections: number; seconds: number },
+  options: { chat: boolean; connections: number; seconds: number; users?: string },
 ): Promise<autocannon.Result> {
   const { chat } = options;
   let users = 0;
@@ -25,7 +25,7 @@ export function loadHttpChat(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         setupRequest: (request: autocannon.Request, context: Context) => {
-          context.user ??= `http-load-${users++}`;
+          context.user ??= `${options.users ?? 'http-load'}-${users++}`;
           const turn = context.turn ?? 0;
           context.turn = turn + 1;
           const body = {
