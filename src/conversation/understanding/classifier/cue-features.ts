@@ -15,6 +15,10 @@ const ASKS =
 // an off-topic message rarely has one, a labor question nearly always does, however it is put.
 const LABOR =
   /工资|工钱|薪|加班|合同|和同|社保|社宝|设保|五险|公积金|工伤|公伤|伤残|仲裁|赔偿|补偿|辞退|开除|炒了|解除|离职|辞职|自离|试用期|产假|年假|病假|休假|工会|劳动|劳务|派遣|押金|罚款|扣钱|扣款|罚|档案|老板|公司|厂里|单位|站长|包工头|平台|骑手|工地|上班|班|代通知金|n\+1|\b(wages?|salary|pay|paid|overtime|contract|insurance|injur\w*|arbitration|compensation|fired|sacked|dismiss\w*|resign\w*|quit|leave|union|rights?|employer|boss|labou?r|pension|housing fund|penalty|fine[sd]?|shift|probation|maternity|shebao|gongzi|hetong|gongshang|laodong|zhongcai|buchang|peichang|zhengju|butie|jiaban|laoban|gonghui|cizhi|cailuan|rider|platform|agency|dispatch)\b/;
+// A question put in general terms (if, by law, is it allowed) rather than a worker's own case now:
+// what sets "拖欠工资能要赔偿吗" apart from "老板拖欠我工资".
+const GENERAL =
+  /如果|要是|假如|万一|一般|通常|法律|规定|合法|违法|犯法|是否|算不算|有没有.{0,4}(标准|上限|规定|补偿|补贴)|\b(if|law|laws|legal|illegal|legally|allowed|rules?|rights?|in general|usually)\b/;
 const SELF = /我|俺|咱|本人|\bi\b|\bme\b|\bmy\b|\bwe\b|\bour\b/;
 const URGENT = /救命|快来|正在|现在|马上|要跳|拿刀|打我|流血|help me|right now|bleeding|knife|now\b/;
 
@@ -42,7 +46,13 @@ export function cueFeatures(message: string): string[] {
   if (labor) cues.push('#labor');
   else cues.push('#nolabor');
   if (labor && asks) cues.push('#labor+ask');
-  if (SELF.test(normalized)) cues.push('#self');
+  const general = GENERAL.test(normalized);
+  if (general) cues.push('#general');
+  const self = SELF.test(normalized);
+  if (self) cues.push('#self');
+  if (negatedPay && self) cues.push('#negpay+self');
+  if (negatedPay && general) cues.push('#negpay+general');
+  if (labor && general && !self) cues.push('#labor+general');
   if (URGENT.test(normalized)) cues.push('#urgent');
   // Pairs: "not paid" with an amount or a period is a report even when phrased as a question.
   if (negatedPay && (amount || period)) cues.push('#negpay+fact');
