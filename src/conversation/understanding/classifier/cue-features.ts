@@ -1,3 +1,5 @@
+import { mentionsHarm, signalsSelfHarm } from '../danger.js';
+
 // Cues a linear model over n-grams sees only in pieces: that a message says money was not paid,
 // names an amount, a period or a place, or asks. Each is one feature, so that a report never seen
 // before ("平台一直不给结算", "owes me 3 months") still lights the cues of the reports it resembles.
@@ -20,7 +22,8 @@ const LABOR =
 const GENERAL =
   /如果|要是|假如|万一|一般|通常|法律|规定|合法|违法|犯法|是否|算不算|有没有.{0,4}(标准|上限|规定|补偿|补贴)|\b(if|law|laws|legal|illegal|legally|allowed|rules?|rights?|in general|usually)\b/;
 const SELF = /我|俺|咱|本人|\bi\b|\bme\b|\bmy\b|\bwe\b|\bour\b/;
-const URGENT = /救命|快来|正在|现在|马上|要跳|拿刀|打我|流血|help me|right now|bleeding|knife|now\b/;
+const URGENT =
+  /救命|快来|正在|现在|马上|刚才|刚刚|要跳|拿刀|打我|流血|help me|right now|just now|bleeding|knife|sos\b|now\b/;
 
 /** The cue features of a normalized message (see features.ts), as `#name` strings. */
 export function cueFeatures(message: string): string[] {
@@ -53,7 +56,15 @@ export function cueFeatures(message: string): string[] {
   if (negatedPay && self) cues.push('#negpay+self');
   if (negatedPay && general) cues.push('#negpay+general');
   if (labor && general && !self) cues.push('#labor+general');
-  if (URGENT.test(normalized)) cues.push('#urgent');
+  const urgent = URGENT.test(normalized);
+  if (urgent) cues.push('#urgent');
+  // The danger guard's own words (danger.ts): the model learns when they mean now and when past.
+  if (signalsSelfHarm(normalized)) cues.push('#selfharm');
+  const harm = mentionsHarm(normalized);
+  if (harm) cues.push('#harm');
+  if (harm && urgent) cues.push('#harm+urgent');
+  if (harm && asks) cues.push('#harm+ask');
+  if (harm && labor) cues.push('#harm+labor');
   // Pairs: "not paid" with an amount or a period is a report even when phrased as a question.
   if (negatedPay && (amount || period)) cues.push('#negpay+fact');
   if (negatedPay && asks) cues.push('#negpay+ask');
