@@ -1,4 +1,5 @@
-// npm run nlu:cv [-- --errors] [--set epochs=60,l2=1e-5] [--score-on en.jsonl,zh-reports.jsonl] — 5-fold cross-validation on the training split only, with the
+// npm run nlu:cv [-- --errors] [--set epochs=60,l2=1e-5] [--score-on en.jsonl,zh-reports.jsonl]
+// [--miss-cost 8] — 5-fold cross-validation on the training split only, with the
 // figures of eval:nlu (model alone). Every change to features, trainer or training data is
 // decided on this; the test split is not read. The decision rule (confidence bar, floors) of
 // each fold is tuned on the other four folds' held-out readings, as nlu:train tunes it on all
@@ -34,7 +35,14 @@ const overrides = Object.fromEntries(
 );
 const settings: TrainerSettings = { ...DEFAULT_TRAINER, ...overrides };
 const readings = crossValidate(lines, settings, FOLDS);
-const decisions = Array.from({ length: FOLDS }, (_, k) => tuneDecision(readings.filter((r) => r.fold !== k)));
+// --miss-cost tries another weight of a missed wage report or emergency in the decision tuning.
+const missCost = args.includes('--miss-cost') ? Number(args[args.indexOf('--miss-cost') + 1]) : undefined;
+const decisions = Array.from({ length: FOLDS }, (_, k) =>
+  tuneDecision(
+    readings.filter((r) => r.fold !== k),
+    missCost,
+  ),
+);
 const decided = readings.map((reading) => ({
   intent: decideIntent(reading.intent, decisions[reading.fold] ?? { minConfidence: 0, floors: {} }).label,
   topic: reading.topic.label,
