@@ -115,16 +115,29 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
 
   const commanded = commandResult(t, intent, state, mode);
   if (commanded) return finish(commanded);
-  // Danger the guards did not see as danger now ("被开除了", "我被辞退了" read like "被打了") is
-  // no emergency: it is asked about, so it is answered as a question (or honestly not).
-  const routed =
-    intent.name === 'danger' ? { ...ctx, intent: { ...intent, name: 'question' as const } } : ctx;
+  const routed = { ...ctx, intent: routedIntent(intent) };
   const flow = deps.flows.forIntent(routed.intent.name);
   if (flow) return finish(await flow.start(routed));
   // A greeting is a reading like any other: after the guards (a waiting chat's console sees it),
   // and mid-intake the flow takes it as a turn, so what the worker said is not thrown away.
   if (intent.name === 'greeting') return finish({ replies: [menuReply(t, t('greeting'))] });
   return finish({ replies: [fallbackReply(t, intent)] });
+}
+
+/** Below this, the model's "out of scope" is a guess: the message is tried as free text. */
+const SURE_OUT_OF_SCOPE = 0.5;
+
+/**
+ * Where the router sends a reading. Danger the guards did not take as danger now ("被开除了",
+ * "我被辞退了" look like "被打了") is no emergency: it is asked about, so it is answered as a
+ * question (or honestly not). An unsure "out of scope" ("夜班连着上了七天不让休息" at p 0.3) is
+ * free text: the cards answer it only when retrieval is sure (UNPROMPTED_MIN_SCORE), else the menu.
+ */
+function routedIntent(intent: DetectedIntent): DetectedIntent {
+  if (intent.name === 'danger') return { ...intent, name: 'question' };
+  if (intent.name === 'out_of_scope' && intent.source === 'model' && intent.score < SURE_OUT_OF_SCOPE)
+    return { ...intent, name: 'unknown' };
+  return intent;
 }
 
 /** Commands typed or tapped to drive the service: they never wait for a flow. */

@@ -96,10 +96,11 @@ describe('labor-law answers through POST /api/chat/messages (offline)', () => {
   });
 
   it('hands over to staff after two questions in a row without a grounded answer', async () => {
-    const first = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能帮我找对象吗？' });
+    // Labor-law questions no card answers (a joke such as 劳动法能帮我找对象吗 is out of scope: the menu).
+    const first = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法规定工服必须是什么颜色吗？' });
     expect(first.replies[0]?.text).toContain('没有把握');
     expect(escalations.filter((e) => e.reason === 'ungrounded')).toHaveLength(0);
-    const second = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法能不能帮我介绍对象？' });
+    const second = await chat(t.app, { channelUserId: 'qa-12', text: '劳动法有没有规定公司年会必须抽奖？' });
     expect(second.replies[0]?.text).toContain('工作人员');
     expect(escalations).toContainEqual(expect.objectContaining({ reason: 'ungrounded', priority: 'normal' }));
     const stored = await t.app.prisma.conversation.findUniqueOrThrow({
