@@ -6,7 +6,12 @@
 import path from 'node:path';
 import { loadCardsOrThrow } from '../knowledge/cards/load-card-dir.js';
 import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
-import { loadDevQuestions, loadHeldOutQuestions, loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
+import {
+  loadDevQuestions,
+  loadHeldOutQuestions,
+  loadLawBench,
+  loadTeamQuestions,
+} from '../knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { readStatuteDir } from '../knowledge/statute-files.js';
 import { CARDS_DIR, PROJECT_ROOT } from '../platform/paths.js';

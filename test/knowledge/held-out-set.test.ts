@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadCardsOrThrow } from '../../src/knowledge/cards/load-card-dir.js';
-import { type HeldOutItem, loadDevQuestions, loadHeldOutQuestions } from '../../src/knowledge/eval/load-eval-sets.js';
+import {
+  type HeldOutItem,
+  loadDevQuestions,
+  loadHeldOutQuestions,
+} from '../../src/knowledge/eval/load-eval-sets.js';
 import { readStatuteDir } from '../../src/knowledge/statute-files.js';
 import { normalize } from '../../src/knowledge/tokenizer.js';
 import { CARDS_DIR } from '../../src/platform/paths.js';
@@ -51,5 +55,4 @@ describe('dev question set', () => {
       .filter((q) => asks.has(normalize(q).replace(/[\s\p{P}]/gu, '')));
     expect(copied).toEqual([]);
   });
-
 });
