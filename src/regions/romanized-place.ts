@@ -92,6 +92,9 @@ export class RomanizedTable {
       .split(/[^a-zü0-9]+/)
       .filter(Boolean);
     const found: RomanizedNames[] = [];
+    // Where the last marked place ended: a district spelled right after it ("in Shenzhen
+    // Nanshan") is part of the same address, marked too.
+    let markedUntil = -1;
     let i = 0;
     while (i < words.length) {
       let matched = 0;
@@ -100,7 +103,11 @@ export class RomanizedTable {
         if (run.some((word) => NOT_PLACE.has(word))) continue;
         const { names, level } = this.lookup(run.join(''));
         if (names.length) {
-          const cued = CUE_BEFORE.has(words[i - 1] ?? '') || CUE_AFTER.has(words[i + len] ?? '');
+          const cued =
+            CUE_BEFORE.has(words[i - 1] ?? '') ||
+            CUE_AFTER.has(words[i + len] ?? '') ||
+            (markedUntil === i && level <= LEVEL_RANK.county);
+          if (cued) markedUntil = i + len;
           const suffix = SUFFIX_AFTER[words[i + len] ?? ''];
           found.push({ words: run.join(' '), names, level, cued, ...(suffix ? { suffix } : {}) });
           matched = len;

@@ -192,4 +192,15 @@ describe('answers a worker gives as they are', () => {
     expect(corrected).toContain('姓名：宋春燕');
     expect(corrected).not.toMatch(/姓名：宋春燕 .*待核实/);
   });
+
+  it('takes a name alone at the summary as the name, when the one kept was marked to check', async () => {
+    const user = 'loop-name-alone';
+    await say(user, '我在济南市历下区的鲁味轩饭店当服务员 老板拖欠我两个月工资 一共八千');
+    await say(user, '这个嘛');
+    await say(user, '这个嘛 不好说');
+    await say(user, '13105317788');
+    const corrected = await textOf(user, '宋春燕');
+    expect(corrected).toContain('姓名：宋春燕');
+    expect(corrected).not.toContain('没看明白');
+  });
 });

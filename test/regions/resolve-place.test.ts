@@ -60,6 +60,11 @@ describe('resolvePlace', () => {
     expect(cued.ok).toBe(false);
     const marked = resolvePlace('I moved to Tianhe District', undefined, { cueRequired: true });
     expect(marked.ok && marked.region.fullName).toBe('广东省广州市天河区');
+    // A district spelled right after a marked city is the same address, marked too.
+    const after = resolvePlace('i work at a warehouse in shenzhen nanshan', undefined, { cueRequired: true });
+    expect(after.ok && after.region.fullName).toBe('广东省深圳市南山区');
+    const name = resolvePlace('i live in shenzhen li ming is my name', undefined, { cueRequired: true });
+    expect(name.ok && name.region.fullName).toBe('广东省深圳市');
   });
 
   it('settles an ambiguous name by the place the worker already gave', () => {

@@ -82,7 +82,9 @@ export function extractSlots(
   const rest = withoutPhone(id ? text.replace(id[0], ' ') : text);
 
   const fillerOnly = FILLER_ONLY.test(rest.trim());
-  const name = parseName(rest, { bare: pending === 'name' && !fillerOnly });
+  // At the summary, a name alone ("张三") corrects a name kept as said, marked for staff to check.
+  const nameAlone = current.step === 'confirm' && (current.unverified ?? []).includes('name');
+  const name = parseName(rest, { bare: (pending === 'name' || nameAlone) && !fillerOnly });
   if (name.ok) {
     data.nameEnc = cipher.encrypt(name.value);
     changed.push('name');
