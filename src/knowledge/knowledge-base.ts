@@ -60,7 +60,7 @@ export interface KnowledgeBase {
 const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
 
 // Bigrams catch typos and odd segmentation; they are many and weak, so they weigh less.
-const BIGRAM_WEIGHT = 0.35;
+const BIGRAM_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 1.0;
 /** How much the cards citing an article lift it (relative to the best article's own score). */
 const CARD_LIFT = 0.8;
@@ -76,11 +76,12 @@ function queryTerms(tokens: string[], weight: number): QueryTerm[] {
 
 function cardText(card: Card): string[] {
   const asks = [...card.ask, ...(card.askEn ?? [])].join('\n');
-  // The asked forms count twice: they are what a question should look like.
+  // Asks and answer once each: with a dozen asks or more per card, counting the asks twice let
+  // a card win on its question words (多长时间, 怎么办) over one whose answer is on topic.
   const answers = [card.zh, card.en]
     .map((text) => (text ? `${text.lead}\n${text.more ?? ''}` : ''))
     .join('\n');
-  return [...tokenize(asks), ...tokenize(asks), ...tokenize(answers)];
+  return [...tokenize(asks), ...tokenize(answers)];
 }
 
 /** The statutes' side of the index, built once per import and shared by every card set. */
@@ -122,6 +123,7 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     }
   });
   const askIndex = new Bm25(askDocs);
+
   const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
   const { articles, index: articleIndex, byKey, laws } = side;
   const buildMs = performance.now() - started;
