@@ -68,7 +68,7 @@ const LAW_MENTION_BOOST = 1.5;
 /** Best-card score from which its citations lead the ranking (the answerer's bar, answer-question.ts). */
 const CARD_LEAD_SCORE = 8;
 /** Cards the whole-card index proposes for the ranker to order. */
-const CARD_CANDIDATES = 20;
+const CARD_CANDIDATES = 10;
 
 function queryTerms(tokens: string[], weight: number): QueryTerm[] {
   return tokens.map((term) => ({ term, weight: term.startsWith('~') ? weight * BIGRAM_WEIGHT : weight }));
@@ -116,8 +116,10 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
   // when the card's other asks and its answer are about neighbouring things.
   const askOwner: number[] = [];
   const askDocs: string[][] = [];
+  const asksByCard: number[][] = cards.map(() => []);
   cards.forEach((card, index) => {
     for (const ask of [...card.ask, ...(card.askEn ?? [])]) {
+      asksByCard[index]?.push(askDocs.length);
       askOwner.push(index);
       askDocs.push(tokenize(ask));
     }
@@ -165,12 +167,16 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     ownWords: string[],
     articleScore: Map<string, number>,
   ): { doc: number; signals: CardSignals }[] {
+    const proposed = cardIndex.search(terms, CARD_CANDIDATES);
+    // Only the candidates' own asks are scored: the ask index is large and a question's bigrams
+    // touch most of it.
+    const asksOf = proposed.flatMap((hit) => asksByCard[hit.doc] ?? []);
     const bestAsk = new Map<number, { score: number; coverage: number }>();
-    for (const hit of askIndex.search(terms, 300)) {
+    for (const hit of askIndex.scoreDocs(terms, asksOf)) {
       const owner = askOwner[hit.doc] as number;
-      if (!bestAsk.has(owner)) bestAsk.set(owner, hit);
+      if (hit.score > (bestAsk.get(owner)?.score ?? 0)) bestAsk.set(owner, hit);
     }
-    return cardIndex.search(terms, CARD_CANDIDATES).map((hit) => {
+    return proposed.map((hit) => {
       const card = cards[hit.doc] as Card;
       const cited = card.cite.map((ref) => articleScore.get(key(ref)) ?? 0);
       const words = cardWords[hit.doc];
