@@ -18,7 +18,9 @@ COPY bots ./bots
 COPY locales ./locales
 COPY prompts ./prompts
 COPY knowledge ./knowledge
-RUN npx tsc -p tsconfig.build.json --noEmit && npm prune --omit=dev
+COPY scripts ./scripts
+# The server runs as compiled JavaScript (dist/server/): no TypeScript is transformed at start.
+RUN npx tsc -p tsconfig.build.json --noEmit && npm run build:server && npm prune --omit=dev
 
 # ---- runtime: no compilers, a CJK font for PDFs, a non-root user, data on a volume
 FROM node:20-bookworm-slim AS runtime
@@ -39,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # tini forwards SIGTERM so the server shuts down gracefully (finishes requests, closes the DB).
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "dist/server/server.js"]

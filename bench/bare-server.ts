@@ -1,5 +1,6 @@
 // The baseline for cold start: a Fastify process with one route, started like the server
-// (node --import tsx), so the difference is what Gongyou itself does at start.
+// (compiled, node dist/…; stations-start.bench.ts bundles it), so the difference is what
+// Gongyou itself does at start.
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: { level: 'info' } });

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/create-prisma.js';
 import type { Prisma } from '../platform/db/db-types.js';
 import type { MessageCodec } from '../platform/privacy/message-codec.js';
 import { createOutboxClaims } from './outbox-claims.js';
+import { createPendingOutboxRead } from './outbox-pending.js';
 
 /**
  * 'delivered' = done; 'offline' = try again later; 'sent' = handed to a client that acknowledges
@@ -76,6 +77,7 @@ export function createDeliveryService(deps: DeliveryDeps) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const claims = createOutboxClaims(deps.prisma, deps.leaseMs);
+  const pendingOf = createPendingOutboxRead(deps.prisma);
 
   /** Claim the row, then attempt it; false when another instance has it (or it is done). */
   async function claimAndAttempt(id: string): Promise<boolean> {
@@ -228,13 +230,17 @@ export function createDeliveryService(deps: DeliveryDeps) {
 
     /** Try everything pending for one conversation (its channel just came back), or everything due. */
     async flush(conversationId?: string): Promise<number> {
-      const items = await deps.prisma.outbox.findMany({
-        where: { status: 'pending', ...(conversationId ? { conversationId } : {}) },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true },
-      });
+      const ids = conversationId
+        ? await pendingOf(conversationId)
+        : (
+            await deps.prisma.outbox.findMany({
+              where: { status: 'pending' },
+              orderBy: { createdAt: 'asc' },
+              select: { id: true },
+            })
+          ).map((item) => item.id);
       let delivered = 0;
-      for (const item of items) if (await claimAndAttempt(item.id)) delivered += 1;
+      for (const id of ids) if (await claimAndAttempt(id)) delivered += 1;
       return delivered;
     },
 

@@ -3,6 +3,7 @@ import { canOversee, sees } from '../offices/office-actor.js';
 import type { Handoff } from '../platform/db/db-types.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { Translate } from '../platform/i18n/create-i18n.js';
+import { createCapacityClaim } from './capacity-claim.js';
 import { type HandoffDeps, OPEN_HANDOFF_STATUSES as OPEN, view } from './handoff-types.js';
 
 /** The staff member a chat is given to: who they are and which offices they serve. */
@@ -34,6 +35,8 @@ export interface AssignmentDeps {
 export function createHandoffAssignment(deps: AssignmentDeps) {
   const { prisma } = deps;
 
+  const claimWithinCapacity = createCapacityClaim(prisma);
+
   /** Give a waiting chat to `assignee`, or move a taken one from its holder to them. */
   async function give(
     handoff: Handoff,
@@ -49,6 +52,15 @@ export function createHandoffAssignment(deps: AssignmentDeps) {
       data: { status: 'claimed', claimedById: assignee.id, claimedAt: deps.now() },
     });
     if (won.count === 0) throw new DomainError('conflict', 'This chat changed meanwhile; reload it.');
+    return given(handoff, assignee, by);
+  }
+
+  /** The chat is theirs now: the worker is told who joined and the consoles see it taken. */
+  async function given(
+    handoff: Handoff,
+    assignee: Assignee,
+    by: { id: string; displayName: string } | 'auto',
+  ) {
     await deps.conversations.setMode(handoff.conversationId, 'human');
     const t = await deps.translateFor(handoff.conversationId);
     await deps.send(
@@ -77,10 +89,35 @@ export function createHandoffAssignment(deps: AssignmentDeps) {
       return give(handoff, assignee, actor);
     },
 
-    /** The auto-assigner's hand: a waiting chat to the next person on duty. */
-    async assignAuto(handoff: Handoff, assignee: Assignee) {
-      if (handoff.status !== 'waiting') return undefined;
-      return give(handoff, assignee, 'auto');
+    /**
+     * The auto-assigner's hand: a waiting chat to a person on duty, only while they hold fewer
+     * than `capacity` chats, checked by the database across every instance (capacity-claim.ts).
+     * `gone`: the chat is no longer waiting in its office; `full`: they had no room left.
+     * `onClaimed` runs once the chat is theirs, before the worker and consoles are told.
+     */
+    async assignAuto(
+      handoff: Handoff,
+      assignee: Assignee,
+      capacity: number,
+      onClaimed?: () => Promise<void>,
+    ): Promise<'assigned' | 'gone' | 'full'> {
+      if (handoff.status !== 'waiting') return 'gone';
+      if (!sees(assignee, handoff.officeId))
+        throw new DomainError('invalid', 'Assign to a staff member who serves this chat’s office.');
+      const won = await claimWithinCapacity({
+        handoffId: handoff.id,
+        officeId: handoff.officeId,
+        staffId: assignee.id,
+        capacity,
+        at: deps.now(),
+      });
+      if (!won) {
+        const now = await prisma.handoff.findUnique({ where: { id: handoff.id } });
+        return now?.status === 'waiting' && now.officeId === handoff.officeId ? 'full' : 'gone';
+      }
+      await onClaimed?.();
+      await given(handoff, assignee, 'auto');
+      return 'assigned';
     },
 
     /**

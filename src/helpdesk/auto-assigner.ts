@@ -9,8 +9,11 @@ const ENDED = new Set(['returned', 'closed', 'withdrawn']);
  * Auto-assignment inside an office: a chat that starts waiting goes to the next staff member of
  * that office on duty with room (round-robin, duty-roster.ts); when someone frees a place (a chat
  * ends) or comes on duty, the office's waiting chats are handed out again, oldest urgent first.
- * One office's assignments run one at a time, so two chats arriving together cannot both take
- * the last free place.
+ * Across instances the database decides: a chat becomes a person's only in a claim that counts
+ * what they hold in the same statement, under the office's lock on PostgreSQL
+ * (handoff/capacity-claim.ts), so two instances never both take the last free place. Inside one
+ * process an office's assignments still run one at a time, so that it keeps at most one claim
+ * (and one pooled connection) waiting on that lock, and a drain hands out in order.
  */
 export function createAutoAssigner(deps: {
   prisma: Db;
@@ -35,14 +38,17 @@ export function createAutoAssigner(deps: {
   async function place(handoffId: string, officeId: string): Promise<boolean> {
     const handoff = await deps.prisma.handoff.findUnique({ where: { id: handoffId } });
     if (handoff?.status !== 'waiting' || handoff.officeId !== officeId) return true;
-    const next = await deps.roster.next(officeId, deps.now());
-    if (!next) return false;
-    await deps.handoffs.assignAuto(handoff, {
-      id: next.staffId,
-      displayName: next.displayName,
-      officeIds: [officeId],
-    });
-    return true;
+    for (const entry of await deps.roster.free(officeId)) {
+      const outcome = await deps.handoffs.assignAuto(
+        handoff,
+        { id: entry.staffId, displayName: entry.displayName, officeIds: [officeId] },
+        entry.capacity,
+        () => deps.roster.markAssigned(entry.staffId, deps.now()),
+      );
+      // `full`: another instance took their last place since the roster was read.
+      if (outcome !== 'full') return true;
+    }
+    return false;
   }
 
   async function drainNow(officeId: string) {

@@ -87,16 +87,19 @@ export function createDutyRoster(deps: {
     },
 
     /**
-     * Round-robin: of those on duty with room (load below capacity), the one given a chat longest
-     * ago (never first). Marks them as just assigned.
+     * Round-robin order: those on duty with room (load below capacity), the one given a chat
+     * longest ago (never first) first. Read without a lock: the claim itself checks the room
+     * again in the database (handoff/capacity-claim.ts), so a place another instance just took
+     * only sends the chat on to the next person.
      */
-    async next(officeId: string, at: Date): Promise<RosterEntry | undefined> {
+    async free(officeId: string): Promise<RosterEntry[]> {
       const free = (await this.roster(officeId)).filter((e) => e.onDuty && e.load < e.capacity);
-      free.sort((a, b) => (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''));
-      const chosen = free[0];
-      if (chosen)
-        await prisma.staffDuty.update({ where: { staffId: chosen.staffId }, data: { lastAssignedAt: at } });
-      return chosen;
+      return free.sort((a, b) => (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''));
+    },
+
+    /** Move them to the back of the round-robin: they were just given a chat. */
+    async markAssigned(staffId: string, at: Date) {
+      await prisma.staffDuty.update({ where: { staffId }, data: { lastAssignedAt: at } });
     },
   };
 }

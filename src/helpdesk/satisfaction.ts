@@ -31,17 +31,28 @@ export function createSatisfaction(deps: {
   const tapText = (t: Translate, rating: Rating) =>
     t('staff:satisfaction.tap', { rating: t(`staff:satisfaction.${rating}`) });
 
-  /** The words a tap sends (or its label typed), in both languages, to the rating they mean. */
-  function ratingOf(text: string): Rating | undefined {
-    const said = text.trim().toLowerCase();
+  // Every message of every chat is checked against these (the satisfaction guard): translated
+  // once, on the first check, rather than a dozen i18next calls per turn.
+  let phrases: Map<string, Rating> | undefined;
+  const phraseTable = () => {
+    const table = new Map<string, Rating>();
     for (const locale of ['zh-CN', 'en'] as const) {
       const t = deps.t(locale);
-      const found = RATINGS.find(
-        (r) => tapText(t, r).toLowerCase() === said || t(`staff:satisfaction.${r}`).toLowerCase() === said,
-      );
-      if (found) return found;
+      for (const r of RATINGS) {
+        for (const phrase of [tapText(t, r), t(`staff:satisfaction.${r}`)]) {
+          const key = phrase.toLowerCase();
+          // The first language and the tap text win, as the search in that order did.
+          if (!table.has(key)) table.set(key, r);
+        }
+      }
     }
-    return undefined;
+    return table;
+  };
+
+  /** The words a tap sends (or its label typed), in both languages, to the rating they mean. */
+  function ratingOf(text: string): Rating | undefined {
+    phrases ??= phraseTable();
+    return phrases.get(text.trim().toLowerCase());
   }
 
   return {

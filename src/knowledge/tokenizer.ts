@@ -1,5 +1,6 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 
 // Labor-law words jieba's general dictionary splits or misses; "word frequency" lines.
 const LABOR_WORDS = [
@@ -51,7 +52,10 @@ let jieba: Jieba | undefined;
 /** One jieba instance per process: loading its dictionary takes ~0.2 s, so it happens once. */
 function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    // The dictionary file read here and dropped once jieba holds it: the package's own dict.js
+    // also reads the 6 MB IDF table (unused here) and keeps both buffers for the process's life.
+    const dictFile = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+    jieba = Jieba.withDict(fs.readFileSync(dictFile));
     jieba.loadDict(Buffer.from(LABOR_WORDS.map((word) => `${word} 50000 n`).join('\n')));
   }
   return jieba;

@@ -58,15 +58,25 @@ function keysOf(name: string): string[] {
  * only the names of the highest level there is (浦东 the district, not 普东 the street).
  */
 export class RomanizedTable {
-  private readonly byKey = new Map<string, Map<string, number>>();
+  /**
+   * Per spelling, its names and their levels side by side in one flat array (name, level, name,
+   * level …, each name once, in the order first seen): one small array per spelling instead of a
+   * Map, which for GB/T 2260's ~60,000 spellings was megabytes of hash tables held all day.
+   */
+  private readonly byKey = new Map<string, (string | number)[]>();
 
   constructor(names: Iterable<[string, Region[]]>) {
     for (const [name, regions] of names) {
       const level = Math.min(...regions.map((r) => LEVEL_RANK[r.level]));
       for (const key of keysOf(name)) {
-        const entry = this.byKey.get(key) ?? new Map<string, number>();
-        entry.set(name, Math.min(level, entry.get(name) ?? level));
-        this.byKey.set(key, entry);
+        const entry = this.byKey.get(key);
+        if (!entry) {
+          this.byKey.set(key, [name, level]);
+          continue;
+        }
+        const at = entry.indexOf(name);
+        if (at < 0) entry.push(name, level);
+        else entry[at + 1] = Math.min(level, entry[at + 1] as number);
       }
     }
   }
@@ -75,8 +85,11 @@ export class RomanizedTable {
   lookup(key: string): { names: string[]; level: number } {
     const entry = this.byKey.get(key);
     if (!entry) return { names: [], level: 0 };
-    const top = Math.min(...entry.values());
-    return { names: [...entry].filter(([, level]) => level === top).map(([name]) => name), level: top };
+    let top = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < entry.length; i += 2) top = Math.min(top, entry[i] as number);
+    const names: string[] = [];
+    for (let i = 0; i < entry.length; i += 2) if (entry[i + 1] === top) names.push(entry[i] as string);
+    return { names, level: top };
   }
 
   /**

@@ -35,9 +35,34 @@ describe('features of the intent model', () => {
       expect.arrayContaining(['#negpay', '#period', '#negpay+fact']),
     );
     expect(cueFeatures('老板欠我5000块 在朝阳区')).toEqual(expect.arrayContaining(['#amount', '#place']));
-    expect(cueFeatures('加班费怎么算')).toEqual(expect.arrayContaining(['#ask', '#labor', '#labor+ask']));
-    expect(cueFeatures('明天下雨吗')).toContain('#nolabor');
+    expect(cueFeatures('加班费怎么算')).toContain('#ask');
     expect(cueFeatures('明天下雨吗')).not.toContain('#negpay');
+  });
+
+  it("tells a question in general terms from a worker's own unpaid pay", () => {
+    expect(cueFeatures('如果公司拖欠工资 法律上能要赔偿吗')).toEqual(
+      expect.arrayContaining(['#general', '#negpay+general', '#general-self']),
+    );
+    expect(cueFeatures('老板拖欠我工资')).toContain('#negpay+self');
+    expect(cueFeatures('老板拖欠我工资')).not.toContain('#general');
+  });
+
+  it('lights the danger words, and their pair with "now"', () => {
+    expect(cueFeatures('刚被车撞了 在流血')).toEqual(expect.arrayContaining(['#harm', '#harm+urgent']));
+    expect(cueFeatures('我不想活了')).toContain('#selfharm');
+    expect(cueFeatures('上个月摔伤了算工伤吗')).toEqual(expect.arrayContaining(['#harm', '#harm+ask']));
+    expect(cueFeatures('明天下雨吗')).not.toContain('#harm');
+  });
+
+  it('gives homophones and pinyin typed in Latin the features of the word they stand for', () => {
+    const shared = (a: string, b: string) => {
+      const fa = new Set(extractFeatures(a).buckets);
+      return [...extractFeatures(b).buckets].filter((x) => fa.has(x)).length;
+    };
+    // Each pair shares one character with the word; only the first also shares its sound.
+    expect(shared('公资拖了', '工资')).toBeGreaterThan(shared('工费拖了', '工资'));
+    expect(shared('和同没签', '合同')).toBeGreaterThan(shared('合他没签', '合同'));
+    expect(shared('laoban bu gei gongzi', '工资')).toBeGreaterThan(shared('laoban bu gei qian', '工资'));
   });
 
   it('joins "didnt pay" and "not paid" on a negated stem pair', () => {

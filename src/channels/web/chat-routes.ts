@@ -68,9 +68,7 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body as WebChatRequest;
       const existing = await secrets.find(body);
       if (body.conversationId && !existing) throw new HttpError(404, 'Unknown conversationId.');
-      const check = existing
-        ? await secrets.check(existing.id, secretOf(request, body.clientSecret))
-        : 'unset';
+      const check = existing ? secrets.verify(existing, secretOf(request, body.clientSecret)) : 'unset';
       if (check === 'missing' || check === 'wrong') throw new HttpError(401, NEEDS_SECRET);
       const inbound = toInbound(body, 'web', randomUUID());
       try {
@@ -124,7 +122,7 @@ export async function chatRoutes(app: FastifyInstance): Promise<void> {
       if (!channelUserId) throw new HttpError(400, 'channelUserId is required.');
       const conversation = await secrets.find({ channelUserId });
       if (!conversation) return { conversationId: null, messages: [] };
-      const check = await secrets.check(conversation.id, secretOf(request));
+      const check = secrets.verify(conversation, secretOf(request));
       if (check === 'missing' || check === 'wrong') throw new HttpError(401, NEEDS_SECRET);
       const clientSecret = check === 'unset' ? await secrets.issue(conversation.id) : undefined;
       const rows = await app.conversations.history(conversation.id, limit);

@@ -48,7 +48,7 @@ export async function webVoiceUpload(app: FastifyInstance): Promise<void> {
       const secret = fields.clientSecret || (typeof header === 'string' ? header : undefined);
       const existing = await secrets.find({ conversationId, channelUserId });
       if (conversationId && !existing) throw new HttpError(404, 'Unknown conversationId.');
-      const check = existing ? await secrets.check(existing.id, secret) : 'unset';
+      const check = existing ? secrets.verify(existing, secret) : 'unset';
       if (check === 'missing' || check === 'wrong') throw new HttpError(401, NEEDS_SECRET);
       try {
         const result = await app.chat.handle(

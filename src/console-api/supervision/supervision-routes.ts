@@ -3,7 +3,6 @@ import Type from 'typebox';
 import { errorBody } from '../../platform/http/error-handler.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../supervision/document-kinds.js';
 import { layoutBody } from '../../supervision/document-layout.js';
-import { renderDocx } from '../../supervision/render-docx.js';
 import { PdfFontMissingError, renderPdf } from '../../supervision/render-pdf.js';
 import type { NewDocument, SupervisionService } from '../../supervision/supervision-service.js';
 import { TICKET_NUMBER_SOURCE } from '../../tickets/numbering.js';
@@ -125,6 +124,8 @@ export function supervisionRoutes(documents: SupervisionService) {
       async (request, reply) => {
         const { id } = request.params as { id: string };
         const { doc, rendered } = await issued(id, request.staff);
+        // docx loads on the first download, not at start (about 0.1 s of every start).
+        const { renderDocx } = await import('../../supervision/render-docx.js');
         const bytes = await renderDocx(rendered, { creator: 'Gongyou' });
         download(
           reply,

@@ -71,15 +71,14 @@ export default fp(
     app.flows.registerGuard(createVoiceGuard());
     registerEscalationHandlers(app, app.handoffs);
 
-    // Build the place-name table now, not on the first worker's message.
-    resolvePlace('浦东新区');
-    // The romanized names ("Pudong") take about a second: built just after start, while idle,
-    // so the first worker who types one does not wait for it (tests build it when they need it).
-    if (app.config.NODE_ENV !== 'test') {
-      app.addHook('onReady', async () => {
-        setTimeout(() => resolvePlace('Pudong'), 2000).unref();
-      });
-    }
+    // The place-name tables take about a second each (GB/T 2260's 40,000 names, then their
+    // pinyin): built once the server listens, not before, so /healthz answers first; a message
+    // naming a place before then builds them on the spot (resolvePlace builds what it lacks).
+    // Tests (inject, no listen) build them when they need them.
+    app.addHook('onListen', async () => {
+      setTimeout(() => resolvePlace('浦东新区'), 1500).unref();
+      setTimeout(() => resolvePlace('Pudong'), 4000).unref();
+    });
     const intake = intakeFlow({
       cipher: app.fieldCipher,
       tickets: app.tickets,

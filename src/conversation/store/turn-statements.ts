@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Channel } from '../../messages/messages.js';
-import { createGroupCommit } from '../../platform/db/group-commit.js';
+import { sharedGroupCommit } from '../../platform/db/group-commit.js';
 import { sqlDate } from '../../platform/db/sql-date.js';
 import type { SqliteConnection } from '../../platform/db/sqlite-connection.js';
 import {
@@ -25,7 +25,7 @@ const toRow = (row: SqliteRow | undefined): ConversationRow | undefined =>
  */
 export function sqliteTurnStatements(connection: SqliteConnection): TurnStatements {
   const { db } = connection;
-  const commits = createGroupCommit(connection);
+  const commits = sharedGroupCommit(connection);
   // The adapter turns on safe integers for the whole connection; these rows hold no big ones.
   const byId = db.prepare<[string], SqliteRow>(`${READ} WHERE c."id" = ?`).safeIntegers(false);
   const byUser = db

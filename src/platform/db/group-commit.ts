@@ -99,3 +99,18 @@ export function createGroupCommit(connection: SqliteConnection, options: GroupCo
 }
 
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
+
+const shared = new WeakMap<SqliteConnection, GroupCommit>();
+
+/**
+ * The one group commit of a connection, for every store that writes on its hot path (a chat
+ * turn, a web chat secret): writes from different stores at the same moment share one fsync too.
+ */
+export function sharedGroupCommit(connection: SqliteConnection): GroupCommit {
+  let commits = shared.get(connection);
+  if (!commits) {
+    commits = createGroupCommit(connection);
+    shared.set(connection, commits);
+  }
+  return commits;
+}

@@ -39,6 +39,22 @@ export function createI18n(localesDir = LOCALES_DIR): i18n {
   return instance;
 }
 
+const translators = new WeakMap<i18n, Map<Locale, Translate>>();
+
+/**
+ * One fixed translator per locale, made once: getFixedT builds a new function on every call, and
+ * a chat turn asks for one many times. The resources never change after start, so it may be kept.
+ */
 export function translatorFor(i18n: i18n, locale: Locale): Translate {
-  return i18n.getFixedT(locale);
+  let byLocale = translators.get(i18n);
+  if (!byLocale) {
+    byLocale = new Map();
+    translators.set(i18n, byLocale);
+  }
+  let t = byLocale.get(locale);
+  if (!t) {
+    t = i18n.getFixedT(locale);
+    byLocale.set(locale, t);
+  }
+  return t;
 }

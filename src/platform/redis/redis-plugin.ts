@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export interface RedisConnections {
   /** Ordinary commands: PUBLISH, the rate-limit counters. */
@@ -26,6 +26,8 @@ export default fp(
       app.decorate('redis', undefined);
       return;
     }
+    // ioredis loads only when REDIS_URL is set.
+    const { Redis } = await import('ioredis');
     const connect = (name: string) => {
       const client = new Redis(url, {
         connectionName: `gongyou-${name}`,

@@ -1,5 +1,6 @@
 import type { OutboundMessage, QuickReply } from '../../../messages/messages.js';
 import type { Translate } from '../../../platform/i18n/create-i18n.js';
+import { staticText } from '../../../platform/i18n/static-text.js';
 import type { IntentName } from '../../understanding/intent.js';
 
 const MENU_KEYS = ['ask', 'stations', 'arrears', 'human', 'status'] as const;
@@ -15,13 +16,13 @@ const BUTTON_INTENTS: Record<(typeof MENU_KEYS)[number], IntentName> = {
 /** The five things the service does, as quick replies that send a text the router recognises. */
 export function menuQuickReplies(t: Translate): QuickReply[] {
   return MENU_KEYS.map((key) => ({
-    label: t(`menu.${key}.label`),
-    text: t(`menu.${key}.text`),
+    label: staticText(t, `menu.${key}.label`),
+    text: staticText(t, `menu.${key}.text`),
   }));
 }
 
 export function menuReply(t: Translate, lead: string): OutboundMessage {
-  return { type: 'text', text: `${lead}\n${t('menu.list')}`, quickReplies: menuQuickReplies(t) };
+  return { type: 'text', text: `${lead}\n${staticText(t, 'menu.list')}`, quickReplies: menuQuickReplies(t) };
 }
 
 /**
@@ -31,7 +32,7 @@ export function menuReply(t: Translate, lead: string): OutboundMessage {
 export function menuChoiceText(t: Translate, text: string): string | undefined {
   const match = /^([1-5])[.、。．]?$/.exec(text.trim());
   const key = match ? MENU_KEYS[Number(match[1]) - 1] : undefined;
-  return key ? t(`menu.${key}.text`) : undefined;
+  return key ? staticText(t, `menu.${key}.text`) : undefined;
 }
 
 /**
@@ -40,6 +41,6 @@ export function menuChoiceText(t: Translate, text: string): string | undefined {
  */
 export function menuButtonIntent(ts: Translate[], text: string): IntentName | undefined {
   const said = text.trim();
-  const key = MENU_KEYS.find((k) => ts.some((t) => t(`menu.${k}.text`) === said));
+  const key = MENU_KEYS.find((k) => ts.some((t) => staticText(t, `menu.${k}.text`) === said));
   return key ? BUTTON_INTENTS[key] : undefined;
 }

@@ -1,3 +1,4 @@
+import { staticText } from '../../../platform/i18n/static-text.js';
 import type { FlowGuard } from '../../flow-registry.js';
 import { LAST_ANSWER, type LastAnswer, readLastAnswer } from './last-answer.js';
 
@@ -21,9 +22,9 @@ export function createFeedbackGuard(deps: FeedbackDeps): FlowGuard {
     if (ctx.mode !== 'bot' || !ctx.text) return undefined;
     const said = ctx.text.toLowerCase();
     const verdict =
-      said === ctx.t('knowledge:feedback.yes.text').toLowerCase()
+      said === staticText(ctx.t, 'knowledge:feedback.yes.text').toLowerCase()
         ? 'yes'
-        : said === ctx.t('knowledge:feedback.no.text').toLowerCase()
+        : said === staticText(ctx.t, 'knowledge:feedback.no.text').toLowerCase()
           ? 'no'
           : undefined;
     const answer = readLastAnswer(ctx.state.memory);

@@ -1,3 +1,5 @@
+import { mentionsHarm, signalsSelfHarm } from '../danger.js';
+
 // Cues a linear model over n-grams sees only in pieces: that a message says money was not paid,
 // names an amount, a period or a place, or asks. Each is one feature, so that a report never seen
 // before ("平台一直不给结算", "owes me 3 months") still lights the cues of the reports it resembles.
@@ -11,12 +13,13 @@ const PERIOD =
 const PLACE = /[\u3400-\u9fff](省|市|区|县|镇|乡|村|街道|路|工业园|开发区)|district|province|city\b/;
 const ASKS =
   /吗|嘛|么[?？]?$|呢|怎么|咋|如何|能不能|可不可以|可以.{0,6}吗|是否|算不算|合法|违法|多少|几天|哪些|什么|为啥|为什么|\?|^(how|what|can|is|are|do|does|should|will|why|when|who)\b/;
-// Words of work and labor law, in Chinese (with the usual typos and homophones), English and pinyin:
-// an off-topic message rarely has one, a labor question nearly always does, however it is put.
-const LABOR =
-  /工资|工钱|薪|加班|合同|和同|社保|社宝|设保|五险|公积金|工伤|公伤|伤残|仲裁|赔偿|补偿|辞退|开除|炒了|解除|离职|辞职|自离|试用期|产假|年假|病假|休假|工会|劳动|劳务|派遣|押金|罚款|扣钱|扣款|罚|档案|老板|公司|厂里|单位|站长|包工头|平台|骑手|工地|上班|班|代通知金|n\+1|\b(wages?|salary|pay|paid|overtime|contract|insurance|injur\w*|arbitration|compensation|fired|sacked|dismiss\w*|resign\w*|quit|leave|union|rights?|employer|boss|labou?r|pension|housing fund|penalty|fine[sd]?|shift|probation|maternity|shebao|gongzi|hetong|gongshang|laodong|zhongcai|buchang|peichang|zhengju|butie|jiaban|laoban|gonghui|cizhi|cailuan|rider|platform|agency|dispatch)\b/;
+// A question put in general terms (if, by law, is it allowed) rather than a worker's own case now:
+// what sets "拖欠工资能要赔偿吗" apart from "老板拖欠我工资".
+const GENERAL =
+  /如果|要是|假如|万一|一般|通常|法律|规定|合法|违法|犯法|是否|算不算|有没有.{0,4}(标准|上限|规定|补偿|补贴)|\b(if|law|laws|legal|illegal|legally|allowed|rules?|rights?|in general|usually)\b/;
 const SELF = /我|俺|咱|本人|\bi\b|\bme\b|\bmy\b|\bwe\b|\bour\b/;
-const URGENT = /救命|快来|正在|现在|马上|要跳|拿刀|打我|流血|help me|right now|bleeding|knife|now\b/;
+const URGENT =
+  /救命|快来|正在|现在|马上|刚才|刚刚|要跳|拿刀|打我|流血|help me|right now|just now|bleeding|knife|sos\b|now\b/;
 
 /** The cue features of a normalized message (see features.ts), as `#name` strings. */
 export function cueFeatures(message: string): string[] {
@@ -37,13 +40,25 @@ export function cueFeatures(message: string): string[] {
   if (amount) cues.push('#amount');
   if (period) cues.push('#period');
   if (place) cues.push('#place');
-  if (asks) cues.push('#ask');
-  const labor = LABOR.test(normalized);
-  if (labor) cues.push('#labor');
-  else cues.push('#nolabor');
-  if (labor && asks) cues.push('#labor+ask');
-  if (SELF.test(normalized)) cues.push('#self');
-  if (URGENT.test(normalized)) cues.push('#urgent');
+  // Asking and harm count twice (a second feature each): nlu:cv preferred it to once.
+  if (asks) cues.push('#ask', '#ask*');
+  const general = GENERAL.test(normalized);
+  if (general) cues.push('#general');
+  const self = SELF.test(normalized);
+  if (self) cues.push('#self');
+  if (negatedPay && self) cues.push('#negpay+self');
+  if (negatedPay && general) cues.push('#negpay+general');
+  if (general && !self) cues.push('#general-self');
+  // A constant: the cue block's own bias, which nlu:cv preferred to none.
+  cues.push('#any');
+  const urgent = URGENT.test(normalized);
+  if (urgent) cues.push('#urgent');
+  // The danger guard's own words (danger.ts): the model learns when they mean now and when past.
+  if (signalsSelfHarm(normalized)) cues.push('#selfharm');
+  const harm = mentionsHarm(normalized);
+  if (harm) cues.push('#harm', '#harm*');
+  if (harm && urgent) cues.push('#harm+urgent');
+  if (harm && asks) cues.push('#harm+ask');
   // Pairs: "not paid" with an amount or a period is a report even when phrased as a question.
   if (negatedPay && (amount || period)) cues.push('#negpay+fact');
   if (negatedPay && asks) cues.push('#negpay+ask');

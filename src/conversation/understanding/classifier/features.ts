@@ -4,12 +4,13 @@
 // Words from a small built-in segmentation (segment-words.ts), English stems and cue features
 // (cue-features.ts) add what n-grams see only in pieces. Every feature is hashed into a fixed
 // number of buckets, so the model file needs no vocabulary (the lexicon aside).
+import { pinyin } from 'pinyin-pro';
 import { cueFeatures } from './cue-features.js';
 import { isNegation, stemEnglish } from './english-words.js';
 import { type Lexicon, segmentRun } from './segment-words.js';
 
 /** Bumped whenever feature extraction changes: the model version includes it, so a stale model is caught. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 4;
 
 /** Bits of the hash space: 2^18 buckets. Changing it invalidates every trained model. */
 export const FEATURE_BITS = 18;
@@ -55,6 +56,18 @@ export function extractFeatures(text: string, lexicon?: Lexicon): { buckets: Int
       if (i + 2 <= marked.length) features.add(`b${marked.slice(i, i + 2)}`);
       if (i + 3 <= marked.length) features.add(`t${marked.slice(i, i + 3)}`);
       if (i + 4 <= marked.length) features.add(`q${marked.slice(i, i + 4)}`);
+    }
+    // Sound: workers type by pinyin input and voice, so homophones stand in for the word (公资 and
+    // 工姿 for 工资, 拖前 for 拖欠, 和同 for 合同). Syllable pairs and triples carry them; a pair
+    // also lights the English-word feature of the same pinyin typed in Latin ("gongzi", "hetong").
+    const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true });
+    if (syllables.length === run.length) {
+      for (let i = 0; i + 1 < syllables.length; i++) {
+        const pair = `${syllables[i]}${syllables[i + 1]}`;
+        features.add(`k${syllables[i]}_${syllables[i + 1]}`);
+        features.add(`w${pair}`);
+        if (i + 2 < syllables.length) features.add(`k${pair}_${syllables[i + 2]}`);
+      }
     }
     if (lexicon) {
       const runWords = segmentRun(run, lexicon);

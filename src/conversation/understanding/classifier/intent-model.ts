@@ -56,7 +56,12 @@ class Head {
   private readonly weights: Int16Array;
   private readonly width: number;
 
-  constructor(private readonly head: ModelHead) {
+  // Only what predict reads: the head as parsed also holds the base64 text of its rows and
+  // weights (2.5 MB between the two heads), which is garbage once decoded.
+  private readonly head: Pick<ModelHead, 'classes' | 'bias' | 'scale'>;
+
+  constructor(head: ModelHead) {
+    this.head = { classes: head.classes, bias: head.bias, scale: head.scale };
     const rows = new Uint32Array(decode(head.rows));
     this.weights = new Int16Array(decode(head.weights));
     this.width = head.classes.length;
