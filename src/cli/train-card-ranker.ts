@@ -41,15 +41,15 @@ const examples: Example[] = [];
 let unreachable = 0;
 for (let fold = 0; fold < FOLDS; fold++) {
   // Offset by card so that each fold holds a different share of every card's asks.
-  const held = (card: Card, i: number, index: number) => inFold(i + index, fold);
+  const held = (i: number, index: number) => inFold(i + index, fold);
   const rest = cards.map((card, index) => ({
     ...card,
-    ask: card.ask.filter((_, i) => !held(card, i, index)),
-    askEn: (card.askEn ?? []).filter((_, i) => !held(card, i + card.ask.length, index)),
+    ask: card.ask.filter((_, i) => !held(i, index)),
+    askEn: (card.askEn ?? []).filter((_, i) => !held(i + card.ask.length, index)),
   }));
   const foldBase = base.withCards(rest);
   cards.forEach((card, index) => {
-    const asks = [...card.ask, ...(card.askEn ?? [])].filter((_, i) => held(card, i, index));
+    const asks = [...card.ask, ...(card.askEn ?? [])].filter((_, i) => held(i, index));
     for (const ask of asks) {
       const { ids, signals } = foldBase.cardCandidates(ask);
       const right = ids.map((id) => id === card.id || firstCite(byId.get(id)) === firstCite(card));
