@@ -117,7 +117,8 @@ export async function handleMessage(raw: EngineInput, deps: EngineDeps): Promise
   if (commanded) return finish(commanded);
   // Danger the guards did not see as danger now ("被开除了", "我被辞退了" read like "被打了") is
   // no emergency: it is asked about, so it is answered as a question (or honestly not).
-  const routed = intent.name === 'danger' ? { ...ctx, intent: { ...intent, name: 'question' as const } } : ctx;
+  const routed =
+    intent.name === 'danger' ? { ...ctx, intent: { ...intent, name: 'question' as const } } : ctx;
   const flow = deps.flows.forIntent(routed.intent.name);
   if (flow) return finish(await flow.start(routed));
   // A greeting is a reading like any other: after the guards (a waiting chat's console sees it),

@@ -58,8 +58,8 @@ export interface HandoffDeps {
     regionCode?: string,
     collective?: boolean,
   ) => Promise<string | undefined>;
-  /** The number of the conversation's latest ticket (the queue shows it). */
-  ticketOf?: (conversationId: string) => Promise<string | undefined>;
+  /** Number and region of the conversation's latest ticket (the queue shows them). */
+  ticketOf?: (conversationId: string) => Promise<{ number: string; regionCode: string } | undefined>;
   /** Send messages outside a turn (app.delivery.send). */
   send: (conversationId: string, replies: OutboundMessage[], author: 'staff' | 'system') => Promise<void>;
   /** The office scope rule for a transfer (app.offices.access.assertTransfer). */

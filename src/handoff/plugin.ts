@@ -28,7 +28,7 @@ export default fp(
       t: app.t,
       hours: parseOfficeHours(app.config.OFFICE_HOURS),
       officeFor: officeForConversation(app),
-      ticketOf: (conversationId) => app.ticketReads.latestNumberOf(conversationId),
+      ticketOf: (conversationId) => app.ticketReads.latestOf(conversationId),
       assertTransfer: (actor, from, to, reason) => app.offices.access.assertTransfer(actor, from, to, reason),
       onListenerError: (err) => app.log.error({ err }, 'a queue listener failed'),
       send: async (conversationId, replies, author) => {

@@ -7,8 +7,8 @@ const PREVIEW_CHARS = 60;
 
 export interface QueueItemDeps {
   conversations: Pick<HandoffConversations, 'summary' | 'latestInbound'>;
-  /** The number of the conversation's latest ticket, if it filed one. */
-  ticketOf?: (conversationId: string) => Promise<string | undefined>;
+  /** Number and region of the conversation's latest ticket, if it filed one. */
+  ticketOf?: (conversationId: string) => Promise<{ number: string; regionCode: string } | undefined>;
   now: () => Date;
 }
 
@@ -20,13 +20,15 @@ export interface QueueItemDeps {
 export function createQueueItems(deps: QueueItemDeps) {
   /** `incoming`: a message being answered right now, not yet stored (it is the latest). */
   return async function queueItem(handoff: Handoff, incoming?: { text: string; at: Date }) {
-    const [conversation, stored, ticketNumber] = await Promise.all([
+    const [conversation, stored, ticket] = await Promise.all([
       deps.conversations.summary(handoff.conversationId),
       incoming ? Promise.resolve(undefined) : deps.conversations.latestInbound(handoff.conversationId),
       deps.ticketOf?.(handoff.conversationId) ?? Promise.resolve(undefined),
     ]);
     const latest = incoming ? { text: incoming.text, createdAt: incoming.at } : stored;
     const text = latest?.text ? maskPersonalData(latest.text).replace(/\s+/g, ' ').trim() : '';
+    // A chat asked for after a filing, without naming a place again, is where its ticket is.
+    const regionCode = handoff.regionCode ?? ticket?.regionCode;
     const since = handoff.claimedAt && handoff.status === 'claimed' ? handoff.claimedAt : handoff.createdAt;
     return {
       ...view(handoff),
@@ -34,9 +36,9 @@ export function createQueueItems(deps: QueueItemDeps) {
       lastMessageAt: latest?.createdAt.toISOString() ?? null,
       channel: conversation?.channel ?? null,
       locale: conversation?.locale ?? null,
-      regionName: handoff.regionCode ? regionLabel(handoff.regionCode, 'zh-CN') : null,
-      regionNameEn: handoff.regionCode ? regionLabel(handoff.regionCode, 'en') : null,
-      ticketNumber: ticketNumber ?? null,
+      regionName: regionCode ? regionLabel(regionCode, 'zh-CN') : null,
+      regionNameEn: regionCode ? regionLabel(regionCode, 'en') : null,
+      ticketNumber: ticket?.number ?? null,
       waitingSeconds: Math.max(0, Math.round((deps.now().getTime() - since.getTime()) / 1000)),
     };
   };

@@ -105,7 +105,17 @@ export function createTicketReads(prisma: Db) {
       return ticket?.officeId;
     },
 
-    /** The number of a conversation's latest ticket (the live queue shows it). */
+    /** Number and region of a conversation's latest ticket (the live queue shows both). */
+    async latestOf(conversationId: string): Promise<{ number: string; regionCode: string } | undefined> {
+      const ticket = await prisma.ticket.findFirst({
+        where: { conversationId },
+        orderBy: { createdAt: 'desc' },
+        select: { number: true, regionCode: true },
+      });
+      return ticket ?? undefined;
+    },
+
+    /** The number of a conversation's latest ticket. */
     async latestNumberOf(conversationId: string): Promise<string | undefined> {
       const ticket = await prisma.ticket.findFirst({
         where: { conversationId },

@@ -105,6 +105,11 @@ describe('a queue staff can work: chats reach the district the worker names, wit
     });
     await chat(t.app, { conversationId: filer.conversationId, text: '转人工' });
     const item = (await queue('pudong.agent')).find((h) => h.conversationId === filer.conversationId);
-    expect(item).toMatchObject({ ticketNumber: number, officeId: 'region-310115' });
+    // Asked for after the filing without naming the place again: the queue says where, from the ticket.
+    expect(item).toMatchObject({
+      ticketNumber: number,
+      officeId: 'region-310115',
+      regionName: '上海市浦东新区',
+    });
   });
 });
