@@ -5,6 +5,7 @@ import { answerQuestion } from '../src/conversation/flows/qa/answer-question.js'
 import { loadCardsOrThrow } from '../src/knowledge/cards/load-card-dir.js';
 import { evaluate } from '../src/knowledge/eval/evaluate.js';
 import {
+  loadDevQuestions,
   loadHeldOutQuestions,
   loadLawBench,
   loadTeamQuestions,
@@ -22,18 +23,30 @@ const LAWBENCH = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'eval', 'law
 async function retrievalRows(): Promise<BenchRow[]> {
   const articles = readStatuteDir(LAWS_DIR);
   const base = createKnowledgeBase(loadCardsOrThrow(CARDS_DIR, articles), articles);
-  const questions = [...loadTeamQuestions(), ...loadLawBench(LAWBENCH)].map((item) => item.question);
-  for (const q of questions) base.search(q); // warm up
-  const times: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    for (const q of questions) {
-      const started = performance.now();
-      base.search(q);
-      times.push(performance.now() - started);
+  const dev = loadDevQuestions();
+  const questions = [...loadTeamQuestions(), ...dev, ...loadLawBench(LAWBENCH)].map((item) => item.question);
+  const timed = (kb: typeof base) => {
+    for (const q of questions) kb.search(q); // warm up
+    const times: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (const q of questions) {
+        const started = performance.now();
+        kb.search(q);
+        times.push(performance.now() - started);
+      }
     }
-  }
-  times.sort((a, b) => a - b);
-  const p99 = percentile(times, 99);
+    return times.sort((a, b) => a - b);
+  };
+  const times = timed(base);
+  // The target is set at 400 cards: the project's cards topped up with copies under new ids
+  // (as costly to search as cards of their own).
+  const copies = Array.from({ length: Math.max(0, 400 - base.cards.length) }, (_, i) => {
+    const card = base.cards[i % base.cards.length] as (typeof base.cards)[number];
+    return { ...card, id: `${card.id}-copy-${i}` };
+  });
+  const at400 = timed(base.withCards([...base.cards, ...copies]));
+  const p99 = percentile(at400, 99);
+  const devScore = evaluate(base, dev);
   // Quality on the held-out split (written apart from the cards' asks), beside plain BM25.
   const heldOut = loadHeldOutQuestions();
   const score = evaluate(base, heldOut);
@@ -74,8 +87,32 @@ async function retrievalRows(): Promise<BenchRow[]> {
       ok: score.hitAt3 >= 0.95,
     },
     { area: 'knowledge', metric: 'held-out MRR', value: score.mrr, unit: '' },
-    { area: 'knowledge', metric: 'retrieval p50', value: percentile(times, 50), unit: 'ms' },
-    { area: 'knowledge', metric: 'retrieval p99', value: p99, unit: 'ms', target: '< 5 ms', ok: p99 < 5 },
+    {
+      area: 'knowledge',
+      metric: `dev hit@1 / hit@3 (n=${devScore.questions}; what retrieval is tuned on)`,
+      value: devScore.hitAt1,
+      unit: `/ ${devScore.hitAt3.toFixed(3)}`,
+    },
+    {
+      area: 'knowledge',
+      metric: `retrieval p50 (${base.cards.length} cards)`,
+      value: percentile(times, 50),
+      unit: 'ms',
+    },
+    {
+      area: 'knowledge',
+      metric: `retrieval p99 (${base.cards.length} cards)`,
+      value: percentile(times, 99),
+      unit: 'ms',
+    },
+    {
+      area: 'knowledge',
+      metric: 'retrieval p99 at 400 cards',
+      value: p99,
+      unit: 'ms',
+      target: '< 5 ms',
+      ok: p99 < 5,
+    },
     {
       area: 'knowledge',
       metric: 'offline answer compute p50 (no HTTP, no DB)',

@@ -1,12 +1,17 @@
 // npm run eval:qa [-- <laws dir> [<lawbench jsonl>]]
 // Prints hit@1, hit@3 and MRR of the cited articles for the held-out test split (by language and
-// topic), the team's question set and the LawBench labor subset, with the full retrieval and
+// topic), the team's question set, the development split (by language) and the LawBench labor subset, with the full retrieval and
 // with plain BM25 (the baseline). EVAL_QA_TEAM_ONLY=1 leaves the held-out split out, for whoever
 // writes cards or asks: they must not see how the held-out questions fare.
 import path from 'node:path';
 import { loadCardsOrThrow } from '../knowledge/cards/load-card-dir.js';
 import { type EvalScore, evaluate } from '../knowledge/eval/evaluate.js';
-import { loadHeldOutQuestions, loadLawBench, loadTeamQuestions } from '../knowledge/eval/load-eval-sets.js';
+import {
+  loadDevQuestions,
+  loadHeldOutQuestions,
+  loadLawBench,
+  loadTeamQuestions,
+} from '../knowledge/eval/load-eval-sets.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { readStatuteDir } from '../knowledge/statute-files.js';
 import { CARDS_DIR, PROJECT_ROOT } from '../platform/paths.js';
@@ -55,5 +60,19 @@ const team = loadTeamQuestions();
 const lawBench = loadLawBench(lawBenchFile);
 console.info(format('team set', evaluate(base, team)));
 console.info(format('team set, plain BM25', evaluate(base, team, { plain: true })));
+const dev = loadDevQuestions();
+console.info(format('dev set', evaluate(base, dev)));
+for (const lang of ['zh', 'en'] as const) {
+  console.info(
+    format(
+      `  dev, ${lang}`,
+      evaluate(
+        base,
+        dev.filter((item) => item.lang === lang),
+      ),
+    ),
+  );
+}
+console.info(format('dev set, plain BM25', evaluate(base, dev, { plain: true })));
 console.info(format('LawBench labor', evaluate(base, lawBench)));
 console.info(format('LawBench labor, plain BM25', evaluate(base, lawBench, { plain: true })));

@@ -1,6 +1,7 @@
 import { findArticleRefs, findLawMentions } from './article-lookup.js';
 import { Bm25, type QueryTerm } from './bm25.js';
 import type { Article, ArticleRef, Card } from './card.js';
+import { type CardSignals, featureRows, RANKER_WEIGHTS, rankScore, type Weights } from './card-ranker.js';
 import { expandSynonyms } from './synonyms.js';
 import { normalize, tokenize } from './tokenizer.js';
 
@@ -30,10 +31,20 @@ export interface SearchOptions {
   /** Plain BM25 on articles only (no synonyms, cards or law boosts): the eval's baseline. */
   plain?: boolean;
   limit?: number;
+  /** Ranker weights other than the trained ones (training and experiments). */
+  weights?: Weights;
+}
+
+/** One question's candidate cards and what the ranker sees of each (for training the ranker). */
+export interface CardCandidates {
+  ids: string[];
+  signals: CardSignals[];
 }
 
 export interface KnowledgeBase {
   search(question: string, options?: SearchOptions): Retrieval;
+  /** The cards retrieval weighs for a question, before ranking. */
+  cardCandidates(question: string): CardCandidates;
   article(ref: ArticleRef): Article | undefined;
   readonly laws: readonly string[];
   readonly stats: { cards: number; articles: number; buildMs: number };
@@ -49,13 +60,15 @@ export interface KnowledgeBase {
 const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
 
 // Bigrams catch typos and odd segmentation; they are many and weak, so they weigh less.
-const BIGRAM_WEIGHT = 0.35;
+const BIGRAM_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 1.0;
 /** How much the cards citing an article lift it (relative to the best article's own score). */
 const CARD_LIFT = 0.8;
 const LAW_MENTION_BOOST = 1.5;
 /** Best-card score from which its citations lead the ranking (the answerer's bar, answer-question.ts). */
 const CARD_LEAD_SCORE = 8;
+/** Cards the whole-card index proposes for the ranker to order. */
+const CARD_CANDIDATES = 10;
 
 function queryTerms(tokens: string[], weight: number): QueryTerm[] {
   return tokens.map((term) => ({ term, weight: term.startsWith('~') ? weight * BIGRAM_WEIGHT : weight }));
@@ -63,11 +76,12 @@ function queryTerms(tokens: string[], weight: number): QueryTerm[] {
 
 function cardText(card: Card): string[] {
   const asks = [...card.ask, ...(card.askEn ?? [])].join('\n');
-  // The asked forms count twice: they are what a question should look like.
+  // Asks and answer once each: with a dozen asks or more per card, counting the asks twice let
+  // a card win on its question words (多长时间, 怎么办) over one whose answer is on topic.
   const answers = [card.zh, card.en]
     .map((text) => (text ? `${text.lead}\n${text.more ?? ''}` : ''))
     .join('\n');
-  return [...tokenize(asks), ...tokenize(asks), ...tokenize(answers)];
+  return [...tokenize(asks), ...tokenize(answers)];
 }
 
 /** The statutes' side of the index, built once per import and shared by every card set. */
@@ -98,6 +112,20 @@ export function createKnowledgeBase(cards: readonly Card[], articles: readonly A
 function indexCards(cards: readonly Card[], side: ArticleSide, started: number): KnowledgeBase {
   // Cards with many phrasings are long by design: weak length normalisation (b = 0.3) for them.
   const cardIndex = new Bm25(cards.map(cardText), 1.2, 0.3);
+  // Every ask on its own, too: a question put like one ask of a card should find that card even
+  // when the card's other asks and its answer are about neighbouring things.
+  const askOwner: number[] = [];
+  const askDocs: string[][] = [];
+  const asksByCard: number[][] = cards.map(() => []);
+  cards.forEach((card, index) => {
+    for (const ask of [...card.ask, ...(card.askEn ?? [])]) {
+      asksByCard[index]?.push(askDocs.length);
+      askOwner.push(index);
+      askDocs.push(tokenize(ask));
+    }
+  });
+  const askIndex = new Bm25(askDocs);
+
   const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
   const { articles, index: articleIndex, byKey, laws } = side;
   const buildMs = performance.now() - started;
@@ -109,13 +137,8 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     return { direct: [], cards: [], articles: found, citations: found.map(({ article }) => article) };
   }
 
-  function search(question: string, options: SearchOptions = {}): Retrieval {
-    const limit = options.limit ?? 5;
-    if (options.plain) return plainSearch(question, limit);
-    const normal = normalize(question);
-    const direct = findArticleRefs(normal, laws)
-      .map((ref) => byKey.get(key(ref)))
-      .filter((a): a is Article => a !== undefined);
+  /** The question's words, what its colloquialisms stand for, and its BM25 query. */
+  function understand(normal: string) {
     const own = tokenize(normal);
     const synonyms = expandSynonyms(normal).map((group) => ({
       ...group,
@@ -123,11 +146,9 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     }));
     // Words that show what the question is about: the user's own, and what their colloquial
     // words stand for (公伤 → 工伤), but not who is asking (骑手 → 新就业形态).
+    const ownWords = [...new Set(own.filter((token) => !token.startsWith('~')))];
     const topicWords = [
-      ...new Set([
-        ...own.filter((token) => !token.startsWith('~')),
-        ...synonyms.filter((group) => !group.who).flatMap((group) => group.words),
-      ]),
+      ...new Set([...ownWords, ...synonyms.filter((group) => !group.who).flatMap((group) => group.words)]),
     ];
     const terms = [
       ...queryTerms(own, 1),
@@ -137,40 +158,110 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
         queryTerms(words, SYNONYM_WEIGHT / Math.sqrt(Math.max(1, words.length))),
       ),
     ];
-    const cardHits = cardIndex.search(terms, 3).map((hit) => ({
-      card: cards[hit.doc] as Card,
-      score: hit.score,
-      coverage: hit.coverage,
-      matchedWords: topicWords.filter((word) => cardWords[hit.doc]?.has(word)),
+    return { ownWords, topicWords, terms };
+  }
+
+  /** Candidate cards with their signals; `articleScore` is each article's share of the best. */
+  function candidates(
+    terms: QueryTerm[],
+    ownWords: string[],
+    articleScore: Map<string, number>,
+  ): { doc: number; signals: CardSignals }[] {
+    const proposed = cardIndex.search(terms, CARD_CANDIDATES);
+    // Only the candidates' own asks are scored: the ask index is large and a question's bigrams
+    // touch most of it.
+    const asksOf = proposed.flatMap((hit) => asksByCard[hit.doc] ?? []);
+    const bestAsk = new Map<number, { score: number; coverage: number }>();
+    for (const hit of askIndex.scoreDocs(terms, asksOf)) {
+      const owner = askOwner[hit.doc] as number;
+      if (hit.score > (bestAsk.get(owner)?.score ?? 0)) bestAsk.set(owner, hit);
+    }
+    return proposed.map((hit) => {
+      const card = cards[hit.doc] as Card;
+      const cited = card.cite.map((ref) => articleScore.get(key(ref)) ?? 0);
+      const words = cardWords[hit.doc];
+      const ask = bestAsk.get(hit.doc);
+      return {
+        doc: hit.doc,
+        signals: {
+          card: hit.score,
+          cardCoverage: hit.coverage,
+          ask: ask?.score ?? 0,
+          askCoverage: ask?.coverage ?? 0,
+          citedArticle: Math.max(0, ...cited),
+          firstArticle: cited[0] ?? 0,
+          words: ownWords.length ? ownWords.filter((word) => words?.has(word)).length / ownWords.length : 0,
+        },
+      };
+    });
+  }
+
+  /** Each article's own BM25 relative to the best one's. */
+  function articleScores(terms: QueryTerm[]) {
+    const raw = articleIndex.search(terms, 50);
+    const top = raw[0]?.score ?? 1;
+    return new Map(raw.map((hit) => [key(articles[hit.doc] as Article), hit.score / top]));
+  }
+
+  function cardCandidates(question: string): CardCandidates {
+    const { ownWords, terms } = understand(normalize(question));
+    const found = candidates(terms, ownWords, articleScores(terms));
+    return {
+      ids: found.map(({ doc }) => (cards[doc] as Card).id),
+      signals: found.map(({ signals }) => signals),
+    };
+  }
+
+  function search(question: string, options: SearchOptions = {}): Retrieval {
+    const limit = options.limit ?? 5;
+    if (options.plain) return plainSearch(question, limit);
+    const normal = normalize(question);
+    const direct = findArticleRefs(normal, laws)
+      .map((ref) => byKey.get(key(ref)))
+      .filter((a): a is Article => a !== undefined);
+    const { ownWords, topicWords, terms } = understand(normal);
+    const ownScores = articleScores(terms);
+    const found = candidates(terms, ownWords, ownScores);
+    const rows = featureRows(found.map(({ signals }) => signals));
+    const ranked = found
+      .map((candidate, i) => ({
+        ...candidate,
+        rank: rankScore(rows[i] ?? [], options.weights ?? RANKER_WEIGHTS),
+      }))
+      .sort((a, b) => b.rank - a.rank || a.doc - b.doc);
+    // The score stays the whole-card BM25: the answerer's bars (answer-question.ts) are on it.
+    const cardHits = ranked.slice(0, 3).map(({ doc, signals }) => ({
+      card: cards[doc] as Card,
+      score: signals.card,
+      coverage: signals.cardCoverage,
+      matchedWords: topicWords.filter((word) => cardWords[doc]?.has(word)),
     }));
 
     // Articles: their own BM25, lifted when the question names their law or a matching card cites them.
     const mentioned = findLawMentions(normal, laws);
-    const raw = articleIndex.search(terms, 50);
-    const top = raw[0]?.score ?? 1;
     const scores = new Map<string, { article: Article; score: number }>();
-    for (const hit of raw) {
-      const article = articles[hit.doc] as Article;
+    for (const [ref, share] of ownScores) {
+      const article = byKey.get(ref) as Article;
       const boost = mentioned.has(article.law) ? LAW_MENTION_BOOST : 1;
-      scores.set(key(article), { article, score: (hit.score / top) * boost });
+      scores.set(ref, { article, score: share * boost });
     }
     const bestCard = cardHits[0]?.score ?? 1;
     cardHits.forEach((hit, rank) => {
       hit.card.cite.forEach((ref, position) => {
         const article = byKey.get(key(ref));
         if (!article) return;
-        const lift = (CARD_LIFT * (hit.score / bestCard)) / (rank + 1) / (1 + position * 0.25);
+        const lift = (CARD_LIFT * Math.min(1, hit.score / bestCard)) / (rank + 1) / (1 + position * 0.25);
         const entry = scores.get(key(ref)) ?? { article, score: 0 };
         entry.score += lift;
         scores.set(key(ref), entry);
       });
     });
-    const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+    const byScore = [...scores.values()].sort((a, b) => b.score - a.score);
     const citations: ArticleRef[] = [];
     const seen = new Set<string>();
     // A card that fits well is what the answer will cite: its articles lead, in its order.
     const lead = (cardHits[0]?.score ?? 0) >= CARD_LEAD_SCORE ? (cardHits[0]?.card.cite ?? []) : [];
-    for (const ref of [...direct, ...lead, ...ranked.map((entry) => entry.article)]) {
+    for (const ref of [...direct, ...lead, ...byScore.map((entry) => entry.article)]) {
       if (seen.has(key(ref))) continue;
       seen.add(key(ref));
       citations.push({ law: ref.law, article: ref.article });
@@ -178,13 +269,14 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     return {
       direct,
       cards: cardHits,
-      articles: ranked.slice(0, limit),
+      articles: byScore.slice(0, limit),
       citations: citations.slice(0, Math.max(limit, 10)),
     };
   }
 
   return {
     search,
+    cardCandidates,
     article: (ref) => byKey.get(key(ref)),
     laws,
     stats: { cards: cards.length, articles: articles.length, buildMs },

@@ -44,6 +44,15 @@ export function loadHeldOutQuestions(file = HELD_OUT_QUESTIONS): HeldOutItem[] {
   });
 }
 
+// Written for developing retrieval, apart from the cards' asks (no question equals an ask) and
+// without sight of the held-out split: what retrieval changes are tuned on, with the team set.
+export const DEV_QUESTIONS = path.join(PROJECT_ROOT, 'src', 'knowledge', 'eval', 'dev-questions.jsonl');
+
+/** The development split, same format as the held-out one. */
+export function loadDevQuestions(file = DEV_QUESTIONS): HeldOutItem[] {
+  return loadHeldOutQuestions(file);
+}
+
 /** The team's labelled questions: `{q, expect: [{law, article}]}` per line. */
 export function loadTeamQuestions(file = TEAM_QUESTIONS): EvalItem[] {
   return lines(file).map((row) => {
