@@ -92,12 +92,15 @@ describe('the knowledge console: cards edited by legal staff answer the next que
     ].join('\n');
     const created = await send('POST', '/api/staff/knowledge/cards', { markdown });
     expect(created.statusCode).toBe(201);
-    const answered = await chat(t.app, { channelUserId: 'kc-4', text: '夜班连着上了七天不让休息' });
+    const answered = await chat(t.app, {
+      channelUserId: 'kc-4',
+      text: '夜班连着上了七天不让休息，这合法吗？',
+    });
     expect(answered.replies[0]?.answer.lead).toMatch(/^夜班也要守工时/);
     expect((await send('POST', '/api/staff/knowledge/cards', { markdown })).statusCode).toBe(409);
 
     expect((await send('POST', '/api/staff/knowledge/cards/night-shift-rest/retire')).statusCode).toBe(200);
-    const gone = await chat(t.app, { channelUserId: 'kc-5', text: '夜班连着上了七天不让休息' });
+    const gone = await chat(t.app, { channelUserId: 'kc-5', text: '夜班连着上了七天不让休息，这合法吗？' });
     expect(gone.replies[0]?.answer?.lead ?? gone.replies[0]?.text).not.toMatch(/^夜班也要守工时/);
     const list = (await get('/api/staff/knowledge/cards')).json();
     expect(list.retired).toEqual([{ id: 'night-shift-rest', version: 2 }]);
