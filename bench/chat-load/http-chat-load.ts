@@ -1,45 +1,17 @@
-// HTTP chat turns under autocannon: each connection is one web user whose first request starts
-// a conversation and the rest send its clientSecret, with the shared turn mix. Users are named
-// with `prefix`, so loads run at once against two instances never share a conversation.
-import autocannon from 'autocannon';
-import { mixMessage } from './turn-mix.js';
-
-interface Context {
-  user?: string;
-  secret?: string;
-  turn?: number;
-}
+// HTTP chat turns under autocannon against one instance (bench/instances.bench.ts): the shared
+// load of http-load.ts, with users named by `prefix`, so loads run at once against two instances
+// never share a conversation.
+import type autocannon from 'autocannon';
+import { loadHttpChat } from './http-load.js';
 
 export function httpChatLoad(
   baseUrl: string,
   options: { connections: number; seconds: number; prefix: string },
 ): Promise<autocannon.Result> {
-  let users = 0;
-  return autocannon({
-    url: `${baseUrl}/api/chat/messages`,
+  return loadHttpChat(`${baseUrl}/api/chat/messages`, {
+    chat: true,
     connections: options.connections,
-    duration: options.seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request: autocannon.Request, context: Context) => {
-          context.user ??= `${options.prefix}-${users++}`;
-          const turn = context.turn ?? 0;
-          context.turn = turn + 1;
-          const body = {
-            channelUserId: context.user,
-            ...mixMessage(turn),
-            ...(context.secret ? { clientSecret: context.secret } : {}),
-          };
-          return { ...request, body: JSON.stringify(body) };
-        },
-        onResponse: (status: number, body: string, context: Context) => {
-          if (status !== 200 || context.secret) return;
-          const secret = (JSON.parse(body) as { clientSecret?: string }).clientSecret;
-          if (secret) context.secret = secret;
-        },
-      },
-    ],
+    seconds: options.seconds,
+    users: options.prefix,
   });
 }
