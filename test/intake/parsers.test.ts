@@ -173,6 +173,15 @@ describe('work, platform and employer', () => {
     expect(parseEmployer('老板跑路了').ok).toBe(false);
   });
 
+  it('takes the name after a pause, not the kind of workplace before it', () => {
+    // Voice input puts a space where the worker paused: the station's name is what follows 叫.
+    expect(parseEmployer('美团的站点 叫西溪站 站长姓李', [], { bare: true })).toEqual({
+      ok: true,
+      value: '西溪站',
+    });
+    expect(parseEmployer('在工地 是搬砖的', [], { bare: false }).ok).toBe(false);
+  });
+
   it('takes the name an answer starts with, and a boss by surname', () => {
     // Asked who owes the wages: the first words name it, what follows is about the boss.
     expect(parseEmployer('叫徐家汇小厨 老板姓王', [], { bare: true })).toEqual({

@@ -13,10 +13,12 @@ const BOSS =
   /(包工头|工头|老板|站长|老板娘|经理|班长)\s*([\u4e00-\u9fa5]{1,3}?)(?=拖|欠|不|没|一直|跑|说|[，。,.!！\s]|$)/;
 /**
  * "公司叫…", "老板是…", "站点叫…", "the company is called …": the name follows. What is said
- * about the workplace before the name is not part of it.
+ * about the workplace before the name is not part of it. A pause before 叫 ("美团的站点 叫西溪站",
+ * as voice input writes it) still names; a pause before 是 does not ("在工地 是搬砖的" says what
+ * the work is).
  */
 const NAMED =
-  /(?:公司|单位|厂子?|工厂|老板|老板娘|店|站点?|工地|项目部?|物业|车队|雇主|包工头|工头)(?:的)?(?:名字|名称|全称)?(?:叫做|叫|是|名叫)\s*([^\s，。,.!！?？；;]{2,40})/;
+  /(?:公司|单位|厂子?|工厂|老板|老板娘|店|站点?|工地|项目部?|物业|车队|雇主|包工头|工头)(?:的)?(?:名字|名称|全称)?(?:叫做|叫|是|名叫|\s+(?:叫做|叫|名叫))\s*([^\s，。,.!！?？；;]{2,40})/;
 const NAMED_EN =
   /\b(?:company|employer|boss|station|factory|shop|restaurant|site|firm)\s+(?:is\s+)?(?:called|named|is)\s+([A-Za-z0-9][\w .&'-]{1,60})/i;
 /** Lead-ins of a bare answer: corrections, "在…上班", "it's …". */
