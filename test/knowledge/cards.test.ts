@@ -22,6 +22,21 @@ describe('knowledge cards', () => {
     expect(few).toEqual([]);
   });
 
+  it('puts no ask on two cards: retrieval and the card classifier learn each ask as its card', () => {
+    // Same words after case, spaces and punctuation are dropped: "Can I quit?" = "can i quit".
+    const key = (ask: string) => ask.toLowerCase().replace(/[\s\p{P}]+/gu, '');
+    const owner = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const card of cards) {
+      for (const ask of new Set([...card.ask, ...(card.askEn ?? [])].map(key))) {
+        const first = owner.get(ask);
+        if (first && first !== card.id) repeated.push(`${ask}: ${first} and ${card.id}`);
+        else owner.set(ask, card.id);
+      }
+    }
+    expect(repeated).toEqual([]);
+  });
+
   it.skipIf(!HAS_SHARED_LAWS)('cites only articles that exist in the statute texts', () => {
     expect(loadCardDir(CARDS_DIR, readStatuteDir(LAWS_DIR)).problems).toEqual([]);
   });
