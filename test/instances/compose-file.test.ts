@@ -29,7 +29,7 @@ function interpolate(value: string, vars: Record<string, string>): string {
   });
 }
 
-const dependencies = (service: ComposeService) =>
+const dependencies = (service: ComposeService): Record<string, { condition?: string }> =>
   Array.isArray(service.depends_on)
     ? Object.fromEntries(service.depends_on.map((name) => [name, {}]))
     : (service.depends_on ?? {});
