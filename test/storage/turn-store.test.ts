@@ -76,6 +76,21 @@ describeOnEachEngine('the conversation store writes a turn', (engine) => {
     expect(row.lastMessageAt.getTime()).toBeLessThanOrEqual(after);
   });
 
+  it('queues a later turn’s replies in the outbox too, and an overtaken one queues nothing', async () => {
+    const store = t.app.conversations;
+    await store.saveTurn({ ...turn(store.unstored('wecom', 'turn-kf-2'), '你好'), queueFor: 'wecom' });
+    const read = (await store.find('wecom', 'turn-kf-2'))!;
+    const stale = (await store.find('wecom', 'turn-kf-2'))!;
+    await store.saveTurn({ ...turn(read, '加班费怎么算'), queueFor: 'wecom' });
+    await expect(
+      store.saveTurn({ ...turn(stale, '被抢先的一句'), queueFor: 'wecom' }),
+    ).rejects.toBeInstanceOf(ConversationRaceError);
+    const queued = await t.app.delivery.pending(read.id);
+    expect(queued.map((row) => JSON.parse(row.payload)[0].text)).toEqual(['答：你好', '答：加班费怎么算']);
+    const texts = (await store.history(read.id)).filter((m) => m.direction === 'in').map((m) => m.text);
+    expect(texts).toEqual(['你好', '加班费怎么算']);
+  });
+
   it('refuses a turn saved over a read another write has overtaken, and writes nothing of it', async () => {
     const store = t.app.conversations;
     await store.saveTurn(turn(store.unstored('web', 'turn-rider-3'), '第一句'));

@@ -40,6 +40,33 @@ const UPDATE_CONVERSATION = {
        "version" = "version" + 1
      WHERE "id" = $5 AND "version" = $6`,
 };
+// A stored conversation's turn as one statement, so one round trip and one (implicit) transaction
+// instead of BEGIN, three writes and COMMIT: the update over the version the turn read, and the
+// messages and the outbox row only if it matched (they select from its RETURNING, so a turn
+// overtaken by another writes nothing). Committed like any single statement: as durably as the
+// COMMIT it replaces.
+const WRITE_STORED_TURN = {
+  name: 'turn-write-stored',
+  text: `WITH updated AS (
+       UPDATE "Conversation" SET "state" = $1, "mode" = $2, "locale" = $3, "lastMessageAt" = $4, "updatedAt" = $4,
+         "version" = "version" + 1
+       WHERE "id" = $5 AND "version" = $6
+       RETURNING "id"
+     ), messages AS (
+       INSERT INTO "Message" ("id", "conversationId", "direction", "author", "text", "payload",
+         "createdAt", "updatedAt")
+       SELECT m.id, u."id", m.direction, m.author, m.text, m.payload, m.at, m.at
+       FROM updated u,
+         unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamp(3)[])
+           AS m(id, direction, author, text, payload, at)
+     ), outbox AS (
+       INSERT INTO "Outbox" ("id", "conversationId", "channel", "payload", "status", "attempts",
+         "nextAttemptAt", "createdAt")
+       SELECT $13::text, u."id", $14::text, $15::text, 'pending', 0, $4, $4
+       FROM updated u WHERE $15::text IS NOT NULL
+     )
+     SELECT count(*)::int AS "updated" FROM updated`,
+};
 const INSERT_OUTBOX = {
   name: 'turn-insert-outbox',
   text: `INSERT INTO "Outbox" ("id", "conversationId", "channel", "payload", "status", "attempts",
@@ -48,7 +75,8 @@ const INSERT_OUTBOX = {
 
 /**
  * The statements of a chat turn on PostgreSQL, on the pool Prisma's adapter uses. One
- * transaction per turn: the server commits turns from many connections (and instances) side by
+ * transaction per turn (a conversation's first turn in BEGIN … COMMIT, every later one a single
+ * statement): the server commits turns from many connections (and instances) side by
  * side, so the SQLite group commit (one writer, one fsync for many) has nothing to add here.
  */
 export function postgresTurnStatements(pool: pg.Pool): TurnStatements {
@@ -113,10 +141,38 @@ export function postgresTurnStatements(pool: pg.Pool): TurnStatements {
     }
   }
 
+  async function writeStored(turn: TurnWrite): Promise<void> {
+    const at = pgTimestamp(turn.at);
+    const { conversation, messages, outbox } = turn;
+    const result = await pool.query<{ updated: number }>({
+      ...WRITE_STORED_TURN,
+      values: [
+        turn.state,
+        turn.mode,
+        turn.locale,
+        at,
+        conversation.id,
+        conversation.version,
+        messages.map(() => randomUUID()),
+        messages.map((m) => m.direction),
+        messages.map((m) => m.author),
+        messages.map((m) => m.text),
+        messages.map((m) => m.payload),
+        messages.map((m) => pgTimestamp(m.createdAt)),
+        outbox ? randomUUID() : null,
+        outbox?.channel ?? null,
+        outbox?.payload ?? null,
+      ],
+    });
+    if (result.rows[0]?.updated !== 1) throw new ConversationRaceError();
+    commits += 1;
+  }
+
   return {
     byId: (id) => readOne(BY_ID, [id]),
     byUser: (channel: Channel, externalUserId) => readOne(BY_USER, [channel, externalUserId]),
     async saveTurn(turn) {
+      if (turn.conversation.stored) return writeStored(turn);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
