@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../src/platform/paths.js';
 import { tempDir } from '../test/helpers/test-app.js';
 import type { BenchRow } from './bench-row.js';
-import { rssMiB, runCommand, startServer } from './process-probe.js';
+import { rssMiB, runCommand, startArgs, startServer } from './process-probe.js';
 import { bareInsert, writeStationsCsv } from './stations-files.js';
 
 const COUNT = 200_000;
@@ -64,7 +64,7 @@ export default async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = tempDir('gongyou-bench-start-');
   await buildStartables();
-  const serverArgs = ['dist/server/server.js'];
+  const serverArgs = startArgs();
   const bareArgs = ['dist/bench/bare-server.js'];
 
   // Once each from source under tsx, as `npm start` ran before it was compiled: the old way beside.
