@@ -27,7 +27,9 @@ export const rssMiB = (pid: number) => statusMiB(pid, 'VmRSS');
 
 /** The node arguments of `npm start` (package.json), V8 flags included: what production runs. */
 export function startArgs(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { scripts: { start: string } };
+  const pkg = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
   const [node, ...args] = pkg.scripts.start.split(/\s+/);
   if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
   return args;

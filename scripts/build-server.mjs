@@ -73,8 +73,8 @@ for (const name of fs.readdirSync(outdir)) {
   if (!name.endsWith('.js')) continue;
   const file = path.join(outdir, name);
   const source = fs.readFileSync(file, 'utf8');
-  if (!/[^\x00-\x7f]/.test(source)) continue;
-  const escaped = source.replace(/(\\*)([^\x00-\x7f])/g, (_all, slashes, char) => {
+  if (!/[\u0080-\uffff]/.test(source)) continue;
+  const escaped = source.replace(/(\\*)([\u0080-\uffff])/g, (_all, slashes, char) => {
     const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
     return `${kept}\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   });

@@ -44,7 +44,8 @@ describe('Bm25 in flat arrays', () => {
 
     it(`scores chosen documents and idf exactly as before (k1 ${k1}, b ${b})`, () => {
       const chosen = [0, 5, 17, 99, 300, 599, 600];
-      for (const query of queries) expect(index.scoreDocs(query, chosen)).toEqual(reference.scoreDocs(query, chosen));
+      for (const query of queries)
+        expect(index.scoreDocs(query, chosen)).toEqual(reference.scoreDocs(query, chosen));
       for (const term of [...vocabulary, 'absent']) expect(index.idf(term)).toBe(reference.idf(term));
     });
   }

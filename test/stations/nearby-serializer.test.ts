@@ -10,7 +10,11 @@ beforeAll(async () => {
   // No sample station lists a phone: one does here, the way a staff edit puts it in the index.
   const guomao = t.app.stations.index.nearest(39.9087, 116.4605, { limit: 1 })[0];
   if (!guomao) throw new Error('no sample station near Guomao');
-  t.app.stations.put({ ...stationFields(guomao), phone: '010-6500 0000', compiledHours: guomao.compiledHours });
+  t.app.stations.put({
+    ...stationFields(guomao),
+    phone: '010-6500 0000',
+    compiledHours: guomao.compiledHours,
+  });
 });
 afterAll(() => t.close());
 
@@ -41,7 +45,8 @@ describe('the nearby answer as JSON', () => {
     for (const query of queries) {
       const body = (await t.app.inject({ method: 'GET', url: `/api/stations/nearby?${query}` })).json();
       for (const station of body.stations) {
-        for (const key of Object.keys(seen) as (keyof typeof seen)[]) if (station[key] !== null) seen[key] = true;
+        for (const key of Object.keys(seen) as (keyof typeof seen)[])
+          if (station[key] !== null) seen[key] = true;
       }
     }
     expect(seen).toEqual({ phone: true, operator: true, statusNote: true, city: true });
