@@ -30,7 +30,9 @@ export const rssMiB = (pid: number) => statusMiB(pid, 'VmRSS');
  * environment, and node's arguments, V8 flags included.
  */
 export function startCommand(): { env: Record<string, string>; args: string[] } {
-  const pkg = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { scripts: { start: string } };
+  const pkg = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
   const words = pkg.scripts.start.split(/\s+/);
   const env: Record<string, string> = {};
   while (words[0] && /^[A-Z_]+=/.test(words[0])) {
