@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ SEED_SAMPLE_DATA: 'true' });
+  // Answered once before the edit below, so a station's JSON written then must not outlive it.
+  await t.app.inject({ method: 'GET', url: '/api/stations/nearby?lat=39.9087&lng=116.4605&limit=1' });
   // No sample station lists a phone: one does here, the way a staff edit puts it in the index.
   const guomao = t.app.stations.index.nearest(39.9087, 116.4605, { limit: 1 })[0];
   if (!guomao) throw new Error('no sample station near Guomao');
@@ -18,9 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// The route writes its answer with JSON.stringify rather than the serializer compiled from its
-// response schema: the text must be the one the schema's serializer writes (same fields, same
-// order, nothing extra), for stations with and without phone, operator, city and status note.
+// The route writes its answer's text itself (nearby-json.ts, a station's fixed fields once)
+// rather than through the serializer compiled from its response schema: the text must be the one
+// the schema's serializer writes (same fields, same order, nothing extra), for stations with and
+// without phone, operator, city and status note, in both locales, and after a station is edited.
 describe('the nearby answer as JSON', () => {
   const schemaSerializer = fastJson(NearbyResponseSchema as never);
   const queries = [
@@ -35,6 +38,7 @@ describe('the nearby answer as JSON', () => {
   it.each(queries)('is what the schema serializer writes: %s', async (query) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/stations/nearby?${query}` });
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     const body = response.json();
     expect(body.count).toBeGreaterThan(0);
     expect(response.body).toBe(schemaSerializer(body));
@@ -50,5 +54,9 @@ describe('the nearby answer as JSON', () => {
       }
     }
     expect(seen).toEqual({ phone: true, operator: true, statusNote: true, city: true });
+    const edited = (
+      await t.app.inject({ method: 'GET', url: '/api/stations/nearby?lat=39.9087&lng=116.4605&limit=1' })
+    ).json();
+    expect(edited.stations[0].phone).toBe('010-6500 0000');
   });
 });
