@@ -25,6 +25,24 @@ function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 export const rssMiB = (pid: number) => statusMiB(pid, 'VmRSS');
 
+/**
+ * `npm start` as package.json says it (what production runs): its leading NAME=value words as
+ * environment, and node's arguments, V8 flags included.
+ */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
+  const pkg = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_]+=/.test(words[0])) {
+    const [name, value] = (words.shift() as string).split('=') as [string, string];
+    env[name] = value;
+  }
+  if (words.shift() !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return { env, args: words };
+}
+
 export interface Server {
   pid: number;
   baseUrl: string;

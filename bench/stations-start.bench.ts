@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../src/platform/paths.js';
 import { tempDir } from '../test/helpers/test-app.js';
 import type { BenchRow } from './bench-row.js';
-import { rssMiB, runCommand, startServer } from './process-probe.js';
+import { rssMiB, runCommand, startCommand, startServer } from './process-probe.js';
 import { bareInsert, writeStationsCsv } from './stations-files.js';
 
 const COUNT = 200_000;
@@ -64,7 +64,7 @@ export default async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = tempDir('gongyou-bench-start-');
   await buildStartables();
-  const serverArgs = ['dist/server/server.js'];
+  const { args: serverArgs, env: startEnv } = startCommand();
   const bareArgs = ['dist/bench/bare-server.js'];
 
   // Once each from source under tsx, as `npm start` ran before it was compiled: the old way beside.
@@ -83,7 +83,10 @@ export default async function run(): Promise<BenchRow[]> {
     const b = await startToHealthy(bareArgs, {});
     bare.push(b.ms);
     await b.server.stop();
-    const f = await startToHealthy(serverArgs, { DATABASE_URL: `file:${path.join(dir, `new-${i}.db`)}` });
+    const f = await startToHealthy(serverArgs, {
+      ...startEnv,
+      DATABASE_URL: `file:${path.join(dir, `new-${i}.db`)}`,
+    });
     fresh.push(f.ms);
     if (i === 0) {
       await stationsReady(f.server.baseUrl);
@@ -151,6 +154,7 @@ export default async function run(): Promise<BenchRow[]> {
   let readyAfter = 0;
   for (let i = 0; i < 3; i++) {
     const s = await startToHealthy(serverArgs, {
+      ...startEnv,
       DATABASE_URL: `file:${importDb}`,
       SEED_SAMPLE_DATA: 'false',
     });

@@ -54,5 +54,29 @@ await build({
   },
   splitting: true,
   sourcemap: true,
+  // The process keeps each module's source text as a heap string for its whole life: without
+  // whitespace and comments it is ~30% smaller. Identifiers are not renamed, so stack traces and
+  // logged error names read as before.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
   logLevel: 'warning',
 });
+
+// esbuild escapes non-ASCII text in strings but leaves it in regular-expression literals (the
+// Chinese patterns of the parsers). One such character makes V8 hold the whole 3.4 MB source in
+// two bytes per character: escaped here, the source is one byte per character (~6 MB less heap).
+// \uXXXX means the same UTF-16 unit in a string, a template, a pattern (with or without the u
+// flag, where an escaped surrogate pair is one code point) and a comment. A non-ASCII character
+// after an odd number of backslashes (an identity escape, `\’`) loses that backslash.
+for (const name of fs.readdirSync(outdir)) {
+  if (!name.endsWith('.js')) continue;
+  const file = path.join(outdir, name);
+  const source = fs.readFileSync(file, 'utf8');
+  if (!/[\u0080-\uffff]/.test(source)) continue;
+  const escaped = source.replace(/(\\*)([\u0080-\uffff])/g, (_all, slashes, char) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+  fs.writeFileSync(file, escaped);
+}

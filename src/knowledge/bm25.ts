@@ -11,20 +11,23 @@ export interface Scored {
   coverage: number;
 }
 
-/** One term's postings: the documents that hold it and each one's BM25 term-frequency part. */
-interface Postings {
-  docs: Int32Array;
-  /** tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen)): all of BM25 but the idf, worked out at build. */
-  parts: Float64Array;
-}
-
 /**
  * Okapi BM25 over an inverted index. Documents are token lists; build once, search many times
  * (microseconds per query for a few thousand documents).
+ *
+ * The postings of every term sit in two flat typed arrays, a term's run from `starts[id]` to
+ * `starts[id + 1]`: one object per term (an Int32Array, a Float64Array and their two buffers)
+ * cost about 350 bytes of heap per term, ~17 MB for the cards' and asks' 47,000 terms.
  */
 export class Bm25 {
-  private readonly postings = new Map<string, Postings>();
-  private readonly lengths: number[];
+  /** Term → its number; its postings are `docs`/`parts` from `starts[n]` to `starts[n + 1]`. */
+  private readonly termIds = new Map<string, number>();
+  private readonly starts: Int32Array;
+  /** The documents that hold each term, ascending within a term's run. */
+  private readonly docs: Int32Array;
+  /** tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen)): all of BM25 but the idf, worked out at build. */
+  private readonly parts: Float64Array;
+  private readonly lengths: Int32Array;
   private readonly avgLength: number;
   // Reused from query to query: a search allocates only its results.
   private readonly scores: Float64Array;
@@ -32,30 +35,48 @@ export class Bm25 {
   private readonly touched: Int32Array;
 
   constructor(docs: readonly string[][], k1 = 1.2, b = 0.75) {
-    this.lengths = docs.map((tokens) => tokens.length);
-    this.avgLength = this.lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, docs.length);
-    const lists = new Map<string, { doc: number; tf: number }[]>();
+    this.lengths = Int32Array.from(docs, (tokens) => tokens.length);
+    let total = 0;
+    for (const tokens of docs) total += tokens.length;
+    this.avgLength = total / Math.max(1, docs.length);
+    // One (term, doc, tf) entry per distinct term of each document, in document order.
+    const entryTerm: number[] = [];
+    const entryDoc: number[] = [];
+    const entryTf: number[] = [];
+    const perTerm: number[] = [];
     docs.forEach((tokens, doc) => {
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
       for (const [term, tf] of counts) {
-        let list = lists.get(term);
-        if (!list) {
-          list = [];
-          lists.set(term, list);
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = perTerm.length;
+          this.termIds.set(term, id);
+          perTerm.push(0);
         }
-        list.push({ doc, tf });
+        perTerm[id] = (perTerm[id] as number) + 1;
+        entryTerm.push(id);
+        entryDoc.push(doc);
+        entryTf.push(tf);
       }
     });
-    for (const [term, list] of lists) {
-      const docsOf = new Int32Array(list.length);
-      const parts = new Float64Array(list.length);
-      list.forEach(({ doc, tf }, i) => {
-        const norm = tf + k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / this.avgLength);
-        docsOf[i] = doc;
-        parts[i] = (tf * (k1 + 1)) / norm;
-      });
-      this.postings.set(term, { docs: docsOf, parts });
+    this.starts = new Int32Array(perTerm.length + 1);
+    for (let id = 0; id < perTerm.length; id++) {
+      this.starts[id + 1] = (this.starts[id] as number) + (perTerm[id] as number);
+    }
+    // A stable counting sort by term keeps each run in document order.
+    const next = this.starts.slice(0, perTerm.length);
+    this.docs = new Int32Array(entryDoc.length);
+    this.parts = new Float64Array(entryDoc.length);
+    for (let e = 0; e < entryDoc.length; e++) {
+      const id = entryTerm[e] as number;
+      const at = next[id] as number;
+      next[id] = at + 1;
+      const doc = entryDoc[e] as number;
+      const tf = entryTf[e] as number;
+      const norm = tf + k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / this.avgLength);
+      this.docs[at] = doc;
+      this.parts[at] = (tf * (k1 + 1)) / norm;
     }
     this.scores = new Float64Array(docs.length);
     this.matched = new Float64Array(docs.length);
@@ -67,7 +88,12 @@ export class Bm25 {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.idfOf(id);
+  }
+
+  private idfOf(id: number): number {
+    const df = (this.starts[id + 1] as number) - (this.starts[id] as number);
     if (!df) return 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
@@ -76,16 +102,16 @@ export class Bm25 {
     // The same word twice in a question (or from two synonym groups) counts once, at its best weight.
     const terms = new Map<string, number>();
     for (const { term, weight } of query) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
-    const { scores, matched, touched } = this;
+    const { scores, matched, touched, docs, parts } = this;
     let count = 0;
     let mass = 0;
     for (const [term, weight] of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term) * weight;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idfOf(id) * weight;
       mass += idf;
-      const { docs, parts } = list;
-      for (let i = 0; i < docs.length; i++) {
+      const end = this.starts[id + 1] as number;
+      for (let i = this.starts[id] as number; i < end; i++) {
         const doc = docs[i] as number;
         if (matched[doc] === 0) touched[count++] = doc;
         scores[doc] = (scores[doc] as number) + idf * (parts[i] as number);
@@ -115,22 +141,22 @@ export class Bm25 {
   scoreDocs(query: readonly QueryTerm[], docs: readonly number[]): Scored[] {
     const terms = new Map<string, number>();
     for (const { term, weight } of query) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
-    const lists: { idf: number; postings: Postings }[] = [];
+    const lists: { idf: number; start: number; end: number }[] = [];
     let mass = 0;
     for (const [term, weight] of terms) {
-      const postings = this.postings.get(term);
-      if (!postings) continue;
-      const idf = this.idf(term) * weight;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idfOf(id) * weight;
       mass += idf;
-      lists.push({ idf, postings });
+      lists.push({ idf, start: this.starts[id] as number, end: this.starts[id + 1] as number });
     }
     return docs.map((doc) => {
       let score = 0;
       let matched = 0;
-      for (const { idf, postings } of lists) {
-        const at = find(postings.docs, doc);
+      for (const { idf, start, end } of lists) {
+        const at = find(this.docs, start, end, doc);
         if (at < 0) continue;
-        score += idf * (postings.parts[at] as number);
+        score += idf * (this.parts[at] as number);
         matched += idf;
       }
       return { doc, score, coverage: mass ? matched / mass : 0 };
@@ -138,10 +164,10 @@ export class Bm25 {
   }
 }
 
-/** Index of `doc` in an ascending posting list, or −1. */
-function find(docs: Int32Array, doc: number): number {
-  let low = 0;
-  let high = docs.length - 1;
+/** Index of `doc` in the ascending run `docs[start..end)`, or −1. */
+function find(docs: Int32Array, start: number, end: number, doc: number): number {
+  let low = start;
+  let high = end - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const at = docs[mid] as number;

@@ -76,6 +76,30 @@ describe('the compiled server (npm start)', () => {
     expect(body.clientSecret).toBeTruthy();
   });
 
+  it('is ASCII only, so V8 keeps its source one byte per character', () => {
+    const outdir = path.join(PROJECT_ROOT, 'dist', 'server');
+    for (const name of fs.readdirSync(outdir).filter((file) => file.endsWith('.js'))) {
+      expect(/[\u0080-\uffff]/.test(fs.readFileSync(path.join(outdir, name), 'utf8')), name).toBe(false);
+    }
+  });
+
+  it('reads a wage claim in Chinese through the escaped patterns', async () => {
+    const response = await fetch(`${base}/api/chat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channelUserId: 'compiled-intake',
+        text: '我是美团骑手，在浦东新区张江站送餐，站长拖欠我3个月工资一共一万二，我叫李强，电话138 1234 5678',
+      }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { replies: { text?: string }[] };
+    const summary = body.replies.map((reply) => reply.text).join('');
+    for (const part of ['12,000元', '3个月', '外卖配送 · 美团', '上海市浦东新区', '138****5678']) {
+      expect(summary).toContain(part);
+    }
+  });
+
   it('chats over the WebSocket and finds the nearest rest station', async () => {
     const socket = new WsClient(`${base.replace('http', 'ws')}/ws/chat?channelUserId=compiled-socket`);
     await socket.waitFor((frame) => frame.event === 'ready');

@@ -4,13 +4,18 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../../platform/i18n/locales.js';
 import { AMENITIES } from '../amenities.js';
 import { toGcj02 } from '../geo/coords.js';
-import { type CardLabels, cardLabels, stationView } from '../station-card.js';
+import { cardLabels } from '../station-card.js';
+import { nearbyJsonWriter } from './nearby-json.js';
 import { type NearbyQueryInput, NearbyQuerySchema, NearbyResponseSchema } from './nearby-schemas.js';
 
 /** GET /api/stations/nearby: the nearest stations to a point, in any of the three systems. */
 export async function nearbyRoute(app: FastifyInstance): Promise<void> {
-  const labels = new Map<Locale, CardLabels>(
-    SUPPORTED_LOCALES.map((locale) => [locale, cardLabels(app.t(locale), AMENITIES)]),
+  const writers = new Map(
+    SUPPORTED_LOCALES.map((locale) => [locale, nearbyJsonWriter(cardLabels(app.t(locale), AMENITIES))]),
+  );
+  // Translated once: i18next's lookup cost about as much as the k-NN search itself.
+  const myLocation = new Map<Locale, string>(
+    SUPPORTED_LOCALES.map((locale) => [locale, app.t(locale)('stations:myLocation')]),
   );
   app.get(
     '/api/stations/nearby',
@@ -25,7 +30,7 @@ export async function nearbyRoute(app: FastifyInstance): Promise<void> {
         response: { 200: NearbyResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query as NearbyQueryInput;
       const converted = toGcj02(q.lat, q.lng, q.coord ?? 'gcj02');
       if (!converted.ok) {
@@ -46,14 +51,13 @@ export async function nearbyRoute(app: FastifyInstance): Promise<void> {
         anyOf: q.anyAmenity?.length ? [q.anyAmenity] : undefined,
         openNow: q.openNow,
         // The caller's point is the phone's position: the map links start there.
-        originName: app.t(q.locale ?? DEFAULT_LOCALE)('stations:myLocation'),
+        originName: myLocation.get(q.locale ?? DEFAULT_LOCALE) as string,
       });
-      const words = labels.get(q.locale ?? DEFAULT_LOCALE) as CardLabels;
-      return {
-        origin: { lat, lng, coord: 'gcj02' as const },
-        count: results.length,
-        stations: results.map((result) => stationView(result, words)),
-      };
+      const write = writers.get(q.locale ?? DEFAULT_LOCALE) as ReturnType<typeof nearbyJsonWriter>;
+      // The response schema documents the answer; the text is written by nearby-json.ts (a
+      // string with a JSON content type goes out as it is).
+      reply.type('application/json; charset=utf-8');
+      return write({ lat, lng }, results);
     },
   );
 }
