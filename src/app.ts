@@ -33,6 +33,7 @@ import { registerJsonBodyParser } from './platform/http/json-body-parser.js';
 import { loggerOptions } from './platform/http/logger-options.js';
 import { refuseMultipartWithoutBoundary } from './platform/http/multipart-edge.js';
 import readinessPlugin from './platform/http/readiness-plugin.js';
+import { RequestLogController } from './platform/http/request-log.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSocketCap } from './platform/http/socket-cap.js';
 import { registerValidatorCompiler } from './platform/http/validator-compiler.js';
@@ -64,6 +65,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Generated ids, not client-supplied ones, in the logs.
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    // One line per answered request (request-log.ts).
+    logController: new RequestLogController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
