@@ -88,6 +88,9 @@ const cpuBefore = cpuMs(pid);
 const result = await load('profile-load', conversations, seconds);
 const cpu = cpuMs(pid) - cpuBefore;
 await ask('profile:stop', 'profile:stopped');
+// How many turns each grouped commit held (on average since start, warm-up included).
+const metrics = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
+const perCommit = metrics.match(/^gongyou_chat_turns_per_commit (\S+)/m)?.[1];
 child.kill('SIGTERM');
 await new Promise((resolve) => child.on('exit', resolve));
 
@@ -157,7 +160,7 @@ const top = (map: Map<string, number>, n: number, filter: (key: string) => boole
     .sort((a, b) => b[1] - a[1])
     .slice(0, n);
 
-console.info(JSON.stringify(result));
+console.info(JSON.stringify({ ...result, turnsPerCommit: Number(perCommit) }));
 console.info(
   `profiled ${(total / 1000).toFixed(0)} ms, busy ${(busy / 1000).toFixed(0)} ms: ${(busy / 1000 / result.answered).toFixed(3)} ms per answered turn; ` +
     `process CPU (/proc) ${(cpu / result.answered).toFixed(3)} ms per answered turn (profiler overhead included)`,

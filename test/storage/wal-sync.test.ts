@@ -9,12 +9,7 @@ import { createStorageHealth } from '../../src/platform/db/storage-faults.js';
 import { createSqlitePrisma } from '../../src/platform/db/create-sqlite-prisma.js';
 import { tempDir } from '../helpers/test-app.js';
 
-/** The prototype of fs.promises' FileHandle, whose datasync the WAL sync calls. */
-async function fileHandlePrototype(): Promise<{ datasync: () => Promise<void> }> {
-  const handle = await fs.promises.open(import.meta.filename, 'r');
-  await handle.close();
-  return Object.getPrototypeOf(handle);
-}
+type Done = (error: NodeJS.ErrnoException | null) => void;
 
 describe('a grouped commit is acknowledged only once its WAL is on disk', () => {
   let dir: string;
@@ -38,15 +33,13 @@ describe('a grouped commit is acknowledged only once its WAL is on disk', () => 
     const commits = createGroupCommit(connectionOf(prisma));
     const { db } = connectionOf(prisma);
     const insert = db.prepare('INSERT INTO "probe" ("seq") VALUES (?)');
-    const proto = await fileHandlePrototype();
     let finishSync: () => void = () => {};
     const synced: string[] = [];
-    const datasync = vi.spyOn(proto, 'datasync').mockImplementation(function (this: fs.promises.FileHandle) {
-      synced.push(fs.readlinkSync(`/proc/self/fd/${this.fd}`));
-      return new Promise<void>((resolve) => {
-        finishSync = resolve;
-      });
-    });
+    const real = fs.fdatasync;
+    const datasync = vi.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, done: Done) => {
+      synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+      finishSync = () => real(fd, done);
+    }) as typeof fs.fdatasync);
     let settled = false;
     const written = commits.submit(() => insert.run(1).changes).then((changes) => {
       settled = true;
@@ -66,8 +59,8 @@ describe('a grouped commit is acknowledged only once its WAL is on disk', () => 
   it('refuses the callers when the WAL cannot be synced, and readiness hears of it', async () => {
     const commits = createGroupCommit(connectionOf(prisma));
     const insert = connectionOf(prisma).db.prepare('INSERT INTO "probe" ("seq") VALUES (?)');
-    const proto = await fileHandlePrototype();
-    vi.spyOn(proto, 'datasync').mockRejectedValue(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    vi.spyOn(fs, 'fdatasync').mockImplementation(((_fd: number, done: Done) =>
+      done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }))) as typeof fs.fdatasync);
     await expect(commits.submit(() => insert.run(2).changes)).rejects.toThrow('EIO');
     expect(health.current()).toBe('io-error');
     vi.restoreAllMocks();
@@ -78,8 +71,7 @@ describe('a grouped commit is acknowledged only once its WAL is on disk', () => 
 
   it('a Prisma write on the same connection still commits with its own fsync (synchronous=FULL)', async () => {
     const { db } = connectionOf(prisma);
-    const proto = await fileHandlePrototype();
-    const datasync = vi.spyOn(proto, 'datasync');
+    const datasync = vi.spyOn(fs, 'fdatasync');
     await prisma.$executeRawUnsafe('INSERT INTO "probe" ("seq") VALUES (4)');
     expect(datasync).not.toHaveBeenCalled();
     expect(Number(db.pragma('synchronous', { simple: true }))).toBe(2);
@@ -95,8 +87,7 @@ describe('on a database that is not in WAL mode', () => {
     try {
       await prisma.$queryRawUnsafe('PRAGMA journal_mode = DELETE');
       await prisma.$executeRawUnsafe('CREATE TABLE "probe" ("seq" INTEGER NOT NULL)');
-      const proto = await fileHandlePrototype();
-      const datasync = vi.spyOn(proto, 'datasync');
+      const datasync = vi.spyOn(fs, 'fdatasync');
       const commits = createGroupCommit(connectionOf(prisma));
       const insert = connectionOf(prisma).db.prepare('INSERT INTO "probe" ("seq") VALUES (?)');
       expect(await commits.submit(() => insert.run(1).changes)).toBe(1);
