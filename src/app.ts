@@ -30,7 +30,7 @@ import prismaPlugin from './platform/db/prisma-plugin.js';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { registerJsonBodyParser } from './platform/http/json-body-parser.js';
-import { loggerOptions } from './platform/http/logger-options.js';
+import { logDestination, loggerOptions } from './platform/http/logger-options.js';
 import { refuseMultipartWithoutBoundary } from './platform/http/multipart-edge.js';
 import readinessPlugin from './platform/http/readiness-plugin.js';
 import { RequestLogController } from './platform/http/request-log.js';
@@ -59,7 +59,7 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = loggerOptions(config);
   const app = Fastify({
-    logger: options.logStream ? { ...logger, stream: options.logStream } : logger,
+    logger: { ...logger, stream: options.logStream ?? logDestination() },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // Generated ids, not client-supplied ones, in the logs.
