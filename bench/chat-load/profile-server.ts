@@ -74,9 +74,19 @@ async function load(users: string, count: number, duration: number) {
       seconds: duration,
       users,
     });
-    return { answered: r.requests.total - r.non2xx, non2xx: r.non2xx, errors: r.errors, perSecond: r.requests.average };
+    return {
+      answered: r.requests.total - r.non2xx,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      perSecond: r.requests.average,
+    };
   }
-  return runLoadClient({ url: `${baseUrl.replace('http', 'ws')}/ws/chat`, conversations: count, seconds: duration, echo: false });
+  return runLoadClient({
+    url: `${baseUrl.replace('http', 'ws')}/ws/chat`,
+    conversations: count,
+    seconds: duration,
+    echo: false,
+  });
 }
 
 // The warm-up: the place-name tables (built 1.5 s and 4 s after listening), each route's
@@ -109,7 +119,10 @@ const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
 const where = (url: string) =>
-  url.replace(/^.*node_modules\//, '').replace(`file://${PROJECT_ROOT}/`, '').replace(/^file:\/\//, '');
+  url
+    .replace(/^.*node_modules\//, '')
+    .replace(`file://${PROJECT_ROOT}/`, '')
+    .replace(/^file:\/\//, '');
 const frameKey = (node: Node) =>
   `${node.callFrame.functionName || '(anonymous)'} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 /** The package (or project folder) a frame belongs to, to see which layer to look at. */
@@ -171,7 +184,8 @@ console.info('self time by module:');
 for (const [key, us] of top(selfModule, 25)) console.info(`${pct(us)}  ${key}`);
 console.info('inclusive time by module:');
 for (const [key, us] of top(inclusiveModule, 30)) console.info(`${pct(us)}  ${key}`);
-console.info('inclusive time of the project\'s frames:');
-for (const [key, us] of top(inclusiveFrame, 40, (key) => key.includes(' src/'))) console.info(`${pct(us)}  ${key}`);
+console.info("inclusive time of the project's frames:");
+for (const [key, us] of top(inclusiveFrame, 40, (key) => key.includes(' src/')))
+  console.info(`${pct(us)}  ${key}`);
 if (process.env.PROFILE_OUT) fs.copyFileSync(profileFile, process.env.PROFILE_OUT);
 fs.rmSync(dir, { recursive: true, force: true });

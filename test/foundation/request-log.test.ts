@@ -14,9 +14,16 @@ describe('request logging', () => {
       });
       expect(response.statusCode).toBe(200);
       await t.app.inject({ method: 'GET', url: '/api/tickets/no-such-ticket-id' });
-      const lines = parsed(t.logs).filter((line) => line.msg === 'request' || line.msg === 'incoming request');
+      const lines = parsed(t.logs).filter(
+        (line) => line.msg === 'request' || line.msg === 'incoming request',
+      );
       expect(lines).toEqual([
-        expect.objectContaining({ method: 'POST', route: '/api/chat/messages', statusCode: 200, msg: 'request' }),
+        expect.objectContaining({
+          method: 'POST',
+          route: '/api/chat/messages',
+          statusCode: 200,
+          msg: 'request',
+        }),
         expect.objectContaining({ method: 'GET', statusCode: expect.any(Number), msg: 'request' }),
       ]);
       expect(typeof lines[0]?.ms).toBe('number');

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPrisma, type Db } from '../../src/platform/db/create-prisma.js';
+import { createSqlitePrisma } from '../../src/platform/db/create-sqlite-prisma.js';
 import { connectionOf } from '../../src/platform/db/database-engine.js';
 import { createGroupCommit } from '../../src/platform/db/group-commit.js';
 import { applyMigrations } from '../../src/platform/db/migrate.js';
 import { createStorageHealth } from '../../src/platform/db/storage-faults.js';
-import { createSqlitePrisma } from '../../src/platform/db/create-sqlite-prisma.js';
 import { tempDir } from '../helpers/test-app.js';
 
 type Done = (error: NodeJS.ErrnoException | null) => void;
@@ -41,10 +41,12 @@ describe('a grouped commit is acknowledged only once its WAL is on disk', () => 
       finishSync = () => real(fd, done);
     }) as typeof fs.fdatasync);
     let settled = false;
-    const written = commits.submit(() => insert.run(1).changes).then((changes) => {
-      settled = true;
-      return changes;
-    });
+    const written = commits
+      .submit(() => insert.run(1).changes)
+      .then((changes) => {
+        settled = true;
+        return changes;
+      });
     await vi.waitFor(() => expect(datasync).toHaveBeenCalledTimes(1));
     // Committed (another reader sees it) but not acknowledged while the disk has not answered.
     expect(db.prepare('SELECT count(*) AS n FROM "probe"').get()).toEqual({ n: 1n });

@@ -19,7 +19,11 @@ function line(request: FastifyRequest, reply: FastifyReply) {
 export class RequestLogController extends LogController {
   override incomingRequest(): void {}
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     if (error) reply.log.error({ ...line(request, reply), err: error }, 'request errored');
     else reply.log.info(line(request, reply), 'request');
   }
