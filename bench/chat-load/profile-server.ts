@@ -95,14 +95,22 @@ await load('profile-warm-up', http ? 10 : 50, 6);
 await ask('profile:start', 'profile:started');
 const pid = child.pid ?? 0;
 const cpuBefore = cpuMs(pid);
+const systemBefore = systemMs(pid);
 const result = await load('profile-load', conversations, seconds);
 const cpu = cpuMs(pid) - cpuBefore;
+const system = systemMs(pid) - systemBefore;
 await ask('profile:stop', 'profile:stopped');
 // How many turns each grouped commit held (on average since start, warm-up included).
 const metrics = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
 const perCommit = metrics.match(/^gongyou_chat_turns_per_commit (\S+)/m)?.[1];
 child.kill('SIGTERM');
 await new Promise((resolve) => child.on('exit', resolve));
+
+/** System (kernel) CPU of a process so far, ms: fsync and socket work land here. */
+function systemMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[12]) * 1000) / 100;
+}
 
 interface Node {
   id: number;
@@ -176,7 +184,7 @@ const top = (map: Map<string, number>, n: number, filter: (key: string) => boole
 console.info(JSON.stringify({ ...result, turnsPerCommit: Number(perCommit) }));
 console.info(
   `profiled ${(total / 1000).toFixed(0)} ms, busy ${(busy / 1000).toFixed(0)} ms: ${(busy / 1000 / result.answered).toFixed(3)} ms per answered turn; ` +
-    `process CPU (/proc) ${(cpu / result.answered).toFixed(3)} ms per answered turn (profiler overhead included)`,
+    `process CPU (/proc) ${(cpu / result.answered).toFixed(3)} ms per answered turn, of it in the kernel ${(system / result.answered).toFixed(3)} ms (profiler overhead included)`,
 );
 console.info('top frames by self time:');
 for (const [key, us] of top(self, 30)) console.info(`${pct(us)}  ${key}`);
