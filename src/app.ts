@@ -30,9 +30,10 @@ import prismaPlugin from './platform/db/prisma-plugin.js';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { registerJsonBodyParser } from './platform/http/json-body-parser.js';
-import { loggerOptions } from './platform/http/logger-options.js';
+import { logDestination, loggerOptions } from './platform/http/logger-options.js';
 import { refuseMultipartWithoutBoundary } from './platform/http/multipart-edge.js';
 import readinessPlugin from './platform/http/readiness-plugin.js';
+import { RequestLogController } from './platform/http/request-log.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSocketCap } from './platform/http/socket-cap.js';
 import { registerValidatorCompiler } from './platform/http/validator-compiler.js';
@@ -58,12 +59,14 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = loggerOptions(config);
   const app = Fastify({
-    logger: options.logStream ? { ...logger, stream: options.logStream } : logger,
+    logger: { ...logger, stream: options.logStream ?? logDestination() },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // Generated ids, not client-supplied ones, in the logs.
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    // One line per answered request (request-log.ts).
+    logController: new RequestLogController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import Compile from 'typebox/compile';
 import Value from 'typebox/value';
 import type { Result } from '../platform/result.js';
 
@@ -31,6 +32,9 @@ export function initialState(): ConversationState {
 
 export type ParseResult<T> = Result<T>;
 
+// Compiled once (every turn reads a state); the interpreted Value.Errors stays for the reasons.
+const stateCheck = Compile(ConversationStateSchema);
+
 /** Parse stored state JSON. Old or corrupt rows are reported, never silently half-used. */
 export function parseState(json: string): ParseResult<ConversationState> {
   let raw: unknown;
@@ -42,7 +46,7 @@ export function parseState(json: string): ParseResult<ConversationState> {
   // A brand-new conversation row holds "{}".
   if (raw && typeof raw === 'object' && Object.keys(raw).length === 0)
     return { ok: true, value: initialState() };
-  if (Value.Check(ConversationStateSchema, raw)) return { ok: true, value: raw };
+  if (stateCheck.Check(raw)) return { ok: true, value: raw };
   const first = [...Value.Errors(ConversationStateSchema, raw)][0];
   return {
     ok: false,

@@ -25,6 +25,16 @@ describe('field encryption (AES-256-GCM)', () => {
     expect(cipher.decrypt(a)).toBe('李强');
   });
 
+  it('never repeats an IV, across refills of the nonce pool, and each token opens to its text', () => {
+    const tokens = Array.from({ length: 1000 }, (_, i) => cipher.encrypt(`message ${i}`));
+    const ivs = tokens.map((token) => Buffer.from(token.slice(3), 'base64').subarray(0, 12).toString('hex'));
+    expect(new Set(ivs).size).toBe(1000);
+    expect(tokens.map((token) => cipher.decrypt(token))).toEqual(tokens.map((_, i) => `message ${i}`));
+    // A byte layout other readers rely on: iv (12) ‖ tag (16) ‖ ciphertext.
+    expect(Buffer.from(cipher.encrypt('').slice(3), 'base64')).toHaveLength(28);
+    expect(cipher.decryptBytes(cipher.encryptBytes(Buffer.from('李强')))).toEqual(Buffer.from('李强'));
+  });
+
   it('detects tampering and the wrong key', () => {
     const token = cipher.encrypt('13812345678');
     const raw = Buffer.from(token.slice(3), 'base64');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import Value from 'typebox/value';
+import Compile from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import { ChatRequestSchema, LocaleSchema } from '../../conversation/schemas.js';
 import { serveChatSocket } from '../chat-socket-session.js';
@@ -34,10 +34,14 @@ const ConnectQuery = Type.Object({
  * in the `ready` frame.
  */
 export async function chatSocket(app: FastifyInstance): Promise<void> {
+  // Compiled once: the interpreted Value.Check walked the schema again for every frame (typebox
+  // was about 6% of a socket turn's profile).
+  const connectQuery = Compile(ConnectQuery);
+  const clientFrame = Compile(ClientFrame);
   const secrets = createWebChatSecrets(app.prisma);
   const options = { websocket: true, schema: { hide: true }, onRequest: app.socketCap.guard } as const;
   app.get('/ws/chat', options, (socket: WebSocket, request) => {
-    const query = Value.Check(ConnectQuery, request.query) ? request.query : {};
+    const query = connectQuery.Check(request.query) ? request.query : {};
     const channelUserId = query.channelUserId ?? randomUUID();
     serveChatSocket(app, socket, request, {
       channel: 'web',
@@ -52,7 +56,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
         return clientSecret ? { clientSecret } : NEEDS_SECRET;
       },
       toInbound: (frame) =>
-        Value.Check(ClientFrame, frame)
+        clientFrame.Check(frame)
           ? toInbound(frame, 'web', channelUserId)
           : 'Frames must be JSON: {"type":"message","text":"…"}.',
     });

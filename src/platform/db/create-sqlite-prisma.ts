@@ -33,16 +33,17 @@ export async function createSqlitePrisma(
   options: { health?: StorageHealth; busyBudgetMs?: number } = {},
 ): Promise<PrismaClient> {
   const health = options.health ?? createStorageHealth();
+  const busyBudgetMs = options.busyBudgetMs ?? 5000;
   const adapter = resilientAdapter(
     new BetterSqliteAdapter({ url: sqlitePathFromUrl(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    { health, busyBudgetMs: options.busyBudgetMs ?? 5000 },
+    { health, busyBudgetMs },
   );
   // Keep the connection Prisma opens (after the resilience wrapping) for connectionOf(prisma).
   let connection: SqliteConnection | undefined;
   const connect = adapter.connect.bind(adapter);
   adapter.connect = async () => {
     const opened = await connect();
-    connection = sqliteConnection(opened, health);
+    connection = sqliteConnection(opened, health, { busyBudgetMs });
     return opened;
   };
   const prisma = new PrismaClient({ adapter });

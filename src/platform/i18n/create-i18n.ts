@@ -43,7 +43,10 @@ const translators = new WeakMap<i18n, Map<Locale, Translate>>();
 
 /**
  * One fixed translator per locale, made once: getFixedT builds a new function on every call, and
- * a chat turn asks for one many times. The resources never change after start, so it may be kept.
+ * a chat turn asks for one many times. The resources never change after start, so it may be
+ * kept, and so may each text asked for by key alone: a turn asks for about nine of those (button
+ * labels, headings), and each i18next lookup (namespaces, fallbacks, nesting, plurals) cost
+ * about a tenth of an HTTP chat turn in the profile. Calls with options go to i18next.
  */
 export function translatorFor(i18n: i18n, locale: Locale): Translate {
   let byLocale = translators.get(i18n);
@@ -53,8 +56,25 @@ export function translatorFor(i18n: i18n, locale: Locale): Translate {
   }
   let t = byLocale.get(locale);
   if (!t) {
-    t = i18n.getFixedT(locale);
+    t = remembered(i18n.getFixedT(locale));
     byLocale.set(locale, t);
   }
   return t;
+}
+
+function remembered(t: Translate): Translate {
+  const texts = new Map<string, unknown>();
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const translate = (...args: unknown[]) => {
+    const key = args[0];
+    if (args.length !== 1 || typeof key !== 'string') return call(...args);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = call(key);
+      texts.set(key, text);
+    }
+    return text;
+  };
+  // The fixed translator's own fields (lng, ns, keyPrefix) stay readable.
+  return Object.assign(translate, t) as unknown as Translate;
 }

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  randomFillSync,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,17 +44,27 @@ export interface FieldCipher {
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error('the data key must be 32 bytes');
   const indexKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'gongyou blind index v1', 32));
+  // Prepared once: a raw key Buffer is checked and wrapped again by every createCipheriv.
+  const secretKey = createSecretKey(key);
+  const nextIv = ivSource();
 
+  // Every chat message is sealed (a turn seals 3–7 fields): one output buffer, no concat.
   function seal(plain: Buffer): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    const iv = nextIv();
+    const cipher = createCipheriv('aes-256-gcm', secretKey, iv);
+    const body = cipher.update(plain);
+    const tail = cipher.final();
+    const sealed = Buffer.allocUnsafe(IV_BYTES + TAG_BYTES + body.length + tail.length);
+    iv.copy(sealed, 0);
+    cipher.getAuthTag().copy(sealed, IV_BYTES);
+    body.copy(sealed, IV_BYTES + TAG_BYTES);
+    tail.copy(sealed, IV_BYTES + TAG_BYTES + body.length);
+    return sealed;
   }
 
   function open(sealed: Buffer): Buffer {
     if (sealed.length < IV_BYTES + TAG_BYTES) throw new DecryptionError('too short');
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+    const decipher = createDecipheriv('aes-256-gcm', secretKey, sealed.subarray(0, IV_BYTES));
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     try {
       return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
@@ -68,6 +86,25 @@ export function createFieldCipher(key: Buffer): FieldCipher {
     encryptBytes: seal,
     decryptBytes: open,
     blindIndex: (value) => createHmac('sha256', indexKey).update(value, 'utf8').digest('base64url'),
+  };
+}
+
+/**
+ * Random 96-bit GCM nonces, drawn from the CSPRNG 256 at a time rather than one call each
+ * (randomBytes per message was a visible share of a chat turn). Each nonce is fresh random
+ * bytes, never reused: a slice is valid only until the next call, and seal copies it at once.
+ */
+function ivSource(): () => Buffer {
+  const pool = Buffer.allocUnsafe(IV_BYTES * 256);
+  let offset = pool.length;
+  return () => {
+    if (offset + IV_BYTES > pool.length) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    const iv = pool.subarray(offset, offset + IV_BYTES);
+    offset += IV_BYTES;
+    return iv;
   };
 }
 
