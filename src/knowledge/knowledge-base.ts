@@ -206,10 +206,17 @@ function indexCards(
     if (!classifier || docOfClass.size === 0) return undefined;
     if (proposed.some(({ doc }) => (classOf[doc] ?? -1) < 0)) return undefined;
     const probabilities = classifier.probabilities(normal);
-    const likeliest: number[] = [];
-    const order = [...docOfClass.keys()].sort((a, b) => (probabilities[b] ?? 0) - (probabilities[a] ?? 0));
-    for (const c of order.slice(0, CLASSIFIER_CANDIDATES)) likeliest.push(docOfClass.get(c) as number);
-    return { probabilities, likeliest };
+    // The few likeliest of the cards in the index, by insertion into a short sorted list.
+    const likeliest: { doc: number; p: number }[] = [];
+    for (const [c, doc] of docOfClass) {
+      const p = probabilities[c] ?? 0;
+      if (likeliest.length === CLASSIFIER_CANDIDATES && p <= (likeliest.at(-1)?.p ?? 0)) continue;
+      let at = likeliest.length;
+      while (at > 0 && (likeliest[at - 1]?.p ?? 0) < p) at--;
+      likeliest.splice(at, 0, { doc, p });
+      if (likeliest.length > CLASSIFIER_CANDIDATES) likeliest.pop();
+    }
+    return { probabilities, likeliest: likeliest.map(({ doc }) => doc) };
   }
 
   /** Candidate cards with their signals; `articleScore` is each article's share of the best. */
