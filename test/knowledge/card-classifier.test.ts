@@ -57,9 +57,9 @@ describe('the card classifier', () => {
       expect(loaded.value.probabilities('每周至少休息几天')).toEqual(model.probabilities('每周至少休息几天'));
     fs.writeFileSync(stored, JSON.stringify({ ...file, starts: file.rows }));
     expect(loaded.ok && !loadCardClassifier(stored).ok).toBe(true);
-    fs.writeFileSync(stored, JSON.stringify({ ...file, format: 'gongyou-card-classifier/0' }));
+    fs.writeFileSync(stored, JSON.stringify({ ...file, format: 'gongyou-card-classifier/1' }));
     const refused = loadCardClassifier(stored);
-    expect(refused.ok ? '' : refused.reason).toMatch(/is not a gongyou-card-classifier\/1 file/);
+    expect(refused.ok ? '' : refused.reason).toMatch(/is not a gongyou-card-classifier\/2 file/);
   });
 
   it('knows a card only with the asks it was trained on', () => {

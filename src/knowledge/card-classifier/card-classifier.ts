@@ -12,15 +12,15 @@ import { decodeBase64, FEATURE_BITS, softmax } from '../../platform/text-feature
 import type { Card } from '../card.js';
 import { cardFeatures } from './card-features.js';
 
-export const CARD_MODEL_FORMAT = 'gongyou-card-classifier/1';
+export const CARD_MODEL_FORMAT = 'gongyou-card-classifier/2';
 
 export const CardModelFileSchema = Type.Object({
   format: Type.Literal(CARD_MODEL_FORMAT),
   /** Hash of the asks trained on, the features' version and the trainer's settings. */
   version: Type.String(),
   featureBits: Type.Literal(FEATURE_BITS),
-  /** One class per card: its id and a fingerprint of the asks it was trained on. */
-  cards: Type.Array(Type.Object({ id: Type.String(), asks: Type.String() }), { minItems: 2 }),
+  /** One class per card: its id and a fingerprint of the texts it was learned from (cardFingerprint). */
+  cards: Type.Array(Type.Object({ id: Type.String(), fingerprint: Type.String() }), { minItems: 2 }),
   bias: Type.Array(Type.Number()),
   /** Weights are 16-bit integers; multiply by `scale` to get them back. */
   scale: Type.Number({ exclusiveMinimum: 0 }),
@@ -36,10 +36,18 @@ export const CardModelFileSchema = Type.Object({
 });
 export type CardModelFile = Static<typeof CardModelFileSchema>;
 
-/** The asks a card's class was learned from: a card edited since is not the class the model knows. */
-export function asksFingerprint(card: Pick<Card, 'ask' | 'askEn'>): string {
+type Learned = Pick<Card, 'ask' | 'askEn' | 'zh' | 'en'>;
+
+/** The texts a card's class is learned from: its asks, and its answer (lead and more, zh and en). */
+export function trainingTexts(card: Learned): string[] {
+  const answers = [card.zh, card.en].flatMap((part) => (part ? [`${part.lead}\n${part.more ?? ''}`] : []));
+  return [...card.ask, ...(card.askEn ?? []), ...answers];
+}
+
+/** What a card's class was learned from: a card edited since is not the class the model knows. */
+export function cardFingerprint(card: Learned): string {
   return createHash('sha256')
-    .update(JSON.stringify([card.ask, card.askEn ?? []]))
+    .update(JSON.stringify(trainingTexts(card)))
     .digest('hex')
     .slice(0, 12);
 }
@@ -47,7 +55,7 @@ export function asksFingerprint(card: Pick<Card, 'ask' | 'askEn'>): string {
 export class CardClassifier {
   readonly version: string;
   readonly ids: readonly string[];
-  private readonly fingerprints: ReadonlyMap<string, { index: number; asks: string }>;
+  private readonly fingerprints: ReadonlyMap<string, { index: number; fingerprint: string }>;
   private readonly bias: Float64Array;
   private readonly scale: number;
   private readonly rowOf: Int32Array;
@@ -58,7 +66,9 @@ export class CardClassifier {
   constructor(file: CardModelFile) {
     this.version = file.version;
     this.ids = file.cards.map((card) => card.id);
-    this.fingerprints = new Map(file.cards.map((card, index) => [card.id, { index, asks: card.asks }]));
+    this.fingerprints = new Map(
+      file.cards.map((card, index) => [card.id, { index, fingerprint: card.fingerprint }]),
+    );
     this.bias = Float64Array.from(file.bias);
     this.scale = file.scale;
     const rows = new Uint32Array(decodeBase64(file.rows));
@@ -75,10 +85,10 @@ export class CardClassifier {
     });
   }
 
-  /** The class of a card, or −1 when the model does not know it or it was trained on other asks. */
-  classOf(card: Pick<Card, 'id' | 'ask' | 'askEn'>): number {
+  /** The class of a card, or −1 when the model does not know it or learned it from other asks or answer. */
+  classOf(card: Learned & Pick<Card, 'id'>): number {
     const known = this.fingerprints.get(card.id);
-    return known && known.asks === asksFingerprint(card) ? known.index : -1;
+    return known && known.fingerprint === cardFingerprint(card) ? known.index : -1;
   }
 
   /** The probability of every class (card) for a question. */

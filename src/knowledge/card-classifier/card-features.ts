@@ -11,7 +11,7 @@ import { expandSynonyms } from '../synonyms.js';
 import { normalize, tokenize } from '../tokenizer.js';
 
 /** Bumped whenever these features change: the model's version includes it, so a stale model is caught. */
-export const CARD_FEATURE_VERSION = 1;
+export const CARD_FEATURE_VERSION = 2;
 
 export function cardFeatures(text: string): { buckets: Int32Array; value: number } {
   const features = new Set<string>();

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { seededRandom } from '../../platform/seeded-random.js';
 import { FEATURE_BITS, softmax } from '../../platform/text-features/hashed-features.js';
 import type { Card } from '../card.js';
-import { asksFingerprint, CARD_MODEL_FORMAT, type CardModelFile } from './card-classifier.js';
+import { CARD_MODEL_FORMAT, type CardModelFile, cardFingerprint, trainingTexts } from './card-classifier.js';
 import { CARD_FEATURE_VERSION, cardFeatures } from './card-features.js';
 
 export interface CardTrainerSettings {
@@ -34,17 +34,19 @@ export const DEFAULT_CARD_TRAINER: CardTrainerSettings = {
   pruneBelow: 0.01,
 };
 
-/** Every ask of every card, with the card's index as its label. */
+/**
+ * What each card is learned from, with the card's index as its label: its asks, and its answer
+ * (lead and further explanation, zh and en) as one more example, so that the words the answer
+ * is put in are the card's too, as they are in its BM25 document.
+ */
 export function cardAsks(cards: readonly Card[]): { text: string; label: number }[] {
-  return cards.flatMap((card, label) =>
-    [...card.ask, ...(card.askEn ?? [])].map((text) => ({ text, label })),
-  );
+  return cards.flatMap((card, label) => trainingTexts(card).map((text) => ({ text, label })));
 }
 
 export function cardModelVersion(cards: readonly Card[], settings: CardTrainerSettings): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ CARD_FEATURE_VERSION, FEATURE_BITS, settings }));
-  for (const card of cards) hash.update(`${card.id}:${asksFingerprint(card)}\n`);
+  for (const card of cards) hash.update(`${card.id}:${cardFingerprint(card)}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -138,7 +140,7 @@ function pack(
     format: CARD_MODEL_FORMAT,
     version: cardModelVersion(cards, settings),
     featureBits: FEATURE_BITS,
-    cards: cards.map((card) => ({ id: card.id, asks: asksFingerprint(card) })),
+    cards: cards.map((card) => ({ id: card.id, fingerprint: cardFingerprint(card) })),
     bias: [...bias].map((b) => Number(b.toFixed(6))),
     scale,
     rows: base64(Uint32Array.from(rows)),
