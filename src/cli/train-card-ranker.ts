@@ -178,5 +178,5 @@ log(`  (the ranker's ${dims} weights are fitted on these same held-out asks)`);
 log(`weights → ${path.relative(PROJECT_ROOT, out)}: ${JSON.stringify(named(fusedWeights))}`);
 log(
   `classifier → ${path.relative(PROJECT_ROOT, SHIPPED_CARD_MODEL_FILE)}: version ${full.version}, ` +
-    `${full.trainedOn.asks} asks, ${(model.bytes / 2 ** 20).toFixed(2)} MiB in memory`,
+    `${full.trainedOn.texts} texts (asks and answers), ${(model.bytes / 2 ** 20).toFixed(2)} MiB in memory`,
 );

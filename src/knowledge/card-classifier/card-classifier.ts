@@ -32,7 +32,8 @@ export const CardModelFileSchema = Type.Object({
   classes: Type.String(),
   /** Base64 of Int16 weights, one per entry of `classes`. */
   weights: Type.String(),
-  trainedOn: Type.Object({ asks: Type.Integer(), cards: Type.Integer() }),
+  /** Texts learned from: every ask, and each card's answer in each of its languages. */
+  trainedOn: Type.Object({ texts: Type.Integer(), cards: Type.Integer() }),
 });
 export type CardModelFile = Static<typeof CardModelFileSchema>;
 

@@ -110,7 +110,7 @@ function pack(
   buckets: number[],
   trained: Float32Array,
   bias: Float64Array,
-  askCount: number,
+  textCount: number,
   settings: CardTrainerSettings,
 ): CardModelFile {
   const width = cards.length;
@@ -147,6 +147,6 @@ function pack(
     starts: base64(Uint32Array.from(starts)),
     classes: base64(Uint16Array.from(classes)),
     weights: base64(Int16Array.from(weights)),
-    trainedOn: { asks: askCount, cards: cards.length },
+    trainedOn: { texts: textCount, cards: cards.length },
   };
 }
