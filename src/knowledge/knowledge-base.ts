@@ -160,8 +160,8 @@ function indexCards(
   const askIndex = new Bm25(askDocs);
 
   const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
-  // The classifier's class of each card; −1 for a card it does not know or knows with other asks
-  // (new or edited in the console since it was trained): such a card is ranked on BM25 alone.
+  // The classifier's class of each card; −1 for a card it does not know or learned from other asks
+  // or answer text (new or edited in the console since): such a card is ranked on BM25 alone.
   const classOf = cards.map((card) => classifier?.classOf(card) ?? -1);
   const docOfClass = new Map(classOf.flatMap((c, doc) => (c >= 0 ? [[c, doc] as const] : [])));
   const { articles, index: articleIndex, byKey, laws } = side;
