@@ -1,5 +1,6 @@
 // Which card answers: a linear ranker over a few signals that each see the question differently
-// (the whole card, its best single ask, the statute text of what it cites, words in common).
+// (the whole card, its best single ask, the statute text of what it cites, words in common, and
+// the card classifier's probability: card-classifier/).
 // Its weights are learned from the cards' own asks, each ask held out of the index it is asked
 // of (npm run kb:train-ranker), so no evaluation question ever tunes it.
 
@@ -21,6 +22,8 @@ export interface CardSignals {
   firstArticle: number;
   /** Share of the question's own words (not bigrams) found in the card. */
   words: number;
+  /** The card classifier's probability of the card (0 when the classifier is not used). */
+  probability: number;
 }
 
 export const FEATURES = [
@@ -35,11 +38,19 @@ export const FEATURES = [
   'askTop',
   'logCard',
   'logAsk',
+  'prob',
+  'probShare',
+  'probTop',
+  'logProb',
 ] as const;
 
 export type Weights = Record<(typeof FEATURES)[number], number>;
 
-export const RANKER_WEIGHTS: Weights = (weightData as { weights: Weights }).weights;
+const stored = weightData as { weights: Weights; bm25Only: Weights };
+/** With the card classifier's features (every candidate known to the classifier). */
+export const RANKER_WEIGHTS: Weights = stored.weights;
+/** BM25's signals only: for a question whose candidates include a card the classifier does not know. */
+export const BM25_RANKER_WEIGHTS: Weights = stored.bm25Only;
 
 /**
  * Features of every candidate, relative to the best candidate where a score's scale depends on
@@ -48,6 +59,7 @@ export const RANKER_WEIGHTS: Weights = (weightData as { weights: Weights }).weig
 export function featureRows(candidates: readonly CardSignals[]): number[][] {
   const bestCard = Math.max(1e-9, ...candidates.map((c) => c.card));
   const bestAsk = Math.max(1e-9, ...candidates.map((c) => c.ask));
+  const bestProbability = Math.max(1e-9, ...candidates.map((c) => c.probability));
   return candidates.map((c) => [
     c.card / bestCard,
     c.ask / bestAsk,
@@ -60,6 +72,11 @@ export function featureRows(candidates: readonly CardSignals[]): number[][] {
     c.ask === bestAsk ? 1 : 0,
     Math.log1p(c.card) / 4,
     Math.log1p(c.ask) / 4,
+    c.probability,
+    c.probability / bestProbability,
+    c.probability === bestProbability ? 1 : 0,
+    // ln p from 1e-6 (0) to 1 (1): the classifier's confidence where the probability is small.
+    c.probability > 0 ? Math.max(0, 1 + Math.log(c.probability) / 13.8) : 0,
   ]);
 }
 

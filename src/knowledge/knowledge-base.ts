@@ -1,7 +1,16 @@
 import { findArticleRefs, findLawMentions } from './article-lookup.js';
 import { Bm25, type QueryTerm } from './bm25.js';
 import type { Article, ArticleRef, Card } from './card.js';
-import { type CardSignals, featureRows, RANKER_WEIGHTS, rankScore, type Weights } from './card-ranker.js';
+import type { CardClassifier } from './card-classifier/card-classifier.js';
+import { shippedCardClassifier } from './card-classifier/shipped-card-classifier.js';
+import {
+  BM25_RANKER_WEIGHTS,
+  type CardSignals,
+  featureRows,
+  RANKER_WEIGHTS,
+  rankScore,
+  type Weights,
+} from './card-ranker.js';
 import { expandSynonyms } from './synonyms.js';
 import { normalize, tokenize } from './tokenizer.js';
 
@@ -39,6 +48,16 @@ export interface SearchOptions {
 export interface CardCandidates {
   ids: string[];
   signals: CardSignals[];
+  /** Whether the card classifier's probabilities are in the signals (else BM25's only). */
+  classified: boolean;
+}
+
+export interface IndexOptions {
+  /**
+   * The card classifier whose probabilities the ranker weighs: the shipped one when not given,
+   * none with `null` (BM25's signals only).
+   */
+  classifier?: CardClassifier | null;
 }
 
 export interface KnowledgeBase {
@@ -54,7 +73,9 @@ export interface KnowledgeBase {
    * The same statutes with other cards: only the card index is rebuilt (the article index, the
    * costly part, is shared), so a card saved in the console answers the next question.
    */
-  withCards(cards: readonly Card[]): KnowledgeBase;
+  withCards(cards: readonly Card[], options?: IndexOptions): KnowledgeBase;
+  /** The card classifier in use, if any, and how many of the cards it knows. */
+  readonly classifier: { version: string; knownCards: number } | null;
 }
 
 const key = (ref: ArticleRef) => `${ref.law}#${ref.article}`;
@@ -69,6 +90,8 @@ const LAW_MENTION_BOOST = 1.5;
 const CARD_LEAD_SCORE = 8;
 /** Cards the whole-card index proposes for the ranker to order. */
 const CARD_CANDIDATES = 10;
+/** Cards the classifier adds to them: its most likely ones, when BM25 did not propose them. */
+const CLASSIFIER_CANDIDATES = 5;
 
 function queryTerms(tokens: string[], weight: number): QueryTerm[] {
   return tokens.map((term) => ({ term, weight: term.startsWith('~') ? weight * BIGRAM_WEIGHT : weight }));
@@ -104,12 +127,22 @@ function articleSide(articles: readonly Article[]): ArticleSide {
 }
 
 /** Build the in-memory index over the cards and the imported statute articles. */
-export function createKnowledgeBase(cards: readonly Card[], articles: readonly Article[]): KnowledgeBase {
+export function createKnowledgeBase(
+  cards: readonly Card[],
+  articles: readonly Article[],
+  options: IndexOptions = {},
+): KnowledgeBase {
   const started = performance.now();
-  return indexCards(cards, articleSide(articles), started);
+  const classifier = options.classifier === undefined ? shippedCardClassifier().model : options.classifier;
+  return indexCards(cards, articleSide(articles), classifier, started);
 }
 
-function indexCards(cards: readonly Card[], side: ArticleSide, started: number): KnowledgeBase {
+function indexCards(
+  cards: readonly Card[],
+  side: ArticleSide,
+  classifier: CardClassifier | null,
+  started: number,
+): KnowledgeBase {
   // Cards with many phrasings are long by design: weak length normalisation (b = 0.3) for them.
   const cardIndex = new Bm25(cards.map(cardText), 1.2, 0.3);
   // Every ask on its own, too: a question put like one ask of a card should find that card even
@@ -127,6 +160,10 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
   const askIndex = new Bm25(askDocs);
 
   const cardWords = cards.map((card) => new Set(cardText(card).filter((token) => !token.startsWith('~'))));
+  // The classifier's class of each card; −1 for a card it does not know or learned from other asks
+  // or answer text (new or edited in the console since): such a card is ranked on BM25 alone.
+  const classOf = cards.map((card) => classifier?.classOf(card) ?? -1);
+  const docOfClass = new Map(classOf.flatMap((c, doc) => (c >= 0 ? [[c, doc] as const] : [])));
   const { articles, index: articleIndex, byKey, laws } = side;
   const buildMs = performance.now() - started;
 
@@ -161,13 +198,41 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     return { ownWords, topicWords, terms };
   }
 
+  /**
+   * The classifier's probability of every card, and its likeliest cards, when every card BM25
+   * proposes is known to it; otherwise none (a card it does not know could not compete).
+   */
+  function classify(normal: string, proposed: readonly { doc: number }[]) {
+    if (!classifier || docOfClass.size === 0) return undefined;
+    if (proposed.some(({ doc }) => (classOf[doc] ?? -1) < 0)) return undefined;
+    const probabilities = classifier.probabilities(normal);
+    // The few likeliest of the cards in the index, by insertion into a short sorted list.
+    const likeliest: { doc: number; p: number }[] = [];
+    for (const [c, doc] of docOfClass) {
+      const p = probabilities[c] ?? 0;
+      if (likeliest.length === CLASSIFIER_CANDIDATES && p <= (likeliest.at(-1)?.p ?? 0)) continue;
+      let at = likeliest.length;
+      while (at > 0 && (likeliest[at - 1]?.p ?? 0) < p) at--;
+      likeliest.splice(at, 0, { doc, p });
+      if (likeliest.length > CLASSIFIER_CANDIDATES) likeliest.pop();
+    }
+    return { probabilities, likeliest: likeliest.map(({ doc }) => doc) };
+  }
+
   /** Candidate cards with their signals; `articleScore` is each article's share of the best. */
   function candidates(
+    normal: string,
     terms: QueryTerm[],
     ownWords: string[],
     articleScore: Map<string, number>,
-  ): { doc: number; signals: CardSignals }[] {
+  ): { found: { doc: number; signals: CardSignals }[]; classified: boolean } {
     const proposed = cardIndex.search(terms, CARD_CANDIDATES);
+    const classified = classify(normal, proposed);
+    if (classified) {
+      const have = new Set(proposed.map(({ doc }) => doc));
+      const extra = classified.likeliest.filter((doc) => !have.has(doc));
+      proposed.push(...cardIndex.scoreDocs(terms, extra));
+    }
     // Only the candidates' own asks are scored: the ask index is large and a question's bigrams
     // touch most of it.
     const asksOf = proposed.flatMap((hit) => asksByCard[hit.doc] ?? []);
@@ -176,7 +241,7 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
       const owner = askOwner[hit.doc] as number;
       if (hit.score > (bestAsk.get(owner)?.score ?? 0)) bestAsk.set(owner, hit);
     }
-    return proposed.map((hit) => {
+    const found = proposed.map((hit) => {
       const card = cards[hit.doc] as Card;
       const cited = card.cite.map((ref) => articleScore.get(key(ref)) ?? 0);
       const words = cardWords[hit.doc];
@@ -191,9 +256,11 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
           citedArticle: Math.max(0, ...cited),
           firstArticle: cited[0] ?? 0,
           words: ownWords.length ? ownWords.filter((word) => words?.has(word)).length / ownWords.length : 0,
+          probability: classified?.probabilities[classOf[hit.doc] ?? -1] ?? 0,
         },
       };
     });
+    return { found, classified: classified !== undefined };
   }
 
   /** Each article's own BM25 relative to the best one's. */
@@ -204,11 +271,13 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
   }
 
   function cardCandidates(question: string): CardCandidates {
-    const { ownWords, terms } = understand(normalize(question));
-    const found = candidates(terms, ownWords, articleScores(terms));
+    const normal = normalize(question);
+    const { ownWords, terms } = understand(normal);
+    const { found, classified } = candidates(normal, terms, ownWords, articleScores(terms));
     return {
       ids: found.map(({ doc }) => (cards[doc] as Card).id),
       signals: found.map(({ signals }) => signals),
+      classified,
     };
   }
 
@@ -221,13 +290,11 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
       .filter((a): a is Article => a !== undefined);
     const { ownWords, topicWords, terms } = understand(normal);
     const ownScores = articleScores(terms);
-    const found = candidates(terms, ownWords, ownScores);
+    const { found, classified } = candidates(normal, terms, ownWords, ownScores);
     const rows = featureRows(found.map(({ signals }) => signals));
+    const weights = options.weights ?? (classified ? RANKER_WEIGHTS : BM25_RANKER_WEIGHTS);
     const ranked = found
-      .map((candidate, i) => ({
-        ...candidate,
-        rank: rankScore(rows[i] ?? [], options.weights ?? RANKER_WEIGHTS),
-      }))
+      .map((candidate, i) => ({ ...candidate, rank: rankScore(rows[i] ?? [], weights) }))
       .sort((a, b) => b.rank - a.rank || a.doc - b.doc);
     // The score stays the whole-card BM25: the answerer's bars (answer-question.ts) are on it.
     const cardHits = ranked.slice(0, 3).map(({ doc, signals }) => ({
@@ -281,6 +348,13 @@ function indexCards(cards: readonly Card[], side: ArticleSide, started: number):
     laws,
     stats: { cards: cards.length, articles: articles.length, buildMs },
     cards,
-    withCards: (next) => indexCards(next, side, performance.now()),
+    withCards: (next, options = {}) =>
+      indexCards(
+        next,
+        side,
+        options.classifier === undefined ? classifier : options.classifier,
+        performance.now(),
+      ),
+    classifier: classifier && { version: classifier.version, knownCards: docOfClass.size },
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/conversation/understanding/classifier/build-lexicon.js';
 import { cueFeatures } from '../../src/conversation/understanding/classifier/cue-features.js';
-import { stemEnglish } from '../../src/conversation/understanding/classifier/english-words.js';
 import { extractFeatures } from '../../src/conversation/understanding/classifier/features.js';
-import { makeLexicon, segmentRun } from '../../src/conversation/understanding/classifier/segment-words.js';
+import { stemEnglish } from '../../src/platform/text-features/english-words.js';
+import { makeLexicon, segmentRun } from '../../src/platform/text-features/segment-words.js';
 
 describe('features of the intent model', () => {
   it('splits a run of Han characters by forward maximum match over the lexicon', () => {

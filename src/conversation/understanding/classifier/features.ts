@@ -1,116 +1,27 @@
-// Features of a worker's message for the intent model. Character n-grams carry Chinese (no word
-// splitting needed, and typos like 加班废 still share 加班 with 加班费); words, word pairs and
-// in-word trigrams carry English written without capitals or apostrophes ("i havent been paid").
-// Words from a small built-in segmentation (segment-words.ts), English stems and cue features
-// (cue-features.ts) add what n-grams see only in pieces. Every feature is hashed into a fixed
-// number of buckets, so the model file needs no vocabulary (the lexicon aside).
-import { pinyin } from 'pinyin-pro';
+// Features of a worker's message for the intent model: the project's shared text features
+// (src/platform/text-features: character n-grams, sound, lexicon words, English words and stems)
+// plus cue features (cue-features.ts) that add what n-grams see only in pieces.
+import {
+  addShapeFeatures,
+  addWordFeatures,
+  FEATURE_BITS,
+  hashFeatures,
+  normalizeText,
+} from '../../../platform/text-features/hashed-features.js';
+import type { Lexicon } from '../../../platform/text-features/segment-words.js';
 import { cueFeatures } from './cue-features.js';
-import { isNegation, stemEnglish } from './english-words.js';
-import { type Lexicon, segmentRun } from './segment-words.js';
+
+export { FEATURE_BITS, normalizeText };
 
 /** Bumped whenever feature extraction changes: the model version includes it, so a stale model is caught. */
 export const FEATURE_VERSION = 4;
 
-/** Bits of the hash space: 2^18 buckets. Changing it invalidates every trained model. */
-export const FEATURE_BITS = 18;
-const MASK = (1 << FEATURE_BITS) - 1;
-
-const CJK_RUN = /[\u3400-\u9fff]+/g;
-const LATIN_WORD = /[a-z][a-z']*/g;
-const DIGITS = /\d+/g;
-/** Voice-to-text fillers carry no meaning and only dilute short messages. */
-const FILLERS = /那个|就是说|然后呢|嗯+|呃+|啊+(?=[\s，,])/g;
-
-/** NFKC (full-width letters, digits and ？ become plain), lower case, fillers dropped. */
-export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(FILLERS, ' ');
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: fast, stable across runs and machines. */
-function hash(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & MASK;
-}
-
-/**
- * The message as a sparse vector: distinct buckets, each with weight 1/sqrt(n) so that a long
- * story and a three-word question weigh the same in the model.
- */
+/** The message as a sparse vector of hashed features (see hashFeatures). */
 export function extractFeatures(text: string, lexicon?: Lexicon): { buckets: Int32Array; value: number } {
   const normalized = normalizeText(text);
   const features = new Set<string>();
-
-  // Chinese: character 1- to 4-grams inside each run of Han characters, with the run's edges
-  // marked so that "吗" at the end of a run differs from "吗" inside one; then the run's words
-  // and word pairs from the lexicon.
-  for (const run of normalized.match(CJK_RUN) ?? []) {
-    const marked = `^${run}$`;
-    for (let i = 0; i < marked.length; i++) {
-      const one = marked[i] as string;
-      if (one !== '^' && one !== '$') features.add(`c${one}`);
-      if (i + 2 <= marked.length) features.add(`b${marked.slice(i, i + 2)}`);
-      if (i + 3 <= marked.length) features.add(`t${marked.slice(i, i + 3)}`);
-      if (i + 4 <= marked.length) features.add(`q${marked.slice(i, i + 4)}`);
-    }
-    // Sound: workers type by pinyin input and voice, so homophones stand in for the word (公资 and
-    // 工姿 for 工资, 拖前 for 拖欠, 和同 for 合同). Syllable pairs and triples carry them; a pair
-    // also lights the English-word feature of the same pinyin typed in Latin ("gongzi", "hetong").
-    const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true });
-    if (syllables.length === run.length) {
-      for (let i = 0; i + 1 < syllables.length; i++) {
-        const pair = `${syllables[i]}${syllables[i + 1]}`;
-        features.add(`k${syllables[i]}_${syllables[i + 1]}`);
-        features.add(`w${pair}`);
-        if (i + 2 < syllables.length) features.add(`k${pair}_${syllables[i + 2]}`);
-      }
-    }
-    if (lexicon) {
-      const runWords = segmentRun(run, lexicon);
-      for (let i = 0; i < runWords.length; i++) {
-        const word = runWords[i] as string;
-        if (word.length > 1) features.add(`z${word}`);
-        if (i + 1 < runWords.length) features.add(`y${word}_${runWords[i + 1]}`);
-      }
-    }
-  }
-
-  // English: words without apostrophes, word pairs, and trigrams inside longer words so that
-  // "salery" and "salary" share most of their features.
-  const words = (normalized.match(LATIN_WORD) ?? []).map((word) => word.replace(/'/g, ''));
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    features.add(`w${word}`);
-    const stem = stemEnglish(word);
-    features.add(`s${stem}`);
-    if (isNegation(word)) features.add('#not');
-    if (i + 1 < words.length) {
-      const next = words[i + 1] as string;
-      features.add(`p${word}_${next}`);
-      // "didnt pay", "not paid", "wont settle": negation and stem, whatever the form.
-      features.add(`r${isNegation(word) ? '!' : stem}_${stemEnglish(next)}`);
-    }
-    if (word.length >= 4) {
-      const marked = `<${word}>`;
-      for (let j = 0; j + 3 <= marked.length; j++) features.add(`g${marked.slice(j, j + 3)}`);
-    }
-  }
-
+  addWordFeatures(normalized, features, lexicon);
   for (const cue of cueFeatures(normalized)) features.add(cue);
-
-  // Shape: numbers (amounts and counts suggest a report), question marks, length.
-  const numbers = normalized.match(DIGITS) ?? [];
-  if (numbers.length) features.add('#num');
-  if (numbers.some((n) => n.length >= 4)) features.add('#num4');
-  if (normalized.includes('?')) features.add('#q');
-  const length = normalized.replace(/\s+/g, '').length;
-  features.add(length <= 4 ? '#len1' : length <= 12 ? '#len2' : length <= 40 ? '#len3' : '#len4');
-  if (!(normalized.match(CJK_RUN) ?? []).length && words.length) features.add('#latin');
-
-  const buckets = Int32Array.from(new Set([...features].map(hash)));
-  return { buckets, value: buckets.length ? 1 / Math.sqrt(buckets.length) : 0 };
+  addShapeFeatures(normalized, features);
+  return hashFeatures(features);
 }

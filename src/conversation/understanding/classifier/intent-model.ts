@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { fail, ok, type Result } from '../../../platform/result.js';
+import { decodeBase64 as decode, softmax } from '../../../platform/text-features/hashed-features.js';
+import { type Lexicon, makeLexicon } from '../../../platform/text-features/segment-words.js';
 import { extractFeatures, FEATURE_BITS } from './features.js';
-import { type Lexicon, makeLexicon } from './segment-words.js';
+
+export { softmax };
 
 export const MODEL_FORMAT = 'gongyou-intent-model/2';
 
@@ -89,25 +92,6 @@ class Head {
     const top = ranked[0] ?? { label: classes[0] ?? '', probability: 0 };
     return { label: top.label, probability: top.probability, ranked };
   }
-}
-
-export function softmax(scores: ArrayLike<number>): Float64Array {
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i] ?? 0);
-  const out = new Float64Array(scores.length);
-  let sum = 0;
-  for (let i = 0; i < scores.length; i++) {
-    out[i] = Math.exp((scores[i] ?? 0) - max);
-    sum += out[i] ?? 0;
-  }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
-  return out;
-}
-
-function decode(base64: string): ArrayBuffer {
-  const bytes = Buffer.from(base64, 'base64');
-  // Copy into a fresh, aligned buffer: typed arrays need their offset aligned to the element size.
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** A loaded model: the intent of a message, and for questions their topic. */

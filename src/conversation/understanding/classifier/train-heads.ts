@@ -1,9 +1,9 @@
+import { type Lexicon, makeLexicon } from '../../../platform/text-features/segment-words.js';
 import { CORPUS_INTENTS, CORPUS_TOPICS, type CorpusLine } from '../corpus/load-corpus.js';
 import { buildLexicon } from './build-lexicon.js';
 import type { Decision } from './decide.js';
 import { extractFeatures, FEATURE_BITS } from './features.js';
 import { MODEL_FORMAT, type ModelFile } from './intent-model.js';
-import { type Lexicon, makeLexicon } from './segment-words.js';
 import { packHead, type TrainerSettings, trainSoftmax } from './train-softmax.js';
 
 function headFor(
