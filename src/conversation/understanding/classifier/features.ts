@@ -10,7 +10,7 @@ import { isNegation, stemEnglish } from './english-words.js';
 import { type Lexicon, segmentRun } from './segment-words.js';
 
 /** Bumped whenever feature extraction changes: the model version includes it, so a stale model is caught. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Bits of the hash space: 2^18 buckets. Changing it invalidates every trained model. */
 export const FEATURE_BITS = 18;
