@@ -1,6 +1,6 @@
-import { CORPUS_INTENTS, CORPUS_TOPICS, type CorpusLine } from '../corpus/load-corpus.js';
 import { loadCardsOrThrow } from '../../../knowledge/cards/load-card-dir.js';
 import { CARDS_DIR } from '../../../platform/paths.js';
+import { CORPUS_INTENTS, CORPUS_TOPICS, type CorpusLine } from '../corpus/load-corpus.js';
 import { buildLexicon } from './build-lexicon.js';
 import { cueFeatures } from './cue-features.js';
 import type { Decision } from './decide.js';

@@ -47,7 +47,8 @@ export function trainSoftmax(
   const weights = new Float32Array((1 << FEATURE_BITS) * classCount);
   const bias = new Float64Array(classCount);
   const counts = new Array<number>(classCount).fill(0);
-  for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + (example.weight ?? 1);
+  for (const example of examples)
+    counts[example.label] = (counts[example.label] ?? 0) + (example.weight ?? 1);
   const classWeight = counts.map((n) =>
     n ? (examples.length / (classCount * n)) ** settings.classWeightPower : 0,
   );
