@@ -39,6 +39,28 @@ describe('features of the intent model', () => {
     expect(cueFeatures('明天下雨吗')).not.toContain('#negpay');
   });
 
+  it('reads 不给 / 不发 as unpaid pay only when money follows', () => {
+    for (const text of [
+      '老板不给钱',
+      '三个月不给工资',
+      '老板不给发工资',
+      '工资一直没发',
+      '没给我结',
+      '老板扣着工资不给',
+    ])
+      expect(cueFeatures(text), text).toContain('#negpay');
+    // Working conditions told: something other than pay is not given or not issued.
+    for (const text of [
+      '单位一直不给交社保',
+      '和同一直不给签',
+      '老板不给俺上保险',
+      '工地上不发安全帽',
+      '公司扣着我的身份证不还',
+      '不给休息',
+    ])
+      expect(cueFeatures(text), text).not.toContain('#negpay');
+  });
+
   it("tells a question in general terms from a worker's own unpaid pay", () => {
     expect(cueFeatures('如果公司拖欠工资 法律上能要赔偿吗')).toEqual(
       expect.arrayContaining(['#general', '#negpay+general', '#general-self']),

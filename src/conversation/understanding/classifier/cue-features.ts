@@ -4,8 +4,13 @@ import { mentionsHarm, signalsSelfHarm } from '../danger.js';
 // names an amount, a period or a place, or asks. Each is one feature, so that a report never seen
 // before ("平台一直不给结算", "owes me 3 months") still lights the cues of the reports it resembles.
 
-const NEGATED_PAY =
-  /(不|没|未|沒|冇|拒不|拒绝|不肯|不愿|迟迟不|一直不|还不|还没)(有)?(给|发|付|结|到账|打款|支付|结算|兑现|退)|拖欠|欠薪|欠(我|俺|咱|我们)|压着|扣着|克扣|拖着/;
+// "不给" and "不发" are money only when what follows is not something else given or issued: "不给交
+// 社保", "不给签合同", "不给休息", "不发安全帽" tell working conditions, not unpaid pay.
+const NOT_MONEY_AFTER =
+  '(?!(我|俺|咱|我们|俺们|咱们|人|工人)?(签|交|缴|上保险|上社保|买|休|请|办|开证明|看|派|排|批|换|配|戴|用|报|安排|上厕所|喝|吃|住|走|辞|离|安全|口罩|手套|工作服|劳保|合同|工资条|证))';
+const NEGATED_PAY = new RegExp(
+  `(不|没|未|沒|冇|拒不|拒绝|不肯|不愿|迟迟不|一直不|还不|还没)(有)?((给|发)${NOT_MONEY_AFTER}|付|结|到账|打款|支付|结算|兑现|退)|拖欠|欠薪|欠(我|俺|咱|我们)|压着|扣着(?!.{0,4}(身份证|证件|毕业证))|克扣|拖着`,
+);
 const AMOUNT =
   /\d+(\.\d+)?\s*(元|块|k|千|万|w|yuan|rmb|kuai)|[一二两三四五六七八九十百千万俩仨]+(块|元|千|万)|\$\s*\d+|\d{4,}/;
 const PERIOD =

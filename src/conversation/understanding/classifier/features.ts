@@ -14,7 +14,7 @@ import { cueFeatures } from './cue-features.js';
 export { FEATURE_BITS, normalizeText };
 
 /** Bumped whenever feature extraction changes: the model version includes it, so a stale model is caught. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** The message as a sparse vector of hashed features (see hashFeatures). */
 export function extractFeatures(text: string, lexicon?: Lexicon): { buckets: Int32Array; value: number } {

@@ -7,6 +7,8 @@ export interface TrainingExample {
   buckets: Int32Array;
   value: number;
   label: number;
+  /** How much this example counts in the loss (1 unless told). */
+  weight?: number;
 }
 
 export interface TrainerSettings {
@@ -18,6 +20,8 @@ export interface TrainerSettings {
   averageFrom: number;
   /** Class weight = (mean class size / class size) ^ this: 0 none, 0.5 inverse square root, 1 inverse. */
   classWeightPower: number;
+  /** Weight of the knowledge cards' own questions as extra examples of the topic head (0: not used). */
+  cardWeight: number;
 }
 
 export const DEFAULT_TRAINER: TrainerSettings = {
@@ -27,6 +31,7 @@ export const DEFAULT_TRAINER: TrainerSettings = {
   seed: 20261203,
   averageFrom: 1,
   classWeightPower: 1,
+  cardWeight: 0.3,
 };
 
 /**
@@ -42,7 +47,8 @@ export function trainSoftmax(
   const weights = new Float32Array((1 << FEATURE_BITS) * classCount);
   const bias = new Float64Array(classCount);
   const counts = new Array<number>(classCount).fill(0);
-  for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + 1;
+  for (const example of examples)
+    counts[example.label] = (counts[example.label] ?? 0) + (example.weight ?? 1);
   const classWeight = counts.map((n) =>
     n ? (examples.length / (classCount * n)) ** settings.classWeightPower : 0,
   );
@@ -71,7 +77,7 @@ export function trainSoftmax(
           scores[c] = (scores[c] ?? 0) + (weights[offset + c] ?? 0) * example.value;
       }
       const probabilities = softmax(scores);
-      const weight = classWeight[example.label] ?? 1;
+      const weight = (classWeight[example.label] ?? 1) * (example.weight ?? 1);
       for (let c = 0; c < classCount; c++) {
         const gradient = ((probabilities[c] ?? 0) - (c === example.label ? 1 : 0)) * weight;
         bias[c] = (bias[c] ?? 0) - rate * gradient * 0.1;
