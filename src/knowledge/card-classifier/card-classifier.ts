@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { fail, ok, type Result } from '../../platform/result.js';
-import { decodeBase64, FEATURE_BITS, softmax } from '../../platform/text-features/hashed-features.js';
+import { decodeBase64, softmax } from '../../platform/text-features/hashed-features.js';
 import type { Card } from '../card.js';
-import { cardFeatures } from './card-features.js';
+import { CARD_FEATURE_BITS, cardFeatures } from './card-features.js';
 
 export const CARD_MODEL_FORMAT = 'gongyou-card-classifier/2';
 
@@ -18,7 +18,7 @@ export const CardModelFileSchema = Type.Object({
   format: Type.Literal(CARD_MODEL_FORMAT),
   /** Hash of the asks trained on, the features' version and the trainer's settings. */
   version: Type.String(),
-  featureBits: Type.Literal(FEATURE_BITS),
+  featureBits: Type.Literal(CARD_FEATURE_BITS),
   /** One class per card: its id and a fingerprint of the texts it was learned from (cardFingerprint). */
   cards: Type.Array(Type.Object({ id: Type.String(), fingerprint: Type.String() }), { minItems: 2 }),
   bias: Type.Array(Type.Number()),
@@ -80,7 +80,7 @@ export class CardClassifier {
     if (this.starts.length !== rows.length + 1 || this.starts[rows.length] !== this.weights.length)
       throw new Error('row offsets do not match the weights');
     if (this.classes.length !== this.weights.length) throw new Error('classes do not match the weights');
-    this.rowOf = new Int32Array(1 << FEATURE_BITS).fill(-1);
+    this.rowOf = new Int32Array(1 << CARD_FEATURE_BITS).fill(-1);
     rows.forEach((bucket, row) => {
       this.rowOf[bucket] = row;
     });

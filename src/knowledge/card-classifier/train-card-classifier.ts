@@ -6,10 +6,10 @@
 // down by the same tiny amount, which a softmax does not see).
 import { createHash } from 'node:crypto';
 import { seededRandom } from '../../platform/seeded-random.js';
-import { FEATURE_BITS, softmax } from '../../platform/text-features/hashed-features.js';
+import { softmax } from '../../platform/text-features/hashed-features.js';
 import type { Card } from '../card.js';
 import { CARD_MODEL_FORMAT, type CardModelFile, cardFingerprint, trainingTexts } from './card-classifier.js';
-import { CARD_FEATURE_VERSION, cardFeatures } from './card-features.js';
+import { CARD_FEATURE_BITS, CARD_FEATURE_VERSION, cardFeatures } from './card-features.js';
 
 export interface CardTrainerSettings {
   epochs: number;
@@ -45,7 +45,7 @@ export function cardAsks(cards: readonly Card[]): { text: string; label: number 
 
 export function cardModelVersion(cards: readonly Card[], settings: CardTrainerSettings): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ CARD_FEATURE_VERSION, FEATURE_BITS, settings }));
+  hash.update(JSON.stringify({ CARD_FEATURE_VERSION, FEATURE_BITS: CARD_FEATURE_BITS, settings }));
   for (const card of cards) hash.update(`${card.id}:${cardFingerprint(card)}\n`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -139,7 +139,7 @@ function pack(
   return {
     format: CARD_MODEL_FORMAT,
     version: cardModelVersion(cards, settings),
-    featureBits: FEATURE_BITS,
+    featureBits: CARD_FEATURE_BITS,
     cards: cards.map((card) => ({ id: card.id, fingerprint: cardFingerprint(card) })),
     bias: [...bias].map((b) => Number(b.toFixed(6))),
     scale,
