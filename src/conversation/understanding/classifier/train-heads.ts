@@ -17,7 +17,7 @@ import { packHead, type TrainerSettings, trainSoftmax } from './train-softmax.js
  * points, so the intent head does not see them. Left out: asks that tell pay not paid
  * ("仲裁赢了公司不给钱"), the border with wage reports.
  */
-function cardLines(): CorpusLine[] {
+export function cardLines(): CorpusLine[] {
   cachedCardLines ??= loadCardsOrThrow(CARDS_DIR).flatMap((card) =>
     [
       ...card.ask.map((text) => ({ text, lang: 'zh' as const })),
