@@ -46,6 +46,9 @@ psql() { "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA
 if [ "$(psql -c "SELECT 1 FROM pg_roles WHERE rolname = 'gongyou'")" != 1 ]; then
   psql -c "CREATE ROLE gongyou LOGIN CREATEDB" >&2
 fi
+# The tests drop their databases WITH (FORCE), which must also end a background process (an
+# autovacuum worker on the fresh database) that belongs to no login role: pg_signal_backend lets it.
+psql -c "GRANT pg_signal_backend TO gongyou" >&2
 if [ "$(psql -c "SELECT 1 FROM pg_database WHERE datname = 'gongyou'")" != 1 ]; then
   psql -c "CREATE DATABASE gongyou OWNER gongyou" >&2
 fi

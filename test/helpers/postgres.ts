@@ -46,7 +46,18 @@ export async function freshPostgresDatabase(): Promise<FreshDatabase> {
     url: withDatabase(TEST_POSTGRES_URL as string, name),
     // FORCE: a pool the test left open must not keep its database alive.
     drop: async () => {
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // An autovacuum worker busy on the new database can refuse FORCE (on a server where the
+      // test role may not signal it): it finishes within moments, so try again a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+          return;
+        } catch (error) {
+          if (attempt >= 10 || !/pg_signal_backend|being accessed by other users/.test(String(error)))
+            throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        }
+      }
     },
   };
 }
